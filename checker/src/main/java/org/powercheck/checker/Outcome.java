@@ -1,0 +1,22 @@
+package org.powercheck.checker;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.powercheck.ir.Program;
+
+/**
+ * What an engine found: every reachable final state (projected on the program's observed keys,
+ * filter applied, sorted), whether the unrolling bound cut off some execution, and one witness
+ * execution for the condition's proposition when there is one.
+ *
+ * @param boundCut    some execution needed more loop iterations than the bound allows; the
+ *                    states are then only those within the bound
+ * @param solverNanos time spent inside the solver (for the benchmark's solver-time share)
+ */
+public record Outcome(Program program, List<FinalState> states, boolean boundCut,
+                      Optional<Witness> witness, long solverNanos) {
+    public Outcome {
+        states = List.copyOf(new TreeSet<>(states));
+    }
+}

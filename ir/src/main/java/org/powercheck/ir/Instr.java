@@ -1,0 +1,76 @@
+package org.powercheck.ir;
+
+/**
+ * One instruction of a thread. Every front end (PPC litmus, C litmus, kernel C) lowers to these;
+ * both engines interpret exactly these, so a new kind fails to compile wherever it is not handled.
+ *
+ * <p>Semantics shared by all engines:
+ * <ul>
+ *   <li>registers and memory cells hold 64-bit values; an uninitialised register is 0;</li>
+ *   <li>a {@link Load} produces one read event; its register takes the loaded value, extended
+ *       from {@code width}, and depends on that read;</li>
+ *   <li>a {@link Store} produces one write event of {@code width.truncate(value)};</li>
+ *   <li>a {@link StoreConditional} succeeds or fails nondeterministically; success needs the
+ *       thread's reservation (set by the latest {@code reserve} load, same address, not yet
+ *       consumed); any store-conditional clears the reservation. Success writes and sets
+ *       {@code status} to 0 (CR0.EQ), failure writes nothing and sets it to 1. The status
+ *       depends on the registers of value and address, not on the paired load (herd7);</li>
+ *   <li>{@link Assign} computes a register; it depends on the registers its expression reads;</li>
+ *   <li>{@link Branch} jumps to {@code target} when {@code cond} is non-zero; it creates the
+ *       control dependencies of everything after it on the reads {@code cond} depends on;</li>
+ *   <li>{@link Fence} is an event of its kind (isync counts only through ctrl+isync);</li>
+ *   <li>{@link Assume} cuts off executions where {@code cond} is zero (used by harness filters).</li>
+ * </ul>
+ */
+public sealed interface Instr {
+    SourcePos pos();
+
+    record Load(Reg dst, Expr address, Width width, boolean signed, boolean reserve, SourcePos pos)
+            implements Instr {
+        @Override public String toString() {
+            return dst + " = load" + (reserve ? "-reserve" : "") + "." + width.bits + " [" + address + "]";
+        }
+    }
+
+    record Store(Expr value, Expr address, Width width, SourcePos pos) implements Instr {
+        @Override public String toString() { return "store." + width.bits + " [" + address + "] = " + value; }
+    }
+
+    record StoreConditional(Expr value, Expr address, Width width, Reg status, SourcePos pos)
+            implements Instr {
+        @Override public String toString() {
+            return status + " = store-conditional." + width.bits + " [" + address + "] = " + value;
+        }
+    }
+
+    record Fence(FenceKind kind, SourcePos pos) implements Instr {
+        @Override public String toString() { return kind.mnemonic(); }
+    }
+
+    record Assign(Reg dst, Expr value, SourcePos pos) implements Instr {
+        @Override public String toString() { return dst + " = " + value; }
+    }
+
+    record Label(String name, SourcePos pos) implements Instr {
+        @Override public String toString() { return name + ":"; }
+    }
+
+    record Branch(Expr cond, String target, SourcePos pos) implements Instr {
+        /** An unconditional jump. */
+        public static Branch always(String target, SourcePos pos) {
+            return new Branch(new Expr.Const(1), target, pos);
+        }
+
+        public boolean unconditional() {
+            return cond instanceof Expr.Const c && c.value() != 0;
+        }
+
+        @Override public String toString() {
+            return unconditional() ? "goto " + target : "if " + cond + " goto " + target;
+        }
+    }
+
+    record Assume(Expr cond, SourcePos pos) implements Instr {
+        @Override public String toString() { return "assume " + cond; }
+    }
+}
