@@ -1,0 +1,42 @@
+package org.powercheck.checker.bench;
+
+import java.util.Locale;
+
+/** The benchmark's printed summary. */
+public final class BenchReport {
+    private BenchReport() {}
+
+    public static String format(BenchResult r) {
+        StringBuilder sb = new StringBuilder();
+        int n = r.files().size();
+        int passes = r.passWalls().length;
+        line(sb, "tests: %d, engine %s, %d jobs, %d timed passes after 1 warm-up pass", n, r.engine(), r.jobs(), passes);
+        if (n == 0) return sb.toString();
+        int worst = r.worstTest();
+        line(sb, "per test (each test's median over the passes): median %s, max %s (%s)",
+                ms(Stats.median(r.testMedians())), ms(r.testMedians()[worst]), r.files().get(worst));
+        StringBuilder walls = new StringBuilder();
+        for (long w : r.passWalls()) walls.append(' ').append(String.format(Locale.ROOT, "%.2f", w / 1e9));
+        line(sb, "total wall time: median %.2f s (passes:%s)", r.medianWall() / 1e9, walls);
+        line(sb, "tests per second: %.1f", n / (r.medianWall() / 1e9));
+        line(sb, "solver time share: %.1f%% of the summed per-test time", 100.0 * r.solverNanos() / Math.max(1, r.testNanos()));
+        return sb.toString();
+    }
+
+    /** "herd7 took X s, powercheck Y s: Z times faster" (or slower). */
+    public static String ratio(String herdWhat, double herdSeconds, double ourSeconds) {
+        double ratio = herdSeconds / Math.max(ourSeconds, 1e-9);
+        String speed = ratio >= 1
+                ? String.format(Locale.ROOT, "powercheck is %.1fx faster", ratio)
+                : String.format(Locale.ROOT, "powercheck is %.1fx slower", 1 / ratio);
+        return String.format(Locale.ROOT, "%s: %.2f s, powercheck %.2f s: %s", herdWhat, herdSeconds, ourSeconds, speed);
+    }
+
+    static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static void line(StringBuilder sb, String fmt, Object... args) {
+        sb.append(String.format(Locale.ROOT, fmt, args)).append('\n');
+    }
+}

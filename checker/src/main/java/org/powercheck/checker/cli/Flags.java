@@ -1,0 +1,74 @@
+package org.powercheck.checker.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** Parsing and help text shared by the commands (Apache Commons CLI). */
+final class Flags {
+    private Flags() {}
+
+    static Option valued(String longName, String arg, String description) {
+        return Option.builder().longOpt(longName).hasArg().argName(arg).desc(description).build();
+    }
+
+    static Option help() {
+        return Option.builder("h").longOpt("help").desc("print this help and exit").build();
+    }
+
+    static CommandLine parse(String command, Options options, String[] args) {
+        try {
+            return new DefaultParser().parse(options, args);
+        } catch (ParseException e) {
+            throw new UsageException(e.getMessage() + " (see: powercheck " + command + " --help)");
+        }
+    }
+
+    static String help(String syntax, String header, Options options, String footer) {
+        StringWriter text = new StringWriter();
+        PrintWriter w = new PrintWriter(text);
+        HelpFormatter f = HelpFormatter.builder().get();
+        f.printHelp(w, 100, syntax, header, options, 2, 3, footer, false);
+        w.flush();
+        return text.toString();
+    }
+
+    static int positiveInt(CommandLine cl, String flag, int fallback) {
+        String v = cl.getOptionValue(flag);
+        if (v == null) return fallback;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + flag + " needs a positive whole number, not '" + v + "'");
+    }
+
+    /** Seconds (fractions allowed) to milliseconds; 0 when absent, meaning no limit. */
+    static long seconds(CommandLine cl, String flag) {
+        String v = cl.getOptionValue(flag);
+        if (v == null) return 0;
+        try {
+            double s = Double.parseDouble(v.trim());
+            if (s > 0 && s < 1e9) return Math.max(1, Math.round(s * 1000));
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + flag + " needs a positive number of seconds, not '" + v + "'");
+    }
+
+    static String choice(CommandLine cl, String flag, String fallback, List<String> allowed) {
+        String v = cl.getOptionValue(flag, fallback);
+        if (!allowed.contains(v)) {
+            throw new UsageException("--" + flag + " must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
+        }
+        return v;
+    }
+}

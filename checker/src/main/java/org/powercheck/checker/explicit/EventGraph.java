@@ -1,0 +1,145 @@
+package org.powercheck.checker.explicit;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.powercheck.ir.FenceKind;
+import org.powercheck.ir.Layout;
+
+/**
+ * The events of one choice of a run per thread, and everything about them that does not depend
+ * on rf and co: the static relations and event sets of cat. Event {@code c} for
+ * {@code c < cells} is the initial write of cell {@code c}; thread events follow, thread by
+ * thread, in program order.
+ */
+final class EventGraph {
+    final Layout layout;
+    final List<ThreadRun> runs;
+    final int n;
+    final int cells;
+    /** owning thread's position in the program's thread list, -1 for initial writes */
+    final int[] thread;
+    /** accessed cell, -1 for fences */
+    final int[] cell;
+    final long[] value;
+    /** the thread event behind each event, null for initial writes */
+    final LocalEvent[] local;
+    final boolean cut;
+
+    final long[] reads, writes, initialWrites, exclusives, fences;
+    final long[][] fencesOfKind = new long[FenceKind.values().length][];
+    final BitMatrix po, intr, ext, loc, id, addr, data, ctrl, rmw;
+
+    /** per cell: its writes (the initial write first) and its reads */
+    final int[][] writesOf, readsOf;
+
+    EventGraph(Layout layout, List<ThreadRun> runs) {
+        this.layout = layout;
+        this.runs = runs;
+        this.cells = layout.size();
+        int total = cells;
+        boolean anyCut = false;
+        for (ThreadRun r : runs) {
+            total += r.events().size();
+            anyCut |= r.cut();
+        }
+        this.n = total;
+        this.cut = anyCut;
+        thread = new int[n];
+        cell = new int[n];
+        value = new long[n];
+        local = new LocalEvent[n];
+        reads = EventMask.empty(n);
+        writes = EventMask.empty(n);
+        initialWrites = EventMask.empty(n);
+        exclusives = EventMask.empty(n);
+        fences = EventMask.empty(n);
+        for (int k = 0; k < fencesOfKind.length; k++) fencesOfKind[k] = EventMask.empty(n);
+        po = BitMatrix.empty(n);
+        intr = BitMatrix.empty(n);
+        ext = BitMatrix.empty(n);
+        loc = BitMatrix.empty(n);
+        id = BitMatrix.identity(n);
+        addr = BitMatrix.empty(n);
+        data = BitMatrix.empty(n);
+        ctrl = BitMatrix.empty(n);
+        rmw = BitMatrix.empty(n);
+
+        for (int c = 0; c < cells; c++) {
+            thread[c] = -1;
+            cell[c] = c;
+            value[c] = layout.initialValue(c);
+            EventMask.add(writes, c);
+            EventMask.add(initialWrites, c);
+        }
+        int base = cells;
+        for (int t = 0; t < runs.size(); t++) {
+            List<LocalEvent> events = runs.get(t).events();
+            for (int i = 0; i < events.size(); i++) {
+                int e = base + i;
+                LocalEvent le = events.get(i);
+                thread[e] = t;
+                cell[e] = le.cell();
+                value[e] = le.value();
+                local[e] = le;
+                switch (le.kind()) {
+                    case READ -> EventMask.add(reads, e);
+                    case WRITE -> EventMask.add(writes, e);
+                    case FENCE -> {
+                        EventMask.add(fences, e);
+                        EventMask.add(fencesOfKind[le.fence().ordinal()], e);
+                    }
+                }
+                if (le.exclusive()) EventMask.add(exclusives, e);
+                for (int j = i + 1; j < events.size(); j++) po.set(e, base + j);
+                for (int j = 0; j < events.size(); j++) intr.set(e, base + j);
+                dependencies(le.addr(), base, e, addr);
+                dependencies(le.data(), base, e, data);
+                dependencies(le.ctrl(), base, e, ctrl);
+            }
+            pairReservations(events, base);
+            base += events.size();
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                if (!intr.get(a, b)) ext.set(a, b);
+                if (cell[a] >= 0 && cell[a] == cell[b]) loc.set(a, b);
+            }
+        }
+        writesOf = new int[cells][];
+        readsOf = new int[cells][];
+        for (int c = 0; c < cells; c++) {
+            List<Integer> w = new ArrayList<>();
+            List<Integer> r = new ArrayList<>();
+            for (int e = 0; e < n; e++) {
+                if (cell[e] != c) continue;
+                if (EventMask.has(writes, e)) w.add(e);
+                if (EventMask.has(reads, e)) r.add(e);
+            }
+            writesOf[c] = w.stream().mapToInt(Integer::intValue).toArray();
+            readsOf[c] = r.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private static void dependencies(BitSet sources, int base, int target, BitMatrix rel) {
+        for (int s = sources.nextSetBit(0); s >= 0; s = sources.nextSetBit(s + 1)) rel.set(base + s, target);
+    }
+
+    /** rmw: a reserve read to a later successful store-conditional with no exclusive access between. */
+    private void pairReservations(List<LocalEvent> events, int base) {
+        int lastExclusive = -1;
+        for (int i = 0; i < events.size(); i++) {
+            LocalEvent le = events.get(i);
+            if (!le.exclusive()) continue;
+            if (le.kind() == LocalEvent.Kind.WRITE && lastExclusive >= 0
+                    && events.get(lastExclusive).kind() == LocalEvent.Kind.READ) {
+                rmw.set(base + lastExclusive, base + i);
+            }
+            lastExclusive = i;
+        }
+    }
+
+    boolean isInitial(int e) {
+        return e < cells;
+    }
+}

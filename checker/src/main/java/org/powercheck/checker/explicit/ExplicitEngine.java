@@ -1,0 +1,181 @@
+package org.powercheck.checker.explicit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.powercheck.checker.CheckOptions;
+import org.powercheck.checker.CheckTimeoutException;
+import org.powercheck.checker.Engine;
+import org.powercheck.checker.FinalState;
+import org.powercheck.checker.Outcome;
+import org.powercheck.checker.Witness;
+import org.powercheck.ir.Layout;
+import org.powercheck.ir.Program;
+import org.powercheck.ir.Prop;
+import org.powercheck.ir.StateKey;
+import org.powercheck.model.Check;
+import org.powercheck.model.PpcModel;
+import org.powercheck.model.Rel;
+
+/**
+ * The oracle: enumerates candidate executions one by one, as herd7 does, and evaluates the
+ * model on each with concrete bit matrices. Slow on big programs, simple to trust.
+ *
+ * <ol>
+ *   <li>per thread, every concrete run ({@link ThreadInterpreter}) over the values the cells
+ *       may hold ({@link ValueDomain});</li>
+ *   <li>per choice of one run per thread, the events and static relations ({@link EventGraph});</li>
+ *   <li>per cell, every co order and rf map ({@link LocationChoices}), and their product;</li>
+ *   <li>the model's checks on each candidate ({@link RelEvaluator}); an allowed candidate
+ *       contributes its final state, or sets {@code boundCut} if a thread was cut by the bound.</li>
+ * </ol>
+ */
+public final class ExplicitEngine implements Engine {
+    /** ppc.cat's uniproc axiom; when the model has it, it is checked cell by cell while enumerating. */
+    private static final Rel UNIPROC = Rel.union(PpcModel.poLoc, PpcModel.rf, PpcModel.fr, PpcModel.co);
+
+    @Override
+    public String name() {
+        return "explicit";
+    }
+
+    @Override
+    public Outcome run(Program program, CheckOptions options) throws CheckTimeoutException {
+        return new Run(program, options).explore();
+    }
+
+    /** The state of one engine run. */
+    private static final class Run {
+        private final Program program;
+        private final CheckOptions options;
+        private final Layout layout;
+        private final boolean uniprocPerCell;
+        private final List<Check> checks = new ArrayList<>();
+        private final List<StateKey> observed;
+        private final Set<StateKey> needed = new TreeSet<>();
+        private final Map<Integer, Integer> threadIndexById = new HashMap<>();
+        private final RelEvaluator evaluator = new RelEvaluator();
+        private final Set<FinalState> states = new HashSet<>();
+        private boolean boundCut;
+        private Witness witness;
+        private long candidates;
+
+        Run(Program program, CheckOptions options) {
+            this.program = program;
+            this.options = options;
+            this.layout = program.layout();
+            boolean uniproc = false;
+            for (Check c : options.model().checks()) {
+                if (c.kind() == Check.Kind.ACYCLIC && c.rel().equals(UNIPROC)) uniproc = true;
+                else checks.add(c);
+            }
+            this.uniprocPerCell = uniproc;
+            this.observed = program.observedKeys();
+            needed.addAll(observed);
+            program.filter().ifPresent(f -> needed.addAll(f.keys()));
+            for (int t = 0; t < program.threads().size(); t++) threadIndexById.put(program.threads().get(t).id(), t);
+        }
+
+        Outcome explore() throws CheckTimeoutException {
+            List<ThreadInterpreter> interpreters = new ArrayList<>();
+            for (var t : program.threads()) interpreters.add(new ThreadInterpreter(t, layout, options));
+            List<List<ThreadRun>> runs = ValueDomain.solve(interpreters, layout, options);
+            int threads = runs.size();
+            for (List<ThreadRun> r : runs) {
+                if (r.isEmpty()) return outcome();
+            }
+            int[] pick = new int[threads];
+            while (true) {
+                options.checkDeadline();
+                List<ThreadRun> chosen = new ArrayList<>(threads);
+                for (int t = 0; t < threads; t++) chosen.add(runs.get(t).get(pick[t]));
+                exploreGraph(new EventGraph(layout, chosen));
+                if (!next(pick, t -> runs.get(t).size())) break;
+            }
+            return outcome();
+        }
+
+        private Outcome outcome() {
+            return new Outcome(program, new ArrayList<>(states), boundCut, Optional.ofNullable(witness), 0);
+        }
+
+        private void exploreGraph(EventGraph g) throws CheckTimeoutException {
+            if (g.cut && boundCut) return;
+            List<List<LocationChoice>> perCell = new ArrayList<>();
+            for (int c = 0; c < g.cells; c++) {
+                List<LocationChoice> choices = LocationChoices.of(g, c, uniprocPerCell);
+                if (choices.isEmpty()) return;
+                perCell.add(choices);
+            }
+            evaluator.newGraph();
+            int[] pick = new int[g.cells];
+            while (true) {
+                if ((++candidates & 0xff) == 0) options.checkDeadline();
+                LocationChoice[] choice = new LocationChoice[g.cells];
+                for (int c = 0; c < g.cells; c++) choice[c] = perCell.get(c).get(pick[c]);
+                Candidate candidate = new Candidate(g, choice);
+                if (g.cut) {
+                    if (allowed(candidate)) {
+                        boundCut = true;
+                        return;
+                    }
+                } else {
+                    consider(candidate);
+                }
+                if (!next(pick, c -> perCell.get(c).size())) return;
+            }
+        }
+
+        /** Adds the candidate's final state when it is new, passes the filter and the model allows it. */
+        private void consider(Candidate candidate) {
+            Map<StateKey, Long> full = finalValues(candidate);
+            if (program.filter().isPresent() && !program.filter().get().holds(full, layout)) return;
+            Map<StateKey, Long> projected = new HashMap<>();
+            for (StateKey k : observed) projected.put(k, full.get(k));
+            FinalState state = FinalState.of(projected);
+            if (states.contains(state) || !allowed(candidate)) return;
+            states.add(state);
+            Prop p = program.condition().prop();
+            if (witness == null && p.holds(state.values(), layout)) {
+                witness = WitnessWriter.describe(program, candidate, state);
+            }
+        }
+
+        private boolean allowed(Candidate candidate) {
+            evaluator.useCandidate(candidate);
+            for (Check c : checks) {
+                if (!evaluator.holds(c)) return false;
+            }
+            return true;
+        }
+
+        private Map<StateKey, Long> finalValues(Candidate candidate) {
+            Map<StateKey, Long> values = new HashMap<>();
+            EventGraph g = candidate.g;
+            for (StateKey key : needed) {
+                switch (key) {
+                    case StateKey.RegKey r -> {
+                        Integer t = threadIndexById.get(r.thread());
+                        values.put(key, t == null ? 0L : g.runs.get(t).register(r.reg()));
+                    }
+                    case StateKey.MemKey m -> values.put(key, g.value[candidate.finalWrite(layout.indexOf(m.cell()))]);
+                }
+            }
+            return values;
+        }
+
+        /** Advances a mixed-radix counter; false once it wrapped around. */
+        private static boolean next(int[] digits, java.util.function.IntUnaryOperator radix) {
+            for (int i = digits.length - 1; i >= 0; i--) {
+                if (++digits[i] < radix.applyAsInt(i)) return true;
+                digits[i] = 0;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.powercheck.checker.explicit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.powercheck.checker.CheckOptions;
+import org.powercheck.checker.CheckTimeoutException;
+import org.powercheck.ir.Expr;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Layout;
+import org.powercheck.ir.Reg;
+import org.powercheck.ir.ThreadCode;
+
+/**
+ * Enumerates the concrete runs of one thread: every load takes each value its cell may hold
+ * (from a {@link ValueDomain}), every store-conditional both fails and, when the reservation
+ * allows it, succeeds; branches follow the concrete values. Dependencies are tracked through
+ * registers as herd does: each register carries the reads its value was computed from.
+ */
+final class ThreadInterpreter {
+    private final ThreadCode thread;
+    private final Layout layout;
+    private final int unwind;
+    private final CheckOptions options;
+    private final List<Instr> code;
+    private final Map<String, Integer> labels = new HashMap<>();
+    private final Map<Reg, Integer> regIndex = new LinkedHashMap<>();
+    private final Map<Expr, int[]> exprRegs = new IdentityHashMap<>();
+    private ValueDomain domain;
+    private List<ThreadRun> runs;
+    private long steps;
+
+    ThreadInterpreter(ThreadCode thread, Layout layout, CheckOptions options) {
+        this.thread = thread;
+        this.layout = layout;
+        this.unwind = options.unwind();
+        this.options = options;
+        this.code = thread.code();
+        for (int pc = 0; pc < code.size(); pc++) {
+            if (code.get(pc) instanceof Instr.Label l) labels.put(l.name(), pc);
+        }
+        thread.registerInit().keySet().forEach(this::index);
+        for (Instr in : code) {
+            switch (in) {
+                case Instr.Load l -> index(l.dst());
+                case Instr.Assign a -> index(a.dst());
+                case Instr.StoreConditional sc -> index(sc.status());
+                case Instr.Store s -> { }
+                case Instr.Fence f -> { }
+                case Instr.Label l -> { }
+                case Instr.Branch b -> {
+                    if (!labels.containsKey(b.target())) {
+                        throw new IllegalArgumentException(b.pos() + ": no label " + b.target());
+                    }
+                }
+                case Instr.Assume a -> { }
+            }
+        }
+    }
+
+    private void index(Reg r) {
+        regIndex.putIfAbsent(r, regIndex.size());
+    }
+
+    /** Every run of the thread when loads may return any value of {@code domain}. */
+    List<ThreadRun> runs(ValueDomain domain) throws CheckTimeoutException {
+        this.domain = domain;
+        this.runs = new ArrayList<>();
+        State start = new State(regIndex.size(), code.size());
+        thread.registerInit().forEach((r, e) -> start.values[regIndex.get(r)] = layout.valueOf(e));
+        explore(start);
+        return runs;
+    }
+
+    /** The mutable state of a run in progress; copied at every nondeterministic choice. */
+    private static final class State {
+        int pc;
+        final long[] values;
+        final BitSet[] deps;
+        BitSet ctrl = new BitSet();
+        List<LocalEvent> events = new ArrayList<>();
+        /** address of the reservation, valid when {@code reserved} */
+        long reservation;
+        boolean reserved;
+        final int[] taken;
+
+        State(int registers, int instructions) {
+            values = new long[registers];
+            deps = new BitSet[registers];
+            Arrays.fill(deps, new BitSet());
+            taken = new int[instructions];
+        }
+
+        private State(State o) {
+            pc = o.pc;
+            values = o.values.clone();
+            deps = o.deps.clone();
+            ctrl = o.ctrl;
+            events = new ArrayList<>(o.events);
+            reservation = o.reservation;
+            reserved = o.reserved;
+            taken = o.taken.clone();
+        }
+
+        State copy() {
+            return new State(this);
+        }
+    }
+
+    private void explore(State s) throws CheckTimeoutException {
+        while (true) {
+            if ((++steps & 0xfff) == 0) options.checkDeadline();
+            if (s.pc >= code.size()) {
+                finish(s, false);
+                return;
+            }
+            Instr instr = code.get(s.pc);
+            switch (instr) {
+                case Instr.Load l -> {
+                    long address = eval(l.address(), s);
+                    int cell = layout.cellAt(address);
+                    if (cell < 0) return;
+                    BitSet addrDeps = deps(l.address(), s);
+                    for (long v : domain.values(cell)) {
+                        State c = s.copy();
+                        BitSet self = new BitSet();
+                        self.set(c.events.size());
+                        c.events.add(new LocalEvent(LocalEvent.Kind.READ, cell, v, null, l.reserve(),
+                                addrDeps, new BitSet(), c.ctrl, l));
+                        int dst = regIndex.get(l.dst());
+                        c.values[dst] = l.width().extend(v, l.signed());
+                        c.deps[dst] = self;
+                        if (l.reserve()) {
+                            c.reserved = true;
+                            c.reservation = address;
+                        }
+                        c.pc++;
+                        explore(c);
+                    }
+                    return;
+                }
+                case Instr.Store st -> {
+                    long address = eval(st.address(), s);
+                    int cell = layout.cellAt(address);
+                    if (cell < 0) return;
+                    long v = st.width().truncate(eval(st.value(), s));
+                    s.events.add(new LocalEvent(LocalEvent.Kind.WRITE, cell, v, null, false,
+                            deps(st.address(), s), deps(st.value(), s), s.ctrl, st));
+                    s.pc++;
+                }
+                case Instr.StoreConditional sc -> {
+                    long address = eval(sc.address(), s);
+                    int cell = layout.cellAt(address);
+                    if (cell < 0) return;
+                    long v = sc.width().truncate(eval(sc.value(), s));
+                    BitSet addrDeps = deps(sc.address(), s);
+                    BitSet dataDeps = deps(sc.value(), s);
+                    BitSet statusDeps = union(addrDeps, dataDeps);
+                    int status = regIndex.get(sc.status());
+                    boolean mayStore = s.reserved && s.reservation == address;
+                    s.reserved = false;
+                    if (mayStore) {
+                        State ok = s.copy();
+                        ok.events.add(new LocalEvent(LocalEvent.Kind.WRITE, cell, v, null, true,
+                                addrDeps, dataDeps, ok.ctrl, sc));
+                        ok.values[status] = 0;
+                        ok.deps[status] = statusDeps;
+                        ok.pc++;
+                        explore(ok);
+                    }
+                    s.values[status] = 1;
+                    s.deps[status] = statusDeps;
+                    s.pc++;
+                }
+                case Instr.Fence f -> {
+                    s.events.add(new LocalEvent(LocalEvent.Kind.FENCE, -1, 0, f.kind(), false,
+                            new BitSet(), new BitSet(), s.ctrl, f));
+                    s.pc++;
+                }
+                case Instr.Assign a -> {
+                    int dst = regIndex.get(a.dst());
+                    long v = eval(a.value(), s);
+                    s.deps[dst] = deps(a.value(), s);
+                    s.values[dst] = v;
+                    s.pc++;
+                }
+                case Instr.Label l -> s.pc++;
+                case Instr.Branch b -> {
+                    if (!b.unconditional()) s.ctrl = union(s.ctrl, deps(b.cond(), s));
+                    if (eval(b.cond(), s) == 0) {
+                        s.pc++;
+                    } else {
+                        int target = labels.get(b.target());
+                        if (target <= s.pc && ++s.taken[s.pc] > unwind) {
+                            finish(s, true);
+                            return;
+                        }
+                        s.pc = target;
+                    }
+                }
+                case Instr.Assume a -> {
+                    if (eval(a.cond(), s) == 0) return;
+                    s.pc++;
+                }
+            }
+        }
+    }
+
+    private void finish(State s, boolean cut) {
+        Map<Reg, Long> registers = new HashMap<>();
+        regIndex.forEach((r, i) -> registers.put(r, s.values[i]));
+        runs.add(new ThreadRun(List.copyOf(s.events), registers, cut));
+    }
+
+    private long eval(Expr e, State s) {
+        return switch (e) {
+            case Expr.Const c -> c.value();
+            case Expr.Addr a -> layout.addressOf(a.cell());
+            case Expr.RegRef r -> {
+                Integer i = regIndex.get(r.reg());
+                yield i == null ? 0 : s.values[i];
+            }
+            case Expr.Unary u -> u.op().apply(eval(u.arg(), s));
+            case Expr.Binary b -> b.op().apply(eval(b.left(), s), eval(b.right(), s));
+            case Expr.Select sel -> eval(sel.cond(), s) != 0 ? eval(sel.then(), s) : eval(sel.otherwise(), s);
+        };
+    }
+
+    /** The reads the value of {@code e} depends on: those of every register it mentions. */
+    private BitSet deps(Expr e, State s) {
+        int[] regs = exprRegs.computeIfAbsent(e, x -> x.registers().stream()
+                .filter(regIndex::containsKey).mapToInt(regIndex::get).toArray());
+        if (regs.length == 0) return new BitSet();
+        if (regs.length == 1) return s.deps[regs[0]];
+        BitSet out = new BitSet();
+        for (int r : regs) out.or(s.deps[r]);
+        return out;
+    }
+
+    private static BitSet union(BitSet a, BitSet b) {
+        if (b.isEmpty()) return a;
+        if (a.isEmpty()) return b;
+        BitSet out = (BitSet) a.clone();
+        out.or(b);
+        return out;
+    }
+}

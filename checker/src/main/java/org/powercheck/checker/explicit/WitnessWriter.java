@@ -1,0 +1,45 @@
+package org.powercheck.checker.explicit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.powercheck.checker.FinalState;
+import org.powercheck.checker.Witness;
+import org.powercheck.ir.Program;
+
+/** Renders an allowed candidate as a {@link Witness}: its events, then the rf and co edges. */
+final class WitnessWriter {
+    private WitnessWriter() {}
+
+    static Witness describe(Program program, Candidate c, FinalState state) {
+        EventGraph g = c.g;
+        List<String> events = new ArrayList<>();
+        for (int e = 0; e < g.n; e++) events.add(describe(program, g, e));
+        List<String> edges = new ArrayList<>();
+        for (int cell = 0; cell < g.cells; cell++) {
+            int[] reads = g.readsOf[cell];
+            for (int r = 0; r < reads.length; r++) {
+                edges.add("rf e" + c.choices[cell].rfSource()[r] + " -> e" + reads[r]);
+            }
+        }
+        for (int cell = 0; cell < g.cells; cell++) {
+            int[] order = c.choices[cell].co();
+            for (int i = 0; i + 1 < order.length; i++) edges.add("co e" + order[i] + " -> e" + order[i + 1]);
+        }
+        return new Witness(state, events, edges);
+    }
+
+    private static String describe(Program program, EventGraph g, int e) {
+        if (g.isInitial(e)) {
+            return "e" + e + ": init W " + g.layout.cell(e).name() + "=" + g.layout.format(g.value[e]);
+        }
+        LocalEvent le = g.local[e];
+        String thread = program.threads().get(g.thread[e]).name();
+        String what = switch (le.kind()) {
+            case READ -> "R " + g.layout.cell(le.cell()).name() + "=" + g.layout.format(le.value());
+            case WRITE -> "W " + g.layout.cell(le.cell()).name() + "=" + g.layout.format(le.value());
+            case FENCE -> "F " + le.fence().mnemonic();
+        };
+        return "e" + e + ": " + thread + " " + what + (le.exclusive() ? " (exclusive)" : "")
+                + " at " + le.instr().pos() + " (" + le.instr() + ")";
+    }
+}

@@ -1,0 +1,97 @@
+package org.powercheck.checker.report;
+
+import java.util.Locale;
+import org.powercheck.checker.FinalState;
+import org.powercheck.checker.Judgement;
+import org.powercheck.checker.Outcome;
+import org.powercheck.ir.Condition;
+import org.powercheck.ir.Layout;
+import org.powercheck.ir.Program;
+
+/**
+ * The text report, line for line in herd7's shape so the two can be diffed. Differences:
+ * {@code Positive}/{@code Negative} count final states (herd counts executions), there is no
+ * {@code Hash} line, and a test whose exploration the unwinding bound cut gets one extra line.
+ */
+public final class HerdText {
+    private HerdText() {}
+
+    public static String format(TestResult r, int unwind) {
+        return switch (r) {
+            case TestResult.Checked c -> checked(c, unwind);
+            case TestResult.TimedOut t -> timedOut(t);
+            case TestResult.InputError e -> "";
+            case TestResult.Unsupported u -> "";
+            case TestResult.Crashed c -> "";
+        };
+    }
+
+    /** One line per test for {@code --quiet}: herd's Observation line, or what went wrong. */
+    public static String quietLine(TestResult r) {
+        return switch (r) {
+            case TestResult.Checked c -> observation(c) + (c.outcome().boundCut() ? " (bound cut)" : "") + "\n";
+            case TestResult.TimedOut t -> "Timeout " + t.name() + "\n";
+            case TestResult.InputError e -> "";
+            case TestResult.Unsupported u -> "";
+            case TestResult.Crashed c -> "";
+        };
+    }
+
+    /** The stderr line for a test that produced no report, or null. */
+    public static String errorLine(TestResult r) {
+        return switch (r) {
+            case TestResult.Checked c -> null;
+            case TestResult.TimedOut t -> null;
+            case TestResult.InputError e -> e.error().getMessage();
+            case TestResult.Unsupported u -> u.error().getMessage();
+            case TestResult.Crashed c -> c.message();
+        };
+    }
+
+    private static String checked(TestResult.Checked c, int unwind) {
+        Outcome o = c.outcome();
+        Program p = o.program();
+        Judgement j = c.judgement();
+        Layout layout = p.layout();
+        String name = p.name();
+        StringBuilder sb = new StringBuilder(256);
+        sb.append("Test ").append(name).append(' ').append(j.kind()).append('\n');
+        sb.append("States ").append(o.states().size()).append('\n');
+        for (FinalState s : o.states()) sb.append(s.format(layout)).append('\n');
+        sb.append(o.boundCut() ? "Loop " : "").append(j.ok() ? "Ok" : "No").append('\n');
+        sb.append("Witnesses\n");
+        // herd counts the whole condition ~P for ~exists, and P otherwise.
+        boolean negated = j.quantifier() == Condition.Quantifier.NOT_EXISTS;
+        sb.append("Positive: ").append(negated ? j.negative() : j.positive())
+                .append(" Negative: ").append(negated ? j.positive() : j.negative()).append('\n');
+        sb.append("Condition ").append(HerdCondition.format(p.condition())).append('\n');
+        sb.append(observation(c)).append('\n');
+        sb.append("Time ").append(name).append(' ').append(seconds(c.nanos())).append('\n');
+        if (o.boundCut()) sb.append(boundCutLine(name, j.counterexample(), unwind)).append('\n');
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    static String boundCutLine(String name, boolean counterexample, int unwind) {
+        String consequence = counterexample
+                ? "the counterexample above is real, other final states may be missing"
+                : "the verdict is unknown (rerun with a larger --unwind)";
+        return "Bound " + name + ": the unwinding bound " + unwind + " cut some execution; " + consequence;
+    }
+
+    private static String observation(TestResult.Checked c) {
+        Judgement j = c.judgement();
+        return "Observation " + c.name() + ' ' + j.observation() + ' ' + j.positive() + ' ' + j.negative();
+    }
+
+    private static String timedOut(TestResult.TimedOut t) {
+        return "Test " + t.name() + " Unknown\n"
+                + "Timeout " + t.name() + ": no result within the time limit\n"
+                + "Time " + t.name() + ' ' + seconds(t.nanos()) + "\n\n";
+    }
+
+    /** herd's Time field: seconds with two decimals. */
+    public static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
+    }
+}

@@ -1,0 +1,55 @@
+package org.powercheck.checker.report;
+
+import java.nio.file.Path;
+import org.powercheck.checker.Judgement;
+import org.powercheck.checker.Outcome;
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.UnsupportedConstructException;
+
+/** How checking one test file ended. */
+public sealed interface TestResult {
+    Path file();
+
+    Status status();
+
+    /** The engine explored the test: the outcome and herd's reading of it. */
+    record Checked(Path file, Outcome outcome, Judgement judgement, String engine, long nanos)
+            implements TestResult {
+        public String name() {
+            return outcome.program().name();
+        }
+
+        /** A counterexample is real even when the bound cut other executions. */
+        @Override
+        public Status status() {
+            if (judgement.counterexample()) return Status.COUNTEREXAMPLE;
+            return outcome.boundCut() ? Status.UNKNOWN : Status.NO_COUNTEREXAMPLE;
+        }
+    }
+
+    record InputError(Path file, InputException error) implements TestResult {
+        @Override public Status status() { return Status.INPUT_ERROR; }
+    }
+
+    /** Valid input using a construct powercheck has no semantics for yet. */
+    record Unsupported(Path file, UnsupportedConstructException error) implements TestResult {
+        @Override public Status status() { return Status.INPUT_ERROR; }
+    }
+
+    /** The per-test deadline passed; {@code name} is the test's name, or the file name when it was not parsed. */
+    record TimedOut(Path file, String name, long nanos) implements TestResult {
+        @Override public Status status() { return Status.UNKNOWN; }
+    }
+
+    /** A bug in powercheck: the result is unknown, the message says where it happened. */
+    record Crashed(Path file, Throwable error) implements TestResult {
+        @Override public Status status() { return Status.UNKNOWN; }
+
+        public String message() {
+            String detail = error.getMessage() == null ? "" : ": " + error.getMessage().lines().findFirst().orElse("");
+            StackTraceElement[] trace = error.getStackTrace();
+            String where = trace.length == 0 ? "" : " (at " + trace[0] + ")";
+            return file + ": internal error: " + error.getClass().getSimpleName() + detail + where;
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.powercheck.checker.sat;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.powercheck.checker.CheckTimeoutException;
+import org.sat4j.core.VecInt;
+import org.sat4j.minisat.SolverFactory;
+import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.IConstr;
+import org.sat4j.specs.ISolver;
+import org.sat4j.specs.ISolverService;
+import org.sat4j.specs.Lbool;
+import org.sat4j.specs.RandomAccessModel;
+import org.sat4j.specs.SearchListener;
+import org.sat4j.specs.TimeoutException;
+
+/**
+ * Boolean circuits over one incremental SAT4J solver. Literals are DIMACS ints; {@link #TRUE}
+ * is a variable fixed to true, so constants fold away before they reach the solver. AND gates
+ * are hash-consed (structural hashing), so equal sub-formulas share one variable.
+ */
+final class Circuit {
+    static final int TRUE = 1;
+    static final int FALSE = -1;
+
+    private final ISolver solver;
+    private final VecInt clause = new VecInt(8);
+    private final Map<Long, Integer> and2 = new HashMap<>();
+    private final Map<Key, Integer> andN = new HashMap<>();
+    private final DeadlineListener deadline;
+    private int vars = 1;
+    private int declared;
+    private boolean contradiction;
+    private long solverNanos;
+    private int[] scratch = new int[16];
+
+    Circuit(long deadlineNanos) {
+        solver = SolverFactory.newDefault();
+        // A time-based SAT4J timeout starts a timer thread per call; a conflict listener that
+        // polls the clock is much cheaper when we solve thousands of tiny incremental queries.
+        solver.setTimeoutOnConflicts(Integer.MAX_VALUE);
+        deadline = new DeadlineListener(solver, deadlineNanos);
+        if (deadlineNanos != Long.MAX_VALUE) solver.setSearchListener(deadline);
+        declared = 1024;
+        solver.newVar(declared);
+        clause(TRUE);
+    }
+
+    int newVar() {
+        int v = ++vars;
+        if (v > declared) {
+            declared = Math.max(declared * 2, v);
+            solver.newVar(declared);
+        }
+        return v;
+    }
+
+    int vars() {
+        return vars;
+    }
+
+    static boolean isConst(int lit) {
+        return lit == TRUE || lit == FALSE;
+    }
+
+    int not(int a) {
+        return -a;
+    }
+
+    int and(int a, int b) {
+        if (a == FALSE || b == FALSE || a == -b) return FALSE;
+        if (a == TRUE || a == b) return b;
+        if (b == TRUE) return a;
+        int lo = Math.min(a, b), hi = Math.max(a, b);
+        long key = ((long) lo << 32) ^ (hi & 0xffffffffL);
+        Integer g = and2.get(key);
+        if (g != null) return g;
+        int v = newVar();
+        clause(-v, lo);
+        clause(-v, hi);
+        clause(v, -lo, -hi);
+        and2.put(key, v);
+        return v;
+    }
+
+    int or(int a, int b) {
+        return -and(-a, -b);
+    }
+
+    int implies(int a, int b) {
+        return or(-a, b);
+    }
+
+    int iff(int a, int b) {
+        return and(implies(a, b), implies(b, a));
+    }
+
+    /** Conjunction of {@code lits[0..n)}; the array may be reordered. */
+    int and(int[] lits, int n) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int l = lits[i];
+            if (l == FALSE) return FALSE;
+            if (l != TRUE) lits[m++] = l;
+        }
+        if (m == 0) return TRUE;
+        if (m == 1) return lits[0];
+        if (m == 2) return and(lits[0], lits[1]);
+        Arrays.sort(lits, 0, m);
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            if (k > 0 && lits[k - 1] == lits[i]) continue;
+            lits[k++] = lits[i];
+        }
+        for (int i = 0, j = k - 1; i < j; ) {
+            int s = lits[i] + lits[j];
+            if (s == 0) return FALSE;
+            if (s < 0) i++; else j--;
+        }
+        if (k == 1) return lits[0];
+        if (k == 2) return and(lits[0], lits[1]);
+        Key key = new Key(Arrays.copyOf(lits, k));
+        Integer g = andN.get(key);
+        if (g != null) return g;
+        int v = newVar();
+        int[] big = new int[k + 1];
+        big[0] = v;
+        for (int i = 0; i < k; i++) {
+            clause(-v, lits[i]);
+            big[i + 1] = -lits[i];
+        }
+        clause(big);
+        andN.put(key, v);
+        return v;
+    }
+
+    /** Disjunction of {@code lits[0..n)}; the array is overwritten. */
+    int or(int[] lits, int n) {
+        for (int i = 0; i < n; i++) lits[i] = -lits[i];
+        return -and(lits, n);
+    }
+
+    int[] scratch(int n) {
+        if (scratch.length < n) scratch = new int[Math.max(n, scratch.length * 2)];
+        return scratch;
+    }
+
+    /** Adds a clause; constant literals are folded. */
+    void clause(int... lits) {
+        clause(lits, lits.length);
+    }
+
+    void clause(int[] lits, int n) {
+        if (contradiction) return;
+        clause.clear();
+        for (int i = 0; i < n; i++) {
+            int l = lits[i];
+            if (l == TRUE) return;
+            if (l != FALSE) clause.push(l);
+        }
+        if (clause.isEmpty()) {
+            contradiction = true;
+            return;
+        }
+        try {
+            solver.addClause(clause);
+        } catch (ContradictionException e) {
+            contradiction = true;
+        }
+    }
+
+    /** At most one of {@code lits} holds. */
+    void atMostOne(int[] lits, int n) {
+        if (n <= 6) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) clause(-lits[i], -lits[j]);
+            }
+            return;
+        }
+        // Sequential counter: s_i = some of lits[0..i] holds.
+        int prev = lits[0];
+        for (int i = 1; i < n; i++) {
+            clause(-prev, -lits[i]);
+            if (i < n - 1) {
+                int s = newVar();
+                clause(-prev, s);
+                clause(-lits[i], s);
+                prev = s;
+            }
+        }
+    }
+
+    /** Solves under assumptions; false also when the clauses are contradictory. */
+    boolean solve(int... assumptions) throws CheckTimeoutException {
+        if (contradiction) return false;
+        long t0 = System.nanoTime();
+        try {
+            if (deadline.deadlineNanos != Long.MAX_VALUE && t0 > deadline.deadlineNanos) {
+                throw new CheckTimeoutException("timeout");
+            }
+            if (assumptions.length == 0) return solver.isSatisfiable();
+            return solver.isSatisfiable(new VecInt(assumptions));
+        } catch (TimeoutException e) {
+            throw new CheckTimeoutException("timeout");
+        } finally {
+            solverNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** The value of a literal in the last model. */
+    boolean value(int lit) {
+        if (lit == TRUE) return true;
+        if (lit == FALSE) return false;
+        boolean v = solver.model(Math.abs(lit));
+        return lit > 0 ? v : !v;
+    }
+
+    long solverNanos() {
+        return solverNanos;
+    }
+
+    private record Key(int[] lits) {
+        @Override public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(lits, k.lits);
+        }
+
+        @Override public int hashCode() {
+            return Arrays.hashCode(lits);
+        }
+    }
+
+    /** Stops the search when the deadline passes (checked every few hundred conflicts). */
+    private static final class DeadlineListener implements SearchListener<ISolverService> {
+        private static final long serialVersionUID = 1L;
+        private final transient ISolver solver;
+        final long deadlineNanos;
+        private int conflicts;
+
+        DeadlineListener(ISolver solver, long deadlineNanos) {
+            this.solver = solver;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override public void conflictFound(IConstr confl, int dlevel, int trailLevel) {
+            if ((++conflicts & 255) == 0 && System.nanoTime() > deadlineNanos) solver.expireTimeout();
+        }
+
+        @Override public void conflictFound(int p) { }
+        @Override public void init(ISolverService solverService) { }
+        @Override public void assuming(int p) { }
+        @Override public void propagating(int p) { }
+        @Override public void enqueueing(int p, IConstr reason) { }
+        @Override public void backtracking(int p) { }
+        @Override public void adding(int p) { }
+        @Override public void learn(IConstr c) { }
+        @Override public void learnUnit(int p) { }
+        @Override public void delete(IConstr c) { }
+        @Override public void solutionFound(int[] model, RandomAccessModel lazyModel) { }
+        @Override public void beginLoop() { }
+        @Override public void start() { }
+        @Override public void end(Lbool result) { }
+        @Override public void restarting() { }
+        @Override public void backjump(int backjumpLevel) { }
+        @Override public void cleaning() { }
+    }
+}

@@ -1,0 +1,68 @@
+package org.powercheck.checker.sat;
+
+import java.util.List;
+import org.powercheck.checker.CheckOptions;
+import org.powercheck.checker.CheckTimeoutException;
+import org.powercheck.ir.Layout;
+import org.powercheck.ir.Program;
+import org.powercheck.ir.Prop;
+import org.powercheck.ir.StateKey;
+
+/** Everything the SAT engine builds for one program: events, execution choices, model checks. */
+final class Encoding {
+    final Program program;
+    final Layout layout;
+    final Circuit circuit;
+    final List<ThreadProgram> threads;
+    final SymbolicExecution exec;
+    final MemoryEncoding memory;
+    final RelationEncoder relations;
+
+    Encoding(Program program, CheckOptions options) throws CheckTimeoutException {
+        this.program = program;
+        this.layout = program.layout();
+        this.circuit = new Circuit(options.deadlineNanos());
+        this.threads = ThreadProgram.of(program.threads(), layout, options.unwind());
+        ValueAnalysis values = new ValueAnalysis(threads, layout);
+        options.checkDeadline();
+        this.exec = new SymbolicExecution(circuit, layout, threads, values);
+        this.memory = new MemoryEncoding(circuit, exec.events, layout.size());
+        long[][][] reach = new long[threads.size()][][];
+        for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
+        options.checkDeadline();
+        this.relations = new RelationEncoder(circuit, ModelGraph.of(options.model()), exec.events, memory, reach);
+        relations.encode();
+    }
+
+    /** The final value of a key: a register at its thread's end, or a cell's co-last write. */
+    ValueMap domain(StateKey key) {
+        return switch (key) {
+            case StateKey.RegKey r -> {
+                int t = threadIndex(r.thread());
+                if (t < 0) yield ValueMap.constant(0);
+                int reg = threads.get(t).reg(r.reg());
+                yield reg < 0 ? ValueMap.constant(0) : exec.finalRegs[t][reg];
+            }
+            case StateKey.MemKey m -> memory.finalMemory[layout.indexOf(m.cell())];
+        };
+    }
+
+    private int threadIndex(int id) {
+        for (int t = 0; t < threads.size(); t++) if (threads.get(t).id() == id) return t;
+        return id >= 0 && id < threads.size() ? id : -1;
+    }
+
+    /** The literal of a proposition over final values. */
+    int prop(Prop p) {
+        Circuit c = circuit;
+        return switch (p) {
+            case Prop.True t -> Circuit.TRUE;
+            case Prop.False f -> Circuit.FALSE;
+            case Prop.Not x -> -prop(x.arg());
+            case Prop.And a -> c.and(prop(a.left()), prop(a.right()));
+            case Prop.Or o -> c.or(prop(o.left()), prop(o.right()));
+            case Prop.Implies i -> c.implies(prop(i.left()), prop(i.right()));
+            case Prop.Eq e -> domain(e.key()).eq(layout.valueOf(e.value()));
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package org.powercheck.checker.sat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.powercheck.checker.CheckOptions;
+import org.powercheck.checker.CheckTimeoutException;
+import org.powercheck.checker.Engine;
+import org.powercheck.checker.FinalState;
+import org.powercheck.checker.Outcome;
+import org.powercheck.checker.Witness;
+import org.powercheck.ir.Layout;
+import org.powercheck.ir.Program;
+import org.powercheck.ir.Prop;
+import org.powercheck.ir.StateKey;
+
+/**
+ * The default engine: one SAT problem per program whose models are exactly the allowed
+ * candidate executions (within the unrolling bound), enumerated incrementally up to their final
+ * states. Each found state is blocked with one clause over the observed keys, so the solver is
+ * asked once per reachable state plus once more; the unwinding check is one extra query.
+ */
+public final class SatEngine implements Engine {
+    @Override
+    public String name() {
+        return "sat";
+    }
+
+    @Override
+    public Outcome run(Program program, CheckOptions options) throws CheckTimeoutException {
+        Encoding enc = new Encoding(program, options);
+        Circuit c = enc.circuit;
+        options.checkDeadline();
+
+        boolean boundCut = false;
+        int anyCut = c.or(enc.exec.cutGuard.clone(), enc.exec.cutGuard.length);
+        if (anyCut != Circuit.FALSE) boundCut = c.solve(anyCut);
+        int[] exits = enc.exec.exitGuard.clone();
+        c.clause(c.and(exits, exits.length));
+        if (program.filter().isPresent()) c.clause(enc.prop(program.filter().get()));
+
+        Layout layout = enc.layout;
+        List<StateKey> keys = program.observedKeys();
+        ValueMap[] domains = new ValueMap[keys.size()];
+        for (int k = 0; k < keys.size(); k++) domains[k] = enc.domain(keys.get(k));
+        Prop prop = program.condition().prop();
+        List<FinalState> states = new ArrayList<>();
+        Witness witness = null;
+        int[] block = new int[keys.size()];
+        while (c.solve()) {
+            Map<StateKey, Long> values = new TreeMap<>();
+            for (int k = 0; k < keys.size(); k++) {
+                ValueMap d = domains[k];
+                int i = 0;
+                while (i < d.size() && !c.value(d.lits[i])) i++;
+                if (i == d.size()) throw new IllegalStateException("no value for " + keys.get(k));
+                values.put(keys.get(k), d.values[i]);
+                block[k] = -d.lits[i];
+            }
+            FinalState state = FinalState.of(values);
+            states.add(state);
+            if (witness == null && prop.holds(state.values(), layout)) witness = WitnessBuilder.build(enc, state);
+            c.clause(block, block.length);
+            if ((states.size() & 63) == 0) options.checkDeadline();
+        }
+        return new Outcome(program, states, boundCut, Optional.ofNullable(witness), c.solverNanos());
+    }
+}

@@ -1,0 +1,340 @@
+package org.powercheck.checker.sat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Layout;
+import org.powercheck.ir.SourcePos;
+
+/**
+ * Runs every thread's DAG symbolically, in topological order: each node gets a guard (the
+ * path condition), registers are guarded value maps with guarded dependency sets, merged where
+ * paths join. Creates the events (initial writes first) with their guards, addresses, values
+ * and dependencies. The loaded values are fresh one-hot variables over the load's domain from
+ * {@link ValueAnalysis}; {@link MemoryEncoding} ties them to reads-from.
+ */
+final class SymbolicExecution {
+    final Circuit c;
+    final Layout layout;
+    final List<ThreadProgram> threads;
+    final List<Event> events = new ArrayList<>();
+    /** per thread: guard of reaching the end */
+    final int[] exitGuard;
+    /** per thread: guard of exceeding the unrolling bound (FALSE when impossible) */
+    final int[] cutGuard;
+    /** per thread: register values at the end */
+    final ValueMap[][] finalRegs;
+    /** per event that reads: its value variables (aligned with {@code value}) */
+    private final ValueAnalysis values;
+
+    /** Register state of one program point; copied when an instruction changes it. */
+    private static final class State {
+        ValueMap[] vals;
+        EventMap[] deps;
+        EventMap ctrl = EventMap.EMPTY;
+        EventMap reservation = EventMap.EMPTY;
+        EventMap lastExclusive = EventMap.EMPTY;
+
+        State copy() {
+            State s = new State();
+            s.vals = vals.clone();
+            s.deps = deps.clone();
+            s.ctrl = ctrl;
+            s.reservation = reservation;
+            s.lastExclusive = lastExclusive;
+            return s;
+        }
+    }
+
+    SymbolicExecution(Circuit c, Layout layout, List<ThreadProgram> threads, ValueAnalysis values) {
+        this.c = c;
+        this.layout = layout;
+        this.threads = threads;
+        this.values = values;
+        int nt = threads.size();
+        exitGuard = new int[nt];
+        cutGuard = new int[nt];
+        finalRegs = new ValueMap[nt][];
+        for (int cell = 0; cell < layout.size(); cell++) {
+            Event iw = new Event(events.size(), -1, -1, null, false, true, false, null);
+            iw.guard = Circuit.TRUE;
+            iw.cells = new int[] {cell};
+            iw.cellLits = new int[] {Circuit.TRUE};
+            iw.value = ValueMap.constant(layout.initialValue(cell));
+            events.add(iw);
+        }
+        for (int t = 0; t < nt; t++) runThread(t);
+    }
+
+    private void runThread(int t) {
+        ThreadProgram tp = threads.get(t);
+        ThreadDag dag = tp.dag;
+        int n = dag.size();
+        List<List<Object>> incoming = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) incoming.add(null);
+        State init = new State();
+        init.vals = new ValueMap[tp.regs.length];
+        init.deps = new EventMap[tp.regs.length];
+        for (int r = 0; r < tp.regs.length; r++) {
+            init.vals[r] = ValueMap.constant(tp.initValues[r]);
+            init.deps[r] = EventMap.EMPTY;
+        }
+        exitGuard[t] = Circuit.FALSE;
+        cutGuard[t] = Circuit.FALSE;
+        finalRegs[t] = init.vals;
+        for (int node = 0; node < n; node++) {
+            int g;
+            State st;
+            if (node == 0) {
+                g = Circuit.TRUE;
+                st = init;
+            } else {
+                List<Object> in = incoming.get(node);
+                if (in == null) continue;
+                incoming.set(node, null);
+                int k = in.size() / 2;
+                int[] edges = new int[k];
+                State[] states = new State[k];
+                for (int i = 0; i < k; i++) {
+                    edges[i] = (Integer) in.get(2 * i);
+                    states[i] = (State) in.get(2 * i + 1);
+                }
+                g = c.or(edges.clone(), k);
+                if (g == Circuit.FALSE) continue;
+                st = k == 1 ? states[0] : merge(edges, states);
+            }
+            if (node == dag.exit) {
+                exitGuard[t] = g;
+                finalRegs[t] = st.vals;
+                continue;
+            }
+            if (node == dag.cut) {
+                cutGuard[t] = g;
+                continue;
+            }
+            step(t, tp, node, g, st, incoming);
+        }
+    }
+
+    private State merge(int[] edges, State[] states) {
+        int k = states.length;
+        State out = new State();
+        int nr = states[0].vals.length;
+        out.vals = new ValueMap[nr];
+        out.deps = new EventMap[nr];
+        ValueMap[] vm = new ValueMap[k];
+        EventMap[] em = new EventMap[k];
+        for (int r = 0; r < nr; r++) {
+            for (int i = 0; i < k; i++) vm[i] = states[i].vals[r];
+            out.vals[r] = ValueMap.merge(c, edges, vm);
+            for (int i = 0; i < k; i++) em[i] = states[i].deps[r];
+            out.deps[r] = EventMap.merge(c, edges, em);
+        }
+        for (int i = 0; i < k; i++) em[i] = states[i].ctrl;
+        out.ctrl = EventMap.merge(c, edges, em);
+        for (int i = 0; i < k; i++) em[i] = states[i].reservation;
+        out.reservation = EventMap.merge(c, edges, em);
+        for (int i = 0; i < k; i++) em[i] = states[i].lastExclusive;
+        out.lastExclusive = EventMap.merge(c, edges, em);
+        return out;
+    }
+
+    private void step(int t, ThreadProgram tp, int node, int g, State st, List<List<Object>> incoming) {
+        ThreadDag dag = tp.dag;
+        Instr instr = dag.instr(node);
+        int p = dag.pc[node];
+        State out = st;
+        int takenGuard = g, fallGuard = g;
+        switch (instr) {
+            case Instr.Load l -> {
+                Event e = newEvent(t, node, instr, true, false, l.reserve(), null, g, st);
+                address(e, tp.address[p], st, g, l.pos());
+                e.addr = deps(tp.address[p], st);
+                long[] dom = values.readDomain[t][node];
+                ValueMap.Builder mem = new ValueMap.Builder();
+                ValueMap.Builder reg = new ValueMap.Builder();
+                for (long m : dom) {
+                    int x = dom.length == 1 ? Circuit.TRUE : c.newVar();
+                    mem.add(m, x);
+                    reg.add(l.width().extend(m, l.signed()), x);
+                }
+                e.value = mem.build(c);
+                out = st.copy();
+                out.vals[tp.dst[p]] = reg.build(c);
+                out.deps[tp.dst[p]] = EventMap.of(e.id, Circuit.TRUE);
+                if (l.reserve()) {
+                    out.reservation = EventMap.of(e.id, Circuit.TRUE);
+                    out.lastExclusive = out.reservation;
+                }
+            }
+            case Instr.Store s -> {
+                Event e = newEvent(t, node, instr, false, true, false, null, g, st);
+                address(e, tp.address[p], st, g, s.pos());
+                e.addr = deps(tp.address[p], st);
+                e.data = deps(tp.value[p], st);
+                e.value = truncate(eval(tp.value[p], st, s.pos()), s.width());
+            }
+            case Instr.StoreConditional s -> {
+                ValueMap addr = eval(tp.address[p], st, s.pos());
+                int held = Circuit.FALSE;
+                EventMap res = st.reservation;
+                for (int i = 0; i < res.events.length; i++) {
+                    Event r = events.get(res.events[i]);
+                    int[] same = new int[r.cells.length];
+                    for (int k = 0; k < r.cells.length; k++) {
+                        same[k] = c.and(r.cellLits[k], addr.eq(layout.addressOf(layout.cell(r.cells[k]).name())));
+                    }
+                    held = c.or(held, c.and(res.lits[i], c.or(same, r.cells.length)));
+                }
+                int success = held == Circuit.FALSE ? Circuit.FALSE : c.newVar();
+                c.clause(-success, g);
+                c.clause(-success, held);
+                rejectInvalid(addr, g);
+                out = st.copy();
+                EventMap statusDeps = EventMap.union(c, deps(tp.value[p], st), deps(tp.address[p], st));
+                if (success != Circuit.FALSE) {
+                    Event e = newEvent(t, node, instr, false, true, true, null, success, st);
+                    address(e, addr, success);
+                    e.addr = deps(tp.address[p], st);
+                    e.data = deps(tp.value[p], st);
+                    e.value = truncate(eval(tp.value[p], st, s.pos()), s.width());
+                    EventMap last = st.lastExclusive;
+                    EventMap.Builder rmw = new EventMap.Builder();
+                    for (int i = 0; i < last.events.length; i++) {
+                        Event x = events.get(last.events[i]);
+                        if (x.read) rmw.add(x.id, c.and(success, last.lits[i]));
+                    }
+                    e.rmw = rmw.build();
+                    out.lastExclusive = EventMap.union(c, EventMap.of(e.id, success), last.restrict(c, -success));
+                }
+                out.reservation = EventMap.EMPTY;
+                out.vals[tp.dst[p]] = new ValueMap.Builder().add(0, success).add(1, -success).build(c);
+                out.deps[tp.dst[p]] = statusDeps;
+            }
+            case Instr.Fence f -> newEvent(t, node, instr, false, false, false, f.kind(), g, st);
+            case Instr.Assign a -> {
+                out = st.copy();
+                out.vals[tp.dst[p]] = eval(tp.value[p], st, a.pos());
+                out.deps[tp.dst[p]] = deps(tp.value[p], st);
+            }
+            case Instr.Label l -> { }
+            case Instr.Branch b -> {
+                if (!b.unconditional()) {
+                    int cond = eval(tp.cond[p], st, b.pos()).nonZero(c);
+                    takenGuard = c.and(g, cond);
+                    fallGuard = c.and(g, -cond);
+                    EventMap d = deps(tp.cond[p], st);
+                    if (!d.isEmpty()) {
+                        out = st.copy();
+                        out.ctrl = EventMap.union(c, st.ctrl, d);
+                    }
+                }
+            }
+            case Instr.Assume a -> c.clause(-g, eval(tp.cond[p], st, a.pos()).nonZero(c));
+        }
+        int[] succ = dag.succ[node];
+        for (int k = 0; k < succ.length; k++) {
+            int kind = dag.succKind[node][k];
+            int eg = kind == ThreadDag.TAKEN ? takenGuard : kind == ThreadDag.FALL ? fallGuard : g;
+            if (eg == Circuit.FALSE) continue;
+            List<Object> in = incoming.get(succ[k]);
+            if (in == null) {
+                in = new ArrayList<>(2);
+                incoming.set(succ[k], in);
+            }
+            in.add(eg);
+            in.add(out);
+        }
+    }
+
+    private Event newEvent(int t, int node, Instr instr, boolean read, boolean write, boolean excl,
+                           org.powercheck.ir.FenceKind fence, int guard, State st) {
+        Event e = new Event(events.size(), t, node, instr, read, write, excl, fence);
+        e.guard = guard;
+        e.ctrl = st.ctrl;
+        events.add(e);
+        return e;
+    }
+
+    private void address(Event e, RegExpr addrExpr, State st, int g, SourcePos pos) {
+        ValueMap a = eval(addrExpr, st, pos);
+        rejectInvalid(a, g);
+        address(e, a, g);
+    }
+
+    /** An access to a value that is not exactly a cell's address invalidates the execution. */
+    private void rejectInvalid(ValueMap a, int g) {
+        for (int i = 0; i < a.values.length; i++) {
+            if (layout.cellAt(a.values[i]) < 0) c.clause(-g, -a.lits[i]);
+        }
+    }
+
+    private void address(Event e, ValueMap a, int g) {
+        int[] cells = new int[a.values.length];
+        int[] lits = new int[a.values.length];
+        int n = 0;
+        for (int i = 0; i < a.values.length; i++) {
+            int cell = layout.cellAt(a.values[i]);
+            if (cell < 0) continue;
+            int lit = c.and(g, a.lits[i]);
+            if (lit == Circuit.FALSE) continue;
+            cells[n] = cell;
+            lits[n++] = lit;
+        }
+        e.cells = java.util.Arrays.copyOf(cells, n);
+        e.cellLits = java.util.Arrays.copyOf(lits, n);
+    }
+
+    private EventMap deps(RegExpr e, State st) {
+        EventMap out = EventMap.EMPTY;
+        for (int r : e.regs) out = EventMap.union(c, out, st.deps[r]);
+        return out;
+    }
+
+    private ValueMap truncate(ValueMap v, org.powercheck.ir.Width w) {
+        if (w.bits == 64) return v;
+        ValueMap.Builder b = new ValueMap.Builder();
+        for (int i = 0; i < v.values.length; i++) b.add(w.truncate(v.values[i]), v.lits[i]);
+        return b.build(c);
+    }
+
+    /** The guarded values of {@code e}: one entry per joint assignment of its registers. */
+    private ValueMap eval(RegExpr e, State st, SourcePos pos) {
+        int[] regs = e.regs;
+        if (regs.length == 0) return ValueMap.constant(e.constant());
+        ValueMap[] maps = new ValueMap[regs.length];
+        long combos = 1;
+        for (int k = 0; k < regs.length; k++) {
+            maps[k] = st.vals[regs[k]];
+            combos *= maps[k].size();
+            if (combos > ValueAnalysis.MAX_COMBINATIONS) throw ValueAnalysis.tooMany(pos);
+        }
+        if (combos == 0) return new ValueMap.Builder().build(c);
+        if (regs.length == 1) {
+            ValueMap m = maps[0];
+            long[] assign = new long[st.vals.length];
+            ValueMap.Builder b = new ValueMap.Builder();
+            for (int i = 0; i < m.values.length; i++) {
+                assign[regs[0]] = m.values[i];
+                b.add(e.eval(assign), m.lits[i]);
+            }
+            return b.build(c);
+        }
+        long[] assign = new long[st.vals.length];
+        int[] idx = new int[regs.length];
+        int[] conj = new int[regs.length];
+        ValueMap.Builder b = new ValueMap.Builder();
+        while (true) {
+            for (int k = 0; k < regs.length; k++) {
+                assign[regs[k]] = maps[k].values[idx[k]];
+                conj[k] = maps[k].lits[idx[k]];
+            }
+            int lit = c.and(conj, regs.length);
+            if (lit != Circuit.FALSE) b.add(e.eval(assign), lit);
+            int k = 0;
+            while (k < regs.length && ++idx[k] == maps[k].size()) idx[k++] = 0;
+            if (k == regs.length) break;
+        }
+        return b.build(c);
+    }
+}

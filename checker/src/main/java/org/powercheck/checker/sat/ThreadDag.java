@@ -1,0 +1,194 @@
+package org.powercheck.checker.sat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.ThreadCode;
+
+/**
+ * One thread's code unrolled into a DAG. A node is an instruction together with how often each
+ * backward branch has been taken so far; a backward branch taken more than {@code unwind} times
+ * leads to the single {@link #cut} node instead. All paths that finish meet in {@link #exit}.
+ * Nodes are numbered in a topological order (along every edge the number of backward jumps
+ * grows, or it stays and the instruction index grows).
+ */
+final class ThreadDag {
+    static final int NEXT = 0, TAKEN = 1, FALL = 2, JUMP = 3;
+
+    final ThreadCode thread;
+    /** instruction index per node; {@code code.size()} for the exit node, -1 for the cut node */
+    final int[] pc;
+    final int[][] succ;
+    final int[][] succKind;
+    final int exit;
+    /** the cut node, or -1 when no path exceeds the unrolling bound */
+    final int cut;
+
+    private ThreadDag(ThreadCode thread, int[] pc, int[][] succ, int[][] succKind, int exit, int cut) {
+        this.thread = thread;
+        this.pc = pc;
+        this.succ = succ;
+        this.succKind = succKind;
+        this.exit = exit;
+        this.cut = cut;
+    }
+
+    int size() {
+        return pc.length;
+    }
+
+    Instr instr(int node) {
+        int p = pc[node];
+        return p >= 0 && p < thread.code().size() ? thread.code().get(p) : null;
+    }
+
+    static ThreadDag build(ThreadCode thread, int unwind) {
+        List<Instr> code = thread.code();
+        int len = code.size();
+        Map<String, Integer> labels = new HashMap<>();
+        for (int i = 0; i < len; i++) {
+            if (code.get(i) instanceof Instr.Label l) labels.put(l.name(), i);
+        }
+        int[] target = new int[len];
+        int[] backIndex = new int[len];
+        Arrays.fill(backIndex, -1);
+        int backCount = 0;
+        for (int i = 0; i < len; i++) {
+            if (code.get(i) instanceof Instr.Branch b) {
+                Integer t = labels.get(b.target());
+                if (t == null) throw new InputException(b.pos(), "undefined label " + b.target());
+                target[i] = t;
+                if (t <= i) backIndex[i] = backCount++;
+            }
+        }
+
+        // Explore states (pc, taken-counts); exit and cut are shared sinks.
+        Map<State, Integer> ids = new HashMap<>();
+        List<State> states = new ArrayList<>();
+        List<int[]> succs = new ArrayList<>();
+        List<int[]> kinds = new ArrayList<>();
+        final int exitId = -2, cutId = -3;
+        boolean[] usedCut = new boolean[1];
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        State root = new State(0, new int[backCount]);
+        java.util.function.Function<State, Integer> intern = s -> {
+            if (s.pc >= len) return exitId;
+            Integer id = ids.get(s);
+            if (id == null) {
+                id = states.size();
+                ids.put(s, id);
+                states.add(s);
+                succs.add(null);
+                kinds.add(null);
+                work.add(id);
+            }
+            return id;
+        };
+        intern.apply(root);
+        while (!work.isEmpty()) {
+            int id = work.poll();
+            State s = states.get(id);
+            Instr in = code.get(s.pc);
+            if (in instanceof Instr.Branch b) {
+                int t;
+                int bi = backIndex[s.pc];
+                if (bi >= 0) {
+                    if (s.counts[bi] >= unwind) {
+                        usedCut[0] = true;
+                        t = cutId;
+                    } else {
+                        int[] c = s.counts.clone();
+                        c[bi]++;
+                        t = intern.apply(new State(target[s.pc], c));
+                    }
+                } else {
+                    t = intern.apply(new State(target[s.pc], s.counts));
+                }
+                if (b.unconditional()) {
+                    succs.set(id, new int[] {t});
+                    kinds.set(id, new int[] {JUMP});
+                } else {
+                    int f = intern.apply(new State(s.pc + 1, s.counts));
+                    succs.set(id, new int[] {t, f});
+                    kinds.set(id, new int[] {TAKEN, FALL});
+                }
+            } else {
+                succs.set(id, new int[] {intern.apply(new State(s.pc + 1, s.counts))});
+                kinds.set(id, new int[] {NEXT});
+            }
+        }
+
+        // Topological numbering: by number of backward jumps taken, then instruction index.
+        int n = states.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> {
+            State x = states.get(a), y = states.get(b);
+            int c = Integer.compare(x.sum(), y.sum());
+            return c != 0 ? c : Integer.compare(x.pc, y.pc);
+        });
+        int exit = n;
+        int cut = usedCut[0] ? n + 1 : -1;
+        int total = usedCut[0] ? n + 2 : n + 1;
+        int[] renum = new int[n];
+        for (int i = 0; i < n; i++) renum[order[i]] = i;
+        int[] pc = new int[total];
+        int[][] succ = new int[total][];
+        int[][] succKind = new int[total][];
+        for (int i = 0; i < n; i++) {
+            int old = order[i];
+            pc[i] = states.get(old).pc;
+            int[] s = succs.get(old).clone();
+            for (int k = 0; k < s.length; k++) {
+                s[k] = s[k] == exitId ? exit : s[k] == cutId ? cut : renum[s[k]];
+            }
+            succ[i] = s;
+            succKind[i] = kinds.get(old);
+        }
+        pc[exit] = len;
+        succ[exit] = new int[0];
+        succKind[exit] = new int[0];
+        if (cut >= 0) {
+            pc[cut] = -1;
+            succ[cut] = new int[0];
+            succKind[cut] = new int[0];
+        }
+        return new ThreadDag(thread, pc, succ, succKind, exit, cut);
+    }
+
+    /** reach[a] has bit b when node b is reachable from node a by a non-empty path */
+    long[][] reachability() {
+        int n = size();
+        int words = (n + 63) >>> 6;
+        long[][] reach = new long[n][words];
+        for (int a = n - 1; a >= 0; a--) {
+            for (int b : succ[a]) {
+                reach[a][b >>> 6] |= 1L << b;
+                long[] rb = reach[b];
+                for (int w = 0; w < words; w++) reach[a][w] |= rb[w];
+            }
+        }
+        return reach;
+    }
+
+    private record State(int pc, int[] counts) {
+        int sum() {
+            int s = 0;
+            for (int c : counts) s += c;
+            return s;
+        }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof State s && s.pc == pc && Arrays.equals(s.counts, counts);
+        }
+
+        @Override public int hashCode() {
+            return pc * 31 + Arrays.hashCode(counts);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.powercheck.checker.sat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Layout;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.UnsupportedConstructException;
+import org.powercheck.ir.Width;
+
+/**
+ * Which values each load may return, found before encoding so that a load's value can be a
+ * small one-hot group of variables. Rounds of abstract execution (registers as value sets, all
+ * paths) feed the values stored to each cell into the next round's loads. Round k finds every
+ * value whose derivation uses at most k reads-from steps. A derivation in an allowed execution
+ * never uses one write twice (that would be a cycle of data dependencies and rfe, forbidden by
+ * the no-thin-air axiom; internal rf is in ppo along such a chain), so #stores + 1 rounds
+ * suffice even when the value sets have not converged.
+ */
+final class ValueAnalysis {
+    static final int MAX_COMBINATIONS = 1 << 16;
+
+    private final List<ThreadProgram> threads;
+    private final Layout layout;
+    /** [thread][node]: memory values a load node may read, null for other nodes */
+    final long[][][] readDomain;
+
+    ValueAnalysis(List<ThreadProgram> threads, Layout layout) {
+        this.threads = threads;
+        this.layout = layout;
+        readDomain = new long[threads.size()][][];
+        int cells = layout.size();
+        long[][] cellVals = new long[cells][];
+        for (int c = 0; c < cells; c++) cellVals[c] = LongSets.of(layout.initialValue(c));
+        int stores = 0;
+        for (ThreadProgram t : threads) {
+            for (int node = 0; node < t.dag.size(); node++) {
+                Instr in = t.dag.instr(node);
+                if (in instanceof Instr.Store || in instanceof Instr.StoreConditional) stores++;
+            }
+        }
+        for (int round = 0; round <= stores + 1; round++) {
+            long[][] next = new long[cells][];
+            for (int c = 0; c < cells; c++) next[c] = LongSets.of(layout.initialValue(c));
+            for (int t = 0; t < threads.size(); t++) readDomain[t] = run(threads.get(t), cellVals, next);
+            if (Arrays.deepEquals(next, cellVals)) break;
+            cellVals = next;
+        }
+    }
+
+    private long[][] run(ThreadProgram t, long[][] cellVals, long[][] written) {
+        ThreadDag dag = t.dag;
+        int n = dag.size();
+        long[][][] in = new long[n][][];
+        long[][] domains = new long[n][];
+        long[][] init = new long[t.regs.length][];
+        for (int r = 0; r < init.length; r++) init[r] = LongSets.of(t.initValues[r]);
+        in[0] = init;
+        for (int node = 0; node < n; node++) {
+            long[][] st = in[node];
+            if (st == null) continue;
+            Instr instr = dag.instr(node);
+            int p = dag.pc[node];
+            long[][] out = st;
+            boolean takenLive = true, fallLive = true;
+            if (instr != null) {
+                switch (instr) {
+                    case Instr.Load l -> {
+                        long[] dom = LongSets.EMPTY;
+                        for (long a : eval(t.address[p], st, l.pos())) {
+                            int c = layout.cellAt(a);
+                            if (c >= 0) dom = LongSets.union(dom, cellVals[c]);
+                        }
+                        domains[node] = dom;
+                        out = st.clone();
+                        out[t.dst[p]] = extend(dom, l.width(), l.signed());
+                    }
+                    case Instr.Store s -> write(t, p, st, s.width(), s.pos(), written);
+                    case Instr.StoreConditional s -> {
+                        write(t, p, st, s.width(), s.pos(), written);
+                        out = st.clone();
+                        out[t.dst[p]] = new long[] {0, 1};
+                    }
+                    case Instr.Assign a -> {
+                        out = st.clone();
+                        out[t.dst[p]] = eval(t.value[p], st, a.pos());
+                    }
+                    case Instr.Branch b -> {
+                        long[] cv = eval(t.cond[p], st, b.pos());
+                        boolean anyNonZero = false, anyZero = false;
+                        for (long v : cv) if (v == 0) anyZero = true; else anyNonZero = true;
+                        takenLive = anyNonZero;
+                        fallLive = anyZero;
+                    }
+                    case Instr.Assume a -> { }
+                    case Instr.Fence f -> { }
+                    case Instr.Label l -> { }
+                }
+            }
+            int[] succ = dag.succ[node];
+            for (int k = 0; k < succ.length; k++) {
+                int kind = dag.succKind[node][k];
+                if (kind == ThreadDag.TAKEN && !takenLive || kind == ThreadDag.FALL && !fallLive) continue;
+                int s = succ[k];
+                if (in[s] == null) {
+                    in[s] = out;
+                } else if (in[s] != out) {
+                    long[][] merged = in[s].clone();
+                    for (int r = 0; r < merged.length; r++) merged[r] = LongSets.union(merged[r], out[r]);
+                    in[s] = merged;
+                }
+            }
+        }
+        return domains;
+    }
+
+    private void write(ThreadProgram t, int p, long[][] st, Width width, SourcePos pos, long[][] written) {
+        long[] vals = eval(t.value[p], st, pos);
+        long[] tv = new long[vals.length];
+        for (int i = 0; i < vals.length; i++) tv[i] = width.truncate(vals[i]);
+        tv = LongSets.normalize(tv, tv.length);
+        for (long a : eval(t.address[p], st, pos)) {
+            int c = layout.cellAt(a);
+            if (c >= 0) written[c] = LongSets.union(written[c], tv);
+        }
+    }
+
+    static long[] extend(long[] memValues, Width w, boolean signed) {
+        long[] out = new long[memValues.length];
+        for (int i = 0; i < out.length; i++) out[i] = w.extend(memValues[i], signed);
+        return LongSets.normalize(out, out.length);
+    }
+
+    /** All values of {@code e} over joint assignments of its registers. */
+    static long[] eval(RegExpr e, long[][] st, SourcePos pos) {
+        int[] regs = e.regs;
+        if (regs.length == 0) return LongSets.of(e.constant());
+        long combos = 1;
+        for (int r : regs) {
+            combos *= st[r].length;
+            if (combos > MAX_COMBINATIONS) throw tooMany(pos);
+            if (combos == 0) return LongSets.EMPTY;
+        }
+        long[] assign = new long[st.length];
+        int[] idx = new int[regs.length];
+        long[] out = new long[(int) combos];
+        int n = 0;
+        while (true) {
+            for (int k = 0; k < regs.length; k++) assign[regs[k]] = st[regs[k]][idx[k]];
+            out[n++] = e.eval(assign);
+            int k = 0;
+            while (k < regs.length && ++idx[k] == st[regs[k]].length) idx[k++] = 0;
+            if (k == regs.length) break;
+        }
+        return LongSets.normalize(out, n);
+    }
+
+    static UnsupportedConstructException tooMany(SourcePos pos) {
+        return new UnsupportedConstructException(pos,
+                "register computation with more than " + MAX_COMBINATIONS + " value combinations");
+    }
+}

@@ -1,0 +1,69 @@
+package org.powercheck.checker.sat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.powercheck.checker.FinalState;
+import org.powercheck.checker.Witness;
+
+/** Reads one execution out of the solver's current model. */
+final class WitnessBuilder {
+    private WitnessBuilder() {}
+
+    static Witness build(Encoding enc, FinalState state) {
+        Circuit c = enc.circuit;
+        List<Event> events = enc.exec.events;
+        String[] names = new String[events.size()];
+        List<String> lines = new ArrayList<>();
+        int[] perThread = new int[enc.threads.size()];
+        for (Event e : events) {
+            if (!c.value(e.guard)) continue;
+            names[e.id] = describe(enc, e, perThread);
+            String where = e.instr == null ? "" : "  at " + e.instr.pos() + "  " + e.instr;
+            lines.add(names[e.id] + where);
+        }
+        List<String> edges = new ArrayList<>();
+        for (Event r : events) {
+            if (names[r.id] == null || !r.read) continue;
+            for (Event w : events) {
+                if (names[w.id] != null && w.write && c.value(enc.memory.rf.get(w.id, r.id))) {
+                    edges.add("rf: " + names[w.id] + " -> " + names[r.id]);
+                }
+            }
+        }
+        // Coherence as a chain per cell: each write to its immediate co-successor.
+        for (Event a : events) {
+            if (names[a.id] == null || !a.write) continue;
+            Event next = null;
+            int nextRank = Integer.MAX_VALUE;
+            for (Event b : events) {
+                if (names[b.id] == null || !c.value(enc.memory.co.get(a.id, b.id))) continue;
+                int rank = 0;
+                for (Event x : events) if (names[x.id] != null && c.value(enc.memory.co.get(x.id, b.id))) rank++;
+                if (rank < nextRank) {
+                    nextRank = rank;
+                    next = b;
+                }
+            }
+            if (next != null) edges.add("co: " + names[a.id] + " -> " + names[next.id]);
+        }
+        return new Witness(state, lines, edges);
+    }
+
+    private static String describe(Encoding enc, Event e, int[] perThread) {
+        Circuit c = enc.circuit;
+        String cell = "?";
+        for (int k = 0; k < e.cells.length; k++) {
+            if (c.value(e.cellLits[k])) cell = enc.layout.cell(e.cells[k]).name();
+        }
+        if (e.isInit()) return "init " + cell + "=" + value(enc, e);
+        String id = "P" + enc.threads.get(e.thread).id() + "." + perThread[e.thread]++;
+        if (e.fence != null) return id + " F " + e.fence.mnemonic();
+        return id + (e.read ? " R " : " W ") + cell + "=" + value(enc, e);
+    }
+
+    private static String value(Encoding enc, Event e) {
+        ValueMap v = e.value;
+        for (int i = 0; i < v.size(); i++) if (enc.circuit.value(v.lits[i])) return enc.layout.format(v.values[i]);
+        return "?";
+    }
+}

@@ -1,0 +1,41 @@
+package org.powercheck.checker.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where the project's folders are, seen from a test running in any module directory. */
+public final class ProjectPaths {
+    private ProjectPaths() {}
+
+    /** The repository root: the nearest folder up from here holding examples/litmus and pom.xml. */
+    public static Path root() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null) {
+            if (Files.isDirectory(p.resolve("examples/litmus")) && Files.isRegularFile(p.resolve("pom.xml"))) return p;
+            p = p.getParent();
+        }
+        throw new IllegalStateException("no project root above " + Path.of("").toAbsolutePath());
+    }
+
+    public static Path examples() {
+        return root().resolve("examples/litmus");
+    }
+
+    /** The shared reference material beside the project, when this machine has it. */
+    public static Optional<Path> sharedLitmus() {
+        Path p = root().resolveSibling("shared").resolve("litmus");
+        return Files.isRegularFile(p.resolve("EXPECTED.tsv")) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** Whether the real front end and the default engine are part of this build. */
+    public static boolean backendsPresent() {
+        try {
+            Class.forName("org.powercheck.frontend.Frontend");
+            Class.forName("org.powercheck.checker.sat.SatEngine");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

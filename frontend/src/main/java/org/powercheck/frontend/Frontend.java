@@ -1,0 +1,82 @@
+package org.powercheck.frontend;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.powercheck.frontend.litmus.TextPositions;
+import org.powercheck.frontend.ppc.PpcFrontend;
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.Program;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.UnsupportedConstructException;
+
+/** Reads a litmus test and hands it to the front end its first word names ({@code PPC}, {@code C}). */
+public final class Frontend {
+    private Frontend() {}
+
+    /** @throws InputException when the file cannot be read or is not a valid test */
+    public static Program load(Path file) {
+        String name = file.toString();
+        return parse(read(file, name), name);
+    }
+
+    /** Parses a test held in memory; {@code name} is used in positions. */
+    public static Program parse(String text, String name) {
+        int start = firstWordStart(text);
+        int end = start;
+        while (end < text.length() && isWordChar(text.charAt(end))) end++;
+        String word = text.substring(start, end);
+        TextPositions positions = new TextPositions(text);
+        SourcePos pos = new SourcePos(name, positions.line(start), positions.column(start));
+        return switch (word) {
+            case "PPC" -> PpcFrontend.parse(text, name);
+            // The C litmus front end (org.powercheck.frontend.clitmus.CLitmusFrontend.parse(text, name)) plugs in here.
+            case "C" -> throw new UnsupportedConstructException(pos, "C litmus tests");
+            default -> throw new InputException(pos, word.isEmpty()
+                    ? "unknown test format: the file is empty; expected 'PPC' or 'C' as the first word"
+                    : "unknown test format '" + word + "': expected 'PPC' or 'C' as the first word");
+        };
+    }
+
+    private static String read(Path file, String name) {
+        SourcePos pos = new SourcePos(name, 1, 1);
+        if (Files.isDirectory(file)) throw new InputException(pos, "cannot read the test: it is a directory");
+        try {
+            // Invalid UTF-8 bytes become U+FFFD; they can only occur in comments of a valid test.
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(pos, "cannot read the test: no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(pos, "cannot read the test: permission denied");
+        } catch (IOException e) {
+            throw new InputException(pos, "cannot read the test: " + e.getMessage());
+        }
+    }
+
+    /** Skips blanks and (nested) {@code (* comments *)} before the first word. */
+    private static int firstWordStart(String text) {
+        int i = 0;
+        int depth = 0;
+        while (i < text.length()) {
+            if (text.startsWith("(*", i)) {
+                depth++;
+                i += 2;
+            } else if (depth > 0 && text.startsWith("*)", i)) {
+                depth--;
+                i += 2;
+            } else if (depth > 0 || Character.isWhitespace(text.charAt(i))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}

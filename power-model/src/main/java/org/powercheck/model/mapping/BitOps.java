@@ -1,0 +1,88 @@
+package org.powercheck.model.mapping;
+
+import static org.powercheck.model.mapping.ArgKind.POINTER;
+import static org.powercheck.model.mapping.ArgKind.VALUE;
+import static org.powercheck.model.mapping.LlSc.reg;
+
+import java.util.List;
+import org.powercheck.ir.Expr;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Reg;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.Width;
+
+/**
+ * Atomic bit operations on an unsigned-long bitmap (asm/bitops.h): {@code loop(or/andc/xor)} on
+ * the 64-bit word that holds bit {@code nr}, with the barriers of the variant.
+ */
+final class BitOps {
+    private enum BitOp { SET, CLEAR, CHANGE }
+
+    private final Barriers barriers;
+
+    BitOps(Barriers barriers) {
+        this.barriers = barriers;
+    }
+
+    void register(Registry r) {
+        List<ArgKind> params = List.of(VALUE, POINTER);
+        r.add("set_bit", params, false, (c, out) -> update(BitOp.SET, Ordering.RELAXED, c, out));
+        r.add("clear_bit", params, false, (c, out) -> update(BitOp.CLEAR, Ordering.RELAXED, c, out));
+        r.add("change_bit", params, false, (c, out) -> update(BitOp.CHANGE, Ordering.RELAXED, c, out));
+        r.add("clear_bit_unlock", params, false, (c, out) -> update(BitOp.CLEAR, Ordering.RELEASE, c, out));
+        r.add("test_and_set_bit", params, true, (c, out) -> update(BitOp.SET, Ordering.FULL, c, out));
+        r.add("test_and_clear_bit", params, true, (c, out) -> update(BitOp.CLEAR, Ordering.FULL, c, out));
+        r.add("test_and_change_bit", params, true, (c, out) -> update(BitOp.CHANGE, Ordering.FULL, c, out));
+        r.add("test_and_set_bit_lock", params, true, (c, out) -> update(BitOp.SET, Ordering.ACQUIRE, c, out));
+        r.add("test_bit", params, true, (c, out) -> {
+            Reg word = out.temp();
+            out.emit(new Instr.Load(word, wordAddress(c), Width.DOUBLE, false, false, c.pos()));
+            return isSet(reg(word), c, out);
+        });
+    }
+
+    /** {@code <entry> 1: ldarx t; or/andc/xor n,t,mask; stdcx. n; bne- 1b <exit>}; the test_and forms return the old bit. */
+    private Expr update(BitOp op, Ordering o, Invocation c, CodeSink out) {
+        SourcePos pos = c.pos();
+        Expr address = wordAddress(c);
+        Expr mask = mask(c);
+        barriers.entry(o, out, pos);
+        Reg old = LlSc.loadReserve(out.temp(), address, Width.DOUBLE, out, pos);
+        Expr updated = switch (op) {
+            case SET -> new Expr.Binary(Expr.BinOp.OR, reg(old), mask);
+            case CLEAR -> new Expr.Binary(Expr.BinOp.AND, reg(old), new Expr.Unary(Expr.UnOp.NOT, mask));
+            case CHANGE -> new Expr.Binary(Expr.BinOp.XOR, reg(old), mask);
+        };
+        Reg stored = LlSc.compute(updated, out, pos);
+        LlSc.storeConditional(reg(stored), address, Width.DOUBLE, out, pos);
+        barriers.exit(o, out, pos);
+        return o == Ordering.RELAXED || o == Ordering.RELEASE ? null : isSet(reg(old), c, out);
+    }
+
+    private static Expr isSet(Expr word, Invocation c, CodeSink out) {
+        Reg r = c.resultRegister(out);
+        out.emit(new Instr.Assign(r, new Expr.Binary(Expr.BinOp.NE,
+                new Expr.Binary(Expr.BinOp.AND, word, mask(c)), new Expr.Const(0)), c.pos()));
+        return reg(r);
+    }
+
+    /** {@code addr + (nr / 64) * 8}, folded when {@code nr} is a constant. */
+    private static Expr wordAddress(Invocation c) {
+        Expr nr = c.arg(0);
+        if (nr instanceof Expr.Const k) {
+            long offset = (k.value() >>> 6) * 8;
+            return offset == 0 ? c.arg(1) : new Expr.Binary(Expr.BinOp.ADD, c.arg(1), new Expr.Const(offset));
+        }
+        Expr offset = new Expr.Binary(Expr.BinOp.SHL,
+                new Expr.Binary(Expr.BinOp.SHR, nr, new Expr.Const(6)), new Expr.Const(3));
+        return new Expr.Binary(Expr.BinOp.ADD, c.arg(1), offset);
+    }
+
+    /** {@code 1UL << (nr % 64)}, folded when {@code nr} is a constant. */
+    private static Expr mask(Invocation c) {
+        Expr nr = c.arg(0);
+        if (nr instanceof Expr.Const k) return new Expr.Const(1L << (k.value() & 63));
+        return new Expr.Binary(Expr.BinOp.SHL, new Expr.Const(1),
+                new Expr.Binary(Expr.BinOp.AND, nr, new Expr.Const(63)));
+    }
+}

@@ -1,0 +1,58 @@
+package org.powercheck.model.mapping;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Linux kernel primitives and the POWER instruction sequences they compile to on ppc64 (Linux
+ * v6.6, Book3S-64, POWER9, SMP). Front ends look a call up by name, lower its arguments as the
+ * {@link Primitive#params()} say, and let the primitive emit its sequence.
+ */
+public final class KernelMapping {
+    /**
+     * Kernel constructs that exist but have no instruction sequence here: RCU grace periods and
+     * SRCU are implemented by kernel threads, interrupts and callbacks, not by a few instructions.
+     */
+    private static final Set<String> UNMODELLED = Set.of(
+            "synchronize_rcu", "synchronize_rcu_expedited", "synchronize_sched", "synchronize_rcu_bh",
+            "synchronize_net", "call_rcu", "call_rcu_hurry", "kfree_rcu", "rcu_barrier",
+            "cond_synchronize_rcu", "get_state_synchronize_rcu", "start_poll_synchronize_rcu",
+            "smp_cond_load_acquire", "smp_cond_load_relaxed", "spin_unlock_wait",
+            "spin_lock_irqsave", "spin_unlock_irqrestore", "spin_lock_irq", "spin_unlock_irq",
+            "spin_lock_bh", "spin_unlock_bh", "local_irq_save", "local_irq_restore",
+            "local_irq_disable", "local_irq_enable");
+    private static final List<String> UNMODELLED_PREFIXES = List.of("srcu_", "synchronize_", "call_srcu",
+            "smp_mb__after_srcu", "membarrier");
+
+    private final AcquireEncoding acquire;
+    private final Registry registry = new Registry();
+
+    public KernelMapping(AcquireEncoding acquire) {
+        this.acquire = acquire;
+        Barriers barriers = new Barriers(acquire);
+        barriers.register(registry);
+        PlainAccesses.register(registry);
+        new AtomicPrimitives(barriers).register(registry);
+        new SpinLocks(barriers).register(registry);
+        new BitOps(barriers).register(registry);
+    }
+
+    /** What a POWER9 kernel runs: {@code PPC_ACQUIRE_BARRIER} patched to {@code lwsync}. */
+    public static KernelMapping power9() {
+        return new KernelMapping(AcquireEncoding.LWSYNC);
+    }
+
+    public AcquireEncoding acquire() {
+        return acquire;
+    }
+
+    public Optional<Primitive> primitive(String name) {
+        return registry.get(name);
+    }
+
+    /** True for a kernel construct that is valid but has no modelled sequence (report it as unsupported). */
+    public boolean isUnmodelled(String name) {
+        return UNMODELLED.contains(name) || UNMODELLED_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+}
