@@ -6,12 +6,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.powercheck.frontend.clitmus.CLitmusFrontend;
 import org.powercheck.frontend.litmus.TextPositions;
 import org.powercheck.frontend.ppc.PpcFrontend;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.SourcePos;
-import org.powercheck.ir.UnsupportedConstructException;
 
 /** Reads a litmus test and hands it to the front end its first word names ({@code PPC}, {@code C}). */
 public final class Frontend {
@@ -33,10 +33,9 @@ public final class Frontend {
         SourcePos pos = new SourcePos(name, positions.line(start), positions.column(start));
         return switch (word) {
             case "PPC" -> PpcFrontend.parse(text, name);
-            // The C litmus front end (org.powercheck.frontend.clitmus.CLitmusFrontend.parse(text, name)) plugs in here.
-            case "C" -> throw new UnsupportedConstructException(pos, "C litmus tests");
+            case "C" -> CLitmusFrontend.parse(text, name);
             default -> throw new InputException(pos, word.isEmpty()
-                    ? "unknown test format: the file is empty; expected 'PPC' or 'C' as the first word"
+                    ? "unknown test format: the file holds no test; expected 'PPC' or 'C' as the first word"
                     : "unknown test format '" + word + "': expected 'PPC' or 'C' as the first word");
         };
     }
@@ -46,7 +45,8 @@ public final class Frontend {
         if (Files.isDirectory(file)) throw new InputException(pos, "cannot read the test: it is a directory");
         try {
             // Invalid UTF-8 bytes become U+FFFD; they can only occur in comments of a valid test.
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw new InputException(pos, "cannot read the test: no such file");
         } catch (AccessDeniedException e) {

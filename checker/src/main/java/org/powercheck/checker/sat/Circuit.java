@@ -216,6 +216,10 @@ final class Circuit {
         return lit > 0 ? v : !v;
     }
 
+    String stats() {
+        return "clauses=" + solver.nConstraints();
+    }
+
     long solverNanos() {
         return solverNanos;
     }

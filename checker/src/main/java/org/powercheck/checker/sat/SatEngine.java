@@ -65,6 +65,7 @@ public final class SatEngine implements Engine {
             c.clause(block, block.length);
             if ((states.size() & 63) == 0) options.checkDeadline();
         }
+        if (System.getProperty("satstats") != null) System.err.println("vars=" + c.vars() + " " + c.stats() + " events=" + enc.exec.events.size());
         return new Outcome(program, states, boundCut, Optional.ofNullable(witness), c.solverNanos());
     }
 }

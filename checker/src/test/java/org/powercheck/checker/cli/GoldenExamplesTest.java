@@ -1,7 +1,6 @@
 package org.powercheck.checker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ class GoldenExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> outputsMatchTheGoldenFiles() throws IOException {
-        assumeTrue(ProjectPaths.backendsPresent(), "front end or SAT engine not in this build yet");
         List<Path> tests;
         try (Stream<Path> files = Files.list(ProjectPaths.examples())) {
             tests = files.filter(f -> f.toString().endsWith(".litmus")).sorted().collect(Collectors.toList());
@@ -52,7 +50,6 @@ class GoldenExamplesTest {
 
     @Test
     void verdictsMatchTheSpec() {
-        assumeTrue(ProjectPaths.backendsPresent(), "front end or SAT engine not in this build yet");
         Path examples = ProjectPaths.examples();
         CliRun run = CliRun.real("check", "--expect", examples.resolve("EXPECTED.tsv").toString(), examples.toString());
         List<String> lines = run.out().lines().toList();

@@ -27,15 +27,4 @@ public final class ProjectPaths {
         Path p = root().resolveSibling("shared").resolve("litmus");
         return Files.isRegularFile(p.resolve("EXPECTED.tsv")) ? Optional.of(p) : Optional.empty();
     }
-
-    /** Whether the real front end and the default engine are part of this build. */
-    public static boolean backendsPresent() {
-        try {
-            Class.forName("org.powercheck.frontend.Frontend");
-            Class.forName("org.powercheck.checker.sat.SatEngine");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
 }

@@ -20,8 +20,17 @@ public final class SyntaxErrors {
      * @param found the offending token's text, or {@code null} at the end of the input
      */
     public static String expectedButFound(Collection<String> expected, String found) {
+        return expectedBut(expected, found == null ? null : quote(found));
+    }
+
+    /**
+     * Like {@link #expectedButFound} for a found token that is already worded ({@code end of line}).
+     *
+     * @param found the description of what was found, or {@code null} at the end of the input
+     */
+    public static String expectedBut(Collection<String> expected, String found) {
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(expected));
-        String what = found == null ? "end of file" : quote(found);
+        String what = found == null ? "end of file" : found;
         if (unique.isEmpty() || unique.size() > MAX_LISTED) {
             return found == null ? "unexpected end of file (is the test truncated?)" : "unexpected " + what;
         }

@@ -40,6 +40,18 @@ final class PpcInstructionLowering {
             "lwzu", "stwu", "ldu", "stdu", "slw", "srw", "sraw", "srawi", "sld", "srd", "nor", "nand",
             "eqv", "andc", "orc", "tw", "twi", "td", "tdi", "sc", "rldicl", "rldicr", "rldimi", "sldi", "srdi");
 
+    /** Every mnemonic {@link #lower} accepts (record forms such as {@code add.} included). */
+    private static final Set<String> SUPPORTED = Set.of(
+            "nop", "dcbf", "sync", "hwsync", "lwsync", "isync", "eieio", "li", "lis", "addi", "subi", "addis",
+            "ori", "xori", "andi.", "mulli", "add", "sub", "subf", "and", "or", "xor", "mullw", "mulld", "divw",
+            "divd", "mr", "neg", "extsw", "clrldi", "rlwinm", "rlwimi", "cmpw", "cmpd", "cmplw", "cmpld", "cmpwi",
+            "cmpdi", "cmplwi", "cmpldi", "b", "beq", "bne", "blt", "bgt", "ble", "bng", "bge", "bnl", "blr",
+            "lbz", "lhz", "lha", "lwz", "lwa", "ld", "lbzx", "lhzx", "lhax", "lwzx", "lwax", "ldx", "lwarx", "ldarx",
+            "stb", "sth", "stw", "std", "stbx", "sthx", "stwx", "stdx", "stwcx.", "stdcx.");
+
+    /** Words of the condition tail, to recognise a misspelt one read as an instruction. */
+    private static final List<String> TAIL_KEYWORDS = List.of("exists", "forall", "final", "locations", "filter");
+
     private final List<Instr> out = new ArrayList<>();
     private final Map<String, SourcePos> branchTargets = new LinkedHashMap<>();
     private SourcePos firstReturn;
@@ -154,9 +166,42 @@ final class PpcInstructionLowering {
             case "stdcx." -> storeConditional(in, Width.DOUBLE);
             default -> {
                 if (UNSUPPORTED.contains(base)) throw new UnsupportedConstructException(pos, "instruction '" + m + "'");
-                throw new InputException(pos, "unknown instruction '" + m + "'");
+                throw unknownInstruction(m, pos);
             }
         }
+    }
+
+    /** True for mnemonics powercheck lowers, and for valid ones it reports as unsupported. */
+    static boolean isKnown(String mnemonic) {
+        String base = mnemonic.endsWith(".") ? mnemonic.substring(0, mnemonic.length() - 1) : mnemonic;
+        return SUPPORTED.contains(mnemonic) || (mnemonic.endsWith(".") && RECORD_FORMS.contains(base))
+                || UNSUPPORTED.contains(mnemonic);
+    }
+
+    static InputException unknownInstruction(String mnemonic, SourcePos pos) {
+        for (String keyword : TAIL_KEYWORDS) {
+            if (editDistance(mnemonic.toLowerCase(), keyword) <= 2) {
+                return new InputException(pos, "unknown instruction '" + mnemonic + "' (did you mean '" + keyword + "'?)");
+            }
+        }
+        return new InputException(pos, "unknown instruction '" + mnemonic + "'");
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(substitution, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Mnemonics that have a record form ({@code add.}) setting cr0 from the result. */

@@ -45,8 +45,19 @@ final class PpcProgramBuilder {
         List<ThreadCode> threads = new ArrayList<>();
         for (int t = 0; t < threadCount; t++) threads.add(lowerThread(t, registerInits.get(t)));
         ConditionTail tail = parseTail(text);
-        return new Program(test.name(), Program.Arch.PPC, file, cells.cells(), threads,
+        return new Program(testName(), Program.Arch.PPC, file, cells.cells(), threads,
                 tail.condition(), tail.locations(), tail.filter());
+    }
+
+    /** herd's name rules: a trailing ".litmus" is dropped, and "--" stands for the file's base name. */
+    private String testName() {
+        String name = test.name();
+        if (name.equals("--")) {
+            name = java.nio.file.Paths.get(file).getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            if (dot > 0) name = name.substring(0, dot);
+        }
+        return name.endsWith(".litmus") ? name.substring(0, name.length() - ".litmus".length()) : name;
     }
 
     private void checkColumns() {

@@ -247,7 +247,7 @@ final class MacroExpander {
                     if (arg.isEmpty()) {
                         out.remove(out.size() - 1);
                     } else {
-                        append(out, arg, b.spaceBefore);
+                        append(out, arg, b.spaceBefore || body[i - 1].spaceBefore);
                     }
                 } else if (pasteLeft || pasteRight) {
                     if (arg.isEmpty()) {
@@ -281,12 +281,9 @@ final class MacroExpander {
     }
 
     private static void append(List<PpToken> out, List<PpToken> tokens, boolean spaceBefore) {
-        if (tokens.isEmpty()) {
-            return;
-        }
-        out.add(tokens.get(0).withSpaceBefore(spaceBefore));
-        for (int k = 1; k < tokens.size(); k++) {
-            out.add(tokens.get(k));
+        for (int k = 0; k < tokens.size(); k++) {
+            PpToken t = tokens.get(k);
+            out.add(t.asSubstituted(k == 0 ? spaceBefore : t.spaceBefore));
         }
     }
 

@@ -16,10 +16,18 @@ final class PpToken {
     /** Whitespace (or a comment) separated this token from the previous one. */
     final boolean spaceBefore;
     final boolean fromSource;
+    /** The token went through macro replacement as (part of) an argument, so it left its source column. */
+    final boolean substituted;
     final HideSet hideSet;
 
     PpToken(TokenKind kind, String text, String file, int line, int column, boolean spaceBefore,
             boolean fromSource, HideSet hideSet) {
+        this(kind, text, file, line, column, spaceBefore, fromSource, false, hideSet);
+    }
+
+    private PpToken(TokenKind kind, String text, String file, int line, int column, boolean spaceBefore,
+                    boolean fromSource, boolean substituted, HideSet hideSet) {
+        this.substituted = substituted;
         this.kind = kind;
         this.text = text;
         this.file = file;
@@ -57,15 +65,21 @@ final class PpToken {
 
     PpToken withSpaceBefore(boolean space) {
         return space == spaceBefore ? this
-                : new PpToken(kind, text, file, line, column, space, fromSource, hideSet);
+                : new PpToken(kind, text, file, line, column, space, fromSource, substituted, hideSet);
     }
 
     PpToken withHideSet(HideSet set) {
-        return set == hideSet ? this : new PpToken(kind, text, file, line, column, spaceBefore, fromSource, set);
+        return set == hideSet ? this
+                : new PpToken(kind, text, file, line, column, spaceBefore, fromSource, substituted, set);
     }
 
     PpToken withKind(TokenKind newKind) {
-        return new PpToken(newKind, text, file, line, column, spaceBefore, fromSource, hideSet);
+        return new PpToken(newKind, text, file, line, column, spaceBefore, fromSource, substituted, hideSet);
+    }
+
+    PpToken asSubstituted(boolean space) {
+        return substituted && space == spaceBefore ? this
+                : new PpToken(kind, text, file, line, column, space, fromSource, true, hideSet);
     }
 
     /** This token as a copy in the replacement of the macro invoked by {@code invocation}. */

@@ -26,8 +26,8 @@ import org.powercheck.ir.StateKey;
 
 /**
  * Every PPC test of the shared corpus parses, with the name herd7 reports, the thread count its
- * header row shows, the quantifier EXPECTED.tsv records, and exactly the keys herd7 prints in
- * its final states.
+ * header row shows, the quantifier EXPECTED.tsv records, the condition herd7 prints and exactly
+ * the keys herd7 prints in its final states.
  */
 class PpcCorpusTest {
     private static final Pattern HEADER_ROW = Pattern.compile("(?m)^\\s*P0\\s*[|;].*$");
@@ -50,7 +50,7 @@ class PpcCorpusTest {
         assertTrue(ppcTests().count() > 1000, "the PPC corpus should hold over 1000 tests");
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("ppcTests")
     void parsesLikeHerd(Path file) throws IOException {
         String relative = root.relativize(file).toString().replace('\\', '/');
@@ -64,6 +64,12 @@ class PpcCorpusTest {
         assertEquals(headerThreadCount(file), program.threads().size(), "thread count");
         assertEquals(row.get("cond"), program.condition().quantifier().text, "quantifier");
         assertEquals(herdKeys(relative), keys(program), "observed keys");
+        assertEquals(herdCondition(relative), HerdConditionFormat.format(program.condition()), "condition");
+    }
+
+    private static String herdCondition(String relative) {
+        return SharedCorpus.herdOutput(root, relative).stream()
+                .filter(l -> l.startsWith("Condition ")).findFirst().orElseThrow().substring("Condition ".length());
     }
 
     private static int headerThreadCount(Path file) throws IOException {

@@ -1,0 +1,142 @@
+package org.powercheck.frontend.clitmus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.powercheck.frontend.cparse.CExternal;
+import org.powercheck.frontend.cparse.CFunction;
+import org.powercheck.frontend.cparse.CParam;
+import org.powercheck.frontend.litmus.ConditionTail;
+import org.powercheck.frontend.litmus.ConditionTailParser;
+import org.powercheck.frontend.litmus.KeyResolver;
+import org.powercheck.ir.Cell;
+import org.powercheck.ir.Expr;
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.Program;
+import org.powercheck.ir.Reg;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.StateKey;
+import org.powercheck.ir.ThreadCode;
+import org.powercheck.model.mapping.KernelMapping;
+
+/** Puts a parsed C litmus test together: cells, threads lowered to IR, the condition. */
+final class CLitmusProgramBuilder {
+    private final CLitmusSyntax.Header header;
+    private final List<CExternal> items;
+    private final String file;
+    private final KernelMapping mapping;
+    /** Cells in order of first mention, with their initial value; herd's default is 0. */
+    private final Map<String, Cell> cells = new LinkedHashMap<>();
+    private final Set<String> initialised = new HashSet<>();
+    private final List<ThreadScope> scopes = new ArrayList<>();
+
+    CLitmusProgramBuilder(CLitmusSyntax.Header header, List<CExternal> items, String file, KernelMapping mapping) {
+        this.header = header;
+        this.items = items;
+        this.file = file;
+        this.mapping = mapping;
+    }
+
+    Program build(String text, int tailStart) {
+        List<CFunction> functions = threads();
+        List<Map<Reg, Expr>> registerInits = new ArrayList<>();
+        for (CFunction f : functions) registerInits.add(new HashMap<>());
+        List<List<String>> initRegisters = new ArrayList<>();
+        for (CFunction f : functions) initRegisters.add(new ArrayList<>());
+        for (CLitmusSyntax.InitEntry e : header.init()) {
+            if (e.thread().isPresent()) {
+                int t = e.thread().getAsInt();
+                if (t >= functions.size()) throw new InputException(e.pos(), "no thread P" + t + " in this test");
+                initRegisters.get(t).add(e.name());
+                e.value().ifPresent(v -> registerInits.get(t).put(new Reg(e.name()), value(v)));
+            } else {
+                if (!initialised.add(e.name())) {
+                    throw new InputException(e.pos(), "location '" + e.name() + "' is initialised twice");
+                }
+                mention(e.name(), e.pos());
+                Expr init = e.value().map(this::value).orElse(new Expr.Const(0));
+                cells.put(e.name(), new Cell(e.name(), init, ExprLowering.WIDTH, e.pos()));
+            }
+        }
+        List<ThreadCode> threads = new ArrayList<>();
+        for (int i = 0; i < functions.size(); i++) {
+            CFunction f = functions.get(i);
+            List<String> params = new ArrayList<>();
+            for (CParam p : f.params()) {
+                String name = p.name().orElseThrow(() -> new InputException(p.pos(), "thread parameters need a name"));
+                params.add(name);
+                mention(name, p.pos());
+            }
+            ThreadScope scope = new ThreadScope(params);
+            initRegisters.get(i).forEach(scope::declare);
+            scopes.add(scope);
+            threads.add(new ThreadCode(i, f.name(), registerInits.get(i),
+                    new ThreadLowering(scope, mapping).lower(f.body()), f.pos()));
+        }
+        ConditionTail tail = ConditionTailParser.parseFrom(text, tailStart, file, new Resolver());
+        return new Program(header.name(), Program.Arch.C, file, new ArrayList<>(cells.values()), threads,
+                tail.condition(), tail.locations(), tail.filter());
+    }
+
+    /** The threads P0, P1, ... in order. */
+    private List<CFunction> threads() {
+        List<CFunction> out = new ArrayList<>();
+        for (CExternal item : items) {
+            if (!(item instanceof CFunction f)) {
+                throw new InputException(item.pos(), "expected a thread like P" + out.size() + "(int *x) { ... }");
+            }
+            String expected = "P" + out.size();
+            if (!f.name().equals(expected)) {
+                throw new InputException(f.pos(), "expected thread " + expected + " but found '" + f.name() + "'");
+            }
+            out.add(f);
+        }
+        if (out.isEmpty()) {
+            throw new InputException(header.namePos(), "the test has no threads");
+        }
+        return out;
+    }
+
+    private Expr value(CLitmusSyntax.InitValue v) {
+        return switch (v) {
+            case CLitmusSyntax.InitValue.Number n -> new Expr.Const(n.value());
+            case CLitmusSyntax.InitValue.Address a -> {
+                mention(a.cell(), a.pos());
+                yield new Expr.Addr(a.cell());
+            }
+        };
+    }
+
+    private void mention(String name, SourcePos pos) {
+        cells.computeIfAbsent(name, n -> new Cell(n, new Expr.Const(0), ExprLowering.WIDTH, pos));
+    }
+
+    /** Checks the condition's names against the test: threads and their locals exist. */
+    private final class Resolver implements KeyResolver {
+        @Override
+        public StateKey register(int thread, String name, SourcePos pos) {
+            if (thread < 0 || thread >= scopes.size()) throw new InputException(pos, "no thread P" + thread + " in this test");
+            Reg reg = new Reg(name);
+            if (!scopes.get(thread).knows(reg)) {
+                throw new InputException(pos, "P" + thread + " has no local variable '" + name + "'");
+            }
+            return new StateKey.RegKey(thread, reg);
+        }
+
+        @Override
+        public StateKey memory(String name, SourcePos pos) {
+            mention(name, pos);
+            return new StateKey.MemKey(name);
+        }
+
+        @Override
+        public Expr address(String name, SourcePos pos) {
+            mention(name, pos);
+            return new Expr.Addr(name);
+        }
+    }
+}

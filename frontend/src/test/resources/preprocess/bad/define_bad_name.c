@@ -1,0 +1,2 @@
+// error: 2:9: macro names must be identifiers
+#define 3 three

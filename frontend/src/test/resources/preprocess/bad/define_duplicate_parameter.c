@@ -1,0 +1,2 @@
+// error: 2:17: duplicate macro parameter "a"
+#define F(a, b, a) a

@@ -1,0 +1,2 @@
+// error: 2:14: '##' cannot appear at either end of a macro expansion
+#define P(x) ## x

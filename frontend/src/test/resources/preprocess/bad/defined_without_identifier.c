@@ -1,0 +1,3 @@
+// error: 2:13: operator "defined" requires an identifier
+#if defined(3)
+#endif

@@ -1,0 +1,3 @@
+// error: 2:5: missing ')' after "defined"
+#if defined(X
+#endif

@@ -1,0 +1,2 @@
+// error: 2:2: #else without #if
+#else

@@ -1,0 +1,3 @@
+// error: 2:2: #if with no expression
+#if
+#endif

@@ -1,0 +1,4 @@
+// error: 4:2: #endif without #if
+#if 1
+#endif
+#endif

@@ -1,0 +1,3 @@
+// error: 2:8: unterminated comment
+int a; /* never
+closed

@@ -1,0 +1,307 @@
+package org.powercheck.model.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.powercheck.ir.Expr;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Reg;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.Width;
+
+/** Each primitive family emits exactly the POWER sequence of the kernel mapping. */
+class KernelMappingTest {
+    private static final SourcePos POS = new SourcePos("t.c", 1, 1);
+    private static final Expr X = new Expr.Addr("x");
+    private static final Reg R1 = new Reg("r1");
+
+    private final KernelMapping power9 = KernelMapping.power9();
+
+    /** Emits {@code name(args)} with result register r1 (when it has one); returns the finished code. */
+    private List<String> emit(KernelMapping mapping, String name, Expr... args) {
+        Primitive p = mapping.primitive(name).orElseThrow(() -> new AssertionError("unknown " + name));
+        InstrBuffer out = new InstrBuffer();
+        Expr result = p.emit(new Invocation(name, Arrays.asList(args), p.hasResult() ? Optional.of(R1) : Optional.empty(),
+                Width.DOUBLE, POS), out);
+        if (p.hasResult()) {
+            assertEquals(new Expr.RegRef(R1), result, name + " leaves its result in the caller's register");
+        } else {
+            assertNull(result);
+        }
+        return out.finish(POS).stream().map(Instr::toString).toList();
+    }
+
+    private List<String> emit(String name, Expr... args) {
+        return emit(power9, name, args);
+    }
+
+    private static Expr c(long v) {
+        return new Expr.Const(v);
+    }
+
+    /** The closing dead end every sequence with an ll/sc loop or a spin gets. */
+    private static final List<String> DEAD_END = List.of("goto %end", "%retry:", "assume 0", "%end:");
+
+    private static List<String> withDeadEnd(String... code) {
+        return concat(List.of(code), DEAD_END);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    @Test
+    void fullBarriersAreSync() {
+        for (String n : List.of("smp_mb", "mb", "rmb", "wmb", "smp_mb__before_atomic", "smp_mb__after_atomic",
+                "smp_mb__after_spinlock", "smp_mb__after_unlock_lock")) {
+            assertEquals(List.of("sync"), emit(n), n);
+        }
+    }
+
+    @Test
+    void smpReadAndWriteBarriersAreLwsync() {
+        for (String n : List.of("smp_rmb", "smp_wmb", "dma_rmb", "dma_wmb", "smp_acquire__after_ctrl_dep")) {
+            assertEquals(List.of("lwsync"), emit(n), n);
+        }
+    }
+
+    @Test
+    void compilerBarriersEmitNothing() {
+        for (String n : List.of("barrier", "rcu_read_lock", "rcu_read_unlock")) {
+            assertEquals(List.of(), emit(n), n);
+        }
+    }
+
+    @Test
+    void onceAccessesArePlainLoadsAndStores() {
+        assertEquals(List.of("r1 = load.64 [&x]"), emit("READ_ONCE", X));
+        assertEquals(List.of("store.64 [&x] = 5"), emit("WRITE_ONCE", X, c(5)));
+        assertEquals(List.of("r1 = load.64 [&x]"), emit("atomic_read", X));
+        assertEquals(List.of("store.64 [&x] = 5"), emit("atomic_set", X, c(5)));
+    }
+
+    @Test
+    void releaseIsLwsyncThenStoreAndAcquireIsLoadThenLwsync() {
+        assertEquals(List.of("lwsync", "store.64 [&x] = 1"), emit("smp_store_release", X, c(1)));
+        assertEquals(List.of("r1 = load.64 [&x]", "lwsync"), emit("smp_load_acquire", X));
+    }
+
+    @Test
+    void loadAcquireKeepsLwsyncUnderTheIsyncEncoding() {
+        KernelMapping source = new KernelMapping(AcquireEncoding.CTRL_ISYNC);
+        assertEquals(List.of("r1 = load.64 [&x]", "lwsync"), emit(source, "smp_load_acquire", X));
+    }
+
+    @Test
+    void rcuDereferenceIsAPlainLoadAndAssignPointerIsARelease() {
+        assertEquals(List.of("r1 = load.64 [&x]"), emit("rcu_dereference", X));
+        assertEquals(List.of("lwsync", "store.64 [&x] = &y"), emit("rcu_assign_pointer", X, new Expr.Addr("y")));
+    }
+
+    @Test
+    void assigningNullNeedsNoBarrier() {
+        assertEquals(List.of("store.64 [&x] = 0"), emit("rcu_assign_pointer", X, c(0)));
+    }
+
+    @Test
+    void xchgVariantsPlaceTheirBarriersAroundOneLlScPair() {
+        List<String> loop = List.of(
+                "r1 = load-reserve.64 [&x]",
+                "%t1 = store-conditional.64 [&x] = 7",
+                "if %t1 goto %retry");
+        assertEquals(concat(loop, DEAD_END), emit("xchg_relaxed", X, c(7)));
+        assertEquals(concat(loop, DEAD_END), emit("xchg_local", X, c(7)));
+        assertEquals(concat(concat(List.of("sync"), concat(loop, List.of("sync"))), DEAD_END), emit("xchg", X, c(7)));
+        assertEquals(concat(concat(loop, List.of("lwsync")), DEAD_END), emit("xchg_acquire", X, c(7)));
+        assertEquals(concat(concat(List.of("lwsync"), loop), DEAD_END), emit("xchg_release", X, c(7)));
+        assertEquals(concat(concat(List.of("sync"), concat(loop, List.of("sync"))), DEAD_END),
+                emit("atomic_xchg", X, c(7)));
+    }
+
+    @Test
+    void isyncEncodingPutsIsyncAfterTheLoopBranch() {
+        KernelMapping source = new KernelMapping(AcquireEncoding.CTRL_ISYNC);
+        assertEquals(withDeadEnd(
+                "r1 = load-reserve.64 [&x]",
+                "%t1 = store-conditional.64 [&x] = 7",
+                "if %t1 goto %retry",
+                "isync"), emit(source, "xchg_acquire", X, c(7)));
+    }
+
+    @Test
+    void cmpxchgFailureSkipsTheStoreAndTheExitBarrier() {
+        assertEquals(withDeadEnd(
+                "sync",
+                "r1 = load-reserve.64 [&x]",
+                "if (r1 != 1) goto %L1",
+                "%t1 = store-conditional.64 [&x] = 2",
+                "if %t1 goto %retry",
+                "sync",
+                "%L1:"), emit("cmpxchg", X, c(1), c(2)));
+        assertEquals(withDeadEnd(
+                "r1 = load-reserve.64 [&x]",
+                "if (r1 != 1) goto %L1",
+                "%t1 = store-conditional.64 [&x] = 2",
+                "if %t1 goto %retry",
+                "lwsync",
+                "%L1:"), emit("cmpxchg_acquire", X, c(1), c(2)));
+        assertEquals(withDeadEnd(
+                "lwsync",
+                "r1 = load-reserve.64 [&x]",
+                "if (r1 != 1) goto %L1",
+                "%t1 = store-conditional.64 [&x] = 2",
+                "if %t1 goto %retry",
+                "%L1:"), emit("cmpxchg_release", X, c(1), c(2)));
+        assertEquals(withDeadEnd(
+                "r1 = load-reserve.64 [&x]",
+                "if (r1 != 1) goto %L1",
+                "%t1 = store-conditional.64 [&x] = 2",
+                "if %t1 goto %retry",
+                "%L1:"), emit("cmpxchg_relaxed", X, c(1), c(2)));
+    }
+
+    @Test
+    void tryCmpxchgReportsSuccessAndUpdatesTheExpectedValue() {
+        Expr old = new Expr.RegRef(new Reg("old"));
+        assertEquals(withDeadEnd(
+                "sync",
+                "%t1 = load-reserve.64 [&x]",
+                "if (%t1 != old) goto %L1",
+                "%t2 = store-conditional.64 [&x] = 2",
+                "if %t2 goto %retry",
+                "sync",
+                "%L1:",
+                "r1 = (%t1 == old)",
+                "old = ((%t1 == old) ? old : %t1)"), emit("try_cmpxchg", X, old, c(2)));
+    }
+
+    @Test
+    void voidAtomicsHaveNoBarriers() {
+        assertEquals(withDeadEnd(
+                "%t1 = load-reserve.64 [&x]",
+                "%t2 = (%t1 + 1)",
+                "%t3 = store-conditional.64 [&x] = %t2",
+                "if %t3 goto %retry"), emit("atomic_inc", X));
+        assertEquals(withDeadEnd(
+                "%t1 = load-reserve.64 [&x]",
+                "%t2 = (%t1 & not(3))",
+                "%t3 = store-conditional.64 [&x] = %t2",
+                "if %t3 goto %retry"), emit("atomic_andnot", c(3), X));
+    }
+
+    @Test
+    void valueReturningAtomicsFollowTheirOrdering() {
+        assertEquals(withDeadEnd(
+                "sync",
+                "%t1 = load-reserve.64 [&x]",
+                "r1 = (%t1 + 2)",
+                "%t2 = store-conditional.64 [&x] = r1",
+                "if %t2 goto %retry",
+                "sync"), emit("atomic_add_return", c(2), X));
+        assertEquals(withDeadEnd(
+                "r1 = load-reserve.64 [&x]",
+                "%t1 = (r1 + 2)",
+                "%t2 = store-conditional.64 [&x] = %t1",
+                "if %t2 goto %retry",
+                "lwsync"), emit("atomic_fetch_add_acquire", c(2), X));
+        assertEquals(withDeadEnd(
+                "lwsync",
+                "r1 = load-reserve.64 [&x]",
+                "%t1 = (r1 | 4)",
+                "%t2 = store-conditional.64 [&x] = %t1",
+                "if %t2 goto %retry"), emit("atomic_fetch_or_release", c(4), X));
+        assertEquals(withDeadEnd(
+                "%t1 = load-reserve.64 [&x]",
+                "r1 = (%t1 - 1)",
+                "%t2 = store-conditional.64 [&x] = r1",
+                "if %t2 goto %retry"), emit("atomic64_dec_return_relaxed", X));
+    }
+
+    @Test
+    void andTestFormsAreFullyOrderedAndCompareTheNewValue() {
+        assertEquals(withDeadEnd(
+                "sync",
+                "%t1 = load-reserve.64 [&x]",
+                "%t2 = (%t1 - 1)",
+                "%t3 = store-conditional.64 [&x] = %t2",
+                "if %t3 goto %retry",
+                "sync",
+                "r1 = (%t2 == 0)"), emit("atomic_dec_and_test", X));
+    }
+
+    @Test
+    void addUnlessSkipsStoreAndExitSyncWhenTheValueIsTheLimit() {
+        assertEquals(withDeadEnd(
+                "sync",
+                "%t1 = load-reserve.64 [&x]",
+                "if (%t1 == 10) goto %L1",
+                "%t2 = (%t1 + 5)",
+                "%t3 = store-conditional.64 [&x] = %t2",
+                "if %t3 goto %retry",
+                "sync",
+                "%L1:",
+                "r1 = (%t1 != 10)"), emit("atomic_add_unless", X, c(5), c(10)));
+    }
+
+    @Test
+    void spinLockTakesAFreeLockThenAcquires() {
+        assertEquals(withDeadEnd(
+                "%t1 = load-reserve.64 [&x]",
+                "if (%t1 != 0) goto %retry",
+                "%t2 = store-conditional.64 [&x] = 1",
+                "if %t2 goto %retry",
+                "lwsync"), emit("spin_lock", X));
+        assertEquals(List.of("lwsync", "store.64 [&x] = 0"), emit("spin_unlock", X));
+    }
+
+    @Test
+    void spinTrylockFailsOnlyWhenTheLockIsTaken() {
+        assertEquals(withDeadEnd(
+                "%t1 = load-reserve.64 [&x]",
+                "if (%t1 != 0) goto %L1",
+                "%t2 = store-conditional.64 [&x] = 1",
+                "if %t2 goto %retry",
+                "lwsync",
+                "%L1:",
+                "r1 = (%t1 == 0)"), emit("spin_trylock", X));
+        assertEquals(List.of("%t1 = load.64 [&x]", "r1 = (%t1 != 0)"), emit("spin_is_locked", X));
+    }
+
+    @Test
+    void testAndSetBitWorksOnTheContainingWord() {
+        assertEquals(withDeadEnd(
+                "sync",
+                "%t1 = load-reserve.64 [(&x + 8)]",
+                "%t2 = (%t1 | 2)",
+                "%t3 = store-conditional.64 [(&x + 8)] = %t2",
+                "if %t3 goto %retry",
+                "sync",
+                "r1 = ((%t1 & 2) != 0)"), emit("test_and_set_bit", c(65), X));
+    }
+
+    @Test
+    void resultGoesToATemporaryWhenAnArgumentReadsTheTarget() {
+        Primitive p = power9.primitive("xchg").orElseThrow();
+        InstrBuffer out = new InstrBuffer();
+        Expr result = p.emit(new Invocation("xchg", List.of(X, new Expr.RegRef(R1)), Optional.of(R1), Width.DOUBLE, POS), out);
+        assertEquals("%t1", result.toString());
+        assertEquals("%t2 = store-conditional.64 [&x] = r1", out.peek().get(2).toString());
+    }
+
+    @Test
+    void gracePeriodsAndSrcuAreKnownButUnmodelled() {
+        for (String n : List.of("synchronize_rcu", "synchronize_srcu", "srcu_read_lock", "srcu_read_unlock",
+                "call_rcu", "smp_mb__after_srcu_read_unlock")) {
+            assertTrue(power9.isUnmodelled(n), n);
+            assertTrue(power9.primitive(n).isEmpty(), n);
+        }
+        assertFalse(power9.isUnmodelled("READ_ONCE"));
+        assertFalse(power9.isUnmodelled("no_such_function"));
+    }
+}
