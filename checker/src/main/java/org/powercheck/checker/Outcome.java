@@ -17,6 +17,16 @@ import org.powercheck.ir.Program;
 public record Outcome(Program program, List<FinalState> states, boolean boundCut,
                       Optional<Witness> witness, long solverNanos) {
     public Outcome {
-        states = List.copyOf(new TreeSet<>(states));
+        TreeSet<FinalState> typed = new TreeSet<>();
+        for (FinalState s : states) typed.add(asDeclared(program, s));
+        states = List.copyOf(typed);
+    }
+
+    /** Engines compute 64-bit values; the test's declared types say how herd prints them. */
+    private static FinalState asDeclared(Program program, FinalState s) {
+        if (program.keyWidths().isEmpty()) return s;
+        var values = new java.util.TreeMap<org.powercheck.ir.StateKey, Long>();
+        s.values().forEach((k, v) -> values.put(k, program.observedValue(k, v)));
+        return new FinalState(values);
     }
 }

@@ -2,6 +2,7 @@ package org.powercheck.ir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,16 +11,32 @@ import java.util.TreeSet;
  * A whole test: memory cells with their initial values, threads, the final condition and the
  * extra keys to print ({@code locations [...]}). Immutable; every front end produces one.
  *
- * @param filter executions whose final state fails it are discarded before the condition
+ * @param filter    executions whose final state fails it are discarded before the condition
+ * @param keyWidths how the test declares a key's type, where that changes its printed value:
+ *                  herd reads an {@code int} register's final value as a signed 32-bit number
+ *                  (keys not listed are 64-bit)
  */
 public record Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
-                      Condition condition, List<StateKey> locations, Optional<Prop> filter) {
+                      Condition condition, List<StateKey> locations, Optional<Prop> filter,
+                      Map<StateKey, Width> keyWidths) {
     public enum Arch { PPC, C }
 
     public Program {
         cells = List.copyOf(cells);
         threads = List.copyOf(threads);
         locations = List.copyOf(locations);
+        keyWidths = Map.copyOf(keyWidths);
+    }
+
+    public Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
+                   Condition condition, List<StateKey> locations, Optional<Prop> filter) {
+        this(name, arch, file, cells, threads, condition, locations, filter, Map.of());
+    }
+
+    /** A key's final value as the test's declared type reads it (signed, at the declared width). */
+    public long observedValue(StateKey key, long raw) {
+        Width w = keyWidths.get(key);
+        return w == null ? raw : w.extend(raw, true);
     }
 
     public Layout layout() {

@@ -23,16 +23,10 @@ final class Candidate implements ConcreteExecution {
             for (int i = 0; i < order.length; i++) {
                 for (int j = i + 1; j < order.length; j++) co.set(order[i], order[j]);
             }
-            EventMask.add(finalWrites, order[order.length - 1]);
+            EventMask.add(finalWrites, choices[c].finalWrite());
             int[] reads = g.readsOf[c];
             for (int r = 0; r < reads.length; r++) rf.set(choices[c].rfSource()[r], reads[r]);
         }
-    }
-
-    /** The co-last write of {@code cell}: the one that gives its final value. */
-    int finalWrite(int cell) {
-        int[] order = choices[cell].co();
-        return order[order.length - 1];
     }
 
     @Override

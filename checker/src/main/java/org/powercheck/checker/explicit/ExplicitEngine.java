@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.checker.Engine;
@@ -85,18 +86,10 @@ public final class ExplicitEngine implements Engine {
             List<ThreadInterpreter> interpreters = new ArrayList<>();
             for (var t : program.threads()) interpreters.add(new ThreadInterpreter(t, layout, options));
             List<List<ThreadRun>> runs = ValueDomain.solve(interpreters, layout, options);
-            int threads = runs.size();
             for (List<ThreadRun> r : runs) {
                 if (r.isEmpty()) return outcome();
             }
-            int[] pick = new int[threads];
-            while (true) {
-                options.checkDeadline();
-                List<ThreadRun> chosen = new ArrayList<>(threads);
-                for (int t = 0; t < threads; t++) chosen.add(runs.get(t).get(pick[t]));
-                exploreGraph(new EventGraph(layout, chosen));
-                if (!next(pick, t -> runs.get(t).size())) break;
-            }
+            new RunCombinations(runs, layout, options).forEach(chosen -> exploreGraph(new EventGraph(layout, chosen)));
             return outcome();
         }
 
@@ -118,27 +111,32 @@ public final class ExplicitEngine implements Engine {
                 if ((++candidates & 0xff) == 0) options.checkDeadline();
                 LocationChoice[] choice = new LocationChoice[g.cells];
                 for (int c = 0; c < g.cells; c++) choice[c] = perCell.get(c).get(pick[c]);
-                Candidate candidate = new Candidate(g, choice);
                 if (g.cut) {
-                    if (allowed(candidate)) {
+                    if (allowed(new Candidate(g, choice))) {
                         boundCut = true;
                         return;
                     }
                 } else {
-                    consider(candidate);
+                    consider(g, choice);
                 }
                 if (!next(pick, c -> perCell.get(c).size())) return;
             }
         }
 
-        /** Adds the candidate's final state when it is new, passes the filter and the model allows it. */
-        private void consider(Candidate candidate) {
-            Map<StateKey, Long> full = finalValues(candidate);
+        /**
+         * Adds the candidate's final state when it passes the filter, is new and the model allows
+         * it. The state is known before the model is evaluated, so a state already found costs
+         * nothing more.
+         */
+        private void consider(EventGraph g, LocationChoice[] choice) {
+            Map<StateKey, Long> full = finalValues(g, choice);
             if (program.filter().isPresent() && !program.filter().get().holds(full, layout)) return;
             Map<StateKey, Long> projected = new HashMap<>();
             for (StateKey k : observed) projected.put(k, full.get(k));
             FinalState state = FinalState.of(projected);
-            if (states.contains(state) || !allowed(candidate)) return;
+            if (states.contains(state)) return;
+            Candidate candidate = new Candidate(g, choice);
+            if (!allowed(candidate)) return;
             states.add(state);
             Prop p = program.condition().prop();
             if (witness == null && p.holds(state.values(), layout)) {
@@ -154,23 +152,23 @@ public final class ExplicitEngine implements Engine {
             return true;
         }
 
-        private Map<StateKey, Long> finalValues(Candidate candidate) {
+        /** Registers from the threads' runs, memory from each cell's co-last write. */
+        private Map<StateKey, Long> finalValues(EventGraph g, LocationChoice[] choice) {
             Map<StateKey, Long> values = new HashMap<>();
-            EventGraph g = candidate.g;
             for (StateKey key : needed) {
                 switch (key) {
                     case StateKey.RegKey r -> {
                         Integer t = threadIndexById.get(r.thread());
                         values.put(key, t == null ? 0L : g.runs.get(t).register(r.reg()));
                     }
-                    case StateKey.MemKey m -> values.put(key, g.value[candidate.finalWrite(layout.indexOf(m.cell()))]);
+                    case StateKey.MemKey m -> values.put(key, g.value[choice[layout.indexOf(m.cell())].finalWrite()]);
                 }
             }
             return values;
         }
 
         /** Advances a mixed-radix counter; false once it wrapped around. */
-        private static boolean next(int[] digits, java.util.function.IntUnaryOperator radix) {
+        private static boolean next(int[] digits, IntUnaryOperator radix) {
             for (int i = digits.length - 1; i >= 0; i--) {
                 if (++digits[i] < radix.applyAsInt(i)) return true;
                 digits[i] = 0;

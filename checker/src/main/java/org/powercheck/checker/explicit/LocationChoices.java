@@ -37,21 +37,35 @@ final class LocationChoices {
     static List<LocationChoice> of(EventGraph g, int cell, boolean uniproc) {
         LocationChoices c = new LocationChoices(g, cell, uniproc);
         for (int[] s : c.sources) if (s.length == 0) return List.of();
-        int[] co = c.writes.clone();
-        c.permute(co, 1);
+        int[] co = new int[c.writes.length];
+        co[0] = c.writes[0];
+        c.order(co, 1, new boolean[c.writes.length]);
         return c.out;
     }
 
-    private void permute(int[] co, int from) {
-        if (from >= co.length - 1) {
+    /**
+     * Every order of the non-initial writes after the initial one. Under uniproc only those that
+     * extend po on this cell's writes (CoWW), which are the only ones {@link #coherent} accepts.
+     */
+    private void order(int[] co, int placed, boolean[] used) {
+        if (placed == co.length) {
             pickSources(co.clone(), new int[reads.length], 0);
             return;
         }
-        for (int i = from; i < co.length; i++) {
-            swap(co, from, i);
-            permute(co, from + 1);
-            swap(co, from, i);
+        for (int i = 1; i < writes.length; i++) {
+            if (used[i] || (uniproc && hasUnplacedPoPredecessor(i, used))) continue;
+            used[i] = true;
+            co[placed] = writes[i];
+            order(co, placed + 1, used);
+            used[i] = false;
         }
+    }
+
+    private boolean hasUnplacedPoPredecessor(int write, boolean[] used) {
+        for (int j = 1; j < writes.length; j++) {
+            if (!used[j] && j != write && g.po.get(writes[j], writes[write])) return true;
+        }
+        return false;
     }
 
     private void pickSources(int[] co, int[] rf, int read) {
@@ -87,12 +101,6 @@ final class LocationChoices {
     private static int indexIn(int[] a, int v) {
         for (int i = 0; i < a.length; i++) if (a[i] == v) return i;
         throw new IllegalStateException("not a write of this cell: " + v);
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
     }
 
     @Override

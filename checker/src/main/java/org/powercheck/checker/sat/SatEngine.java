@@ -18,9 +18,9 @@ import org.powercheck.ir.StateKey;
 
 /**
  * The default engine: one SAT problem per program whose models are exactly the allowed
- * candidate executions (within the unrolling bound), enumerated incrementally up to their final
- * states. Each found state is blocked with one clause over the observed keys, so the solver is
- * asked once per reachable state plus once more; the unwinding check is one extra query.
+ * candidate executions (within the unrolling bound), whose final states are enumerated by
+ * {@link StateEnumerator} on the same incremental solver; the unwinding check is one extra
+ * query before that.
  */
 public final class SatEngine implements Engine {
     @Override
@@ -47,25 +47,16 @@ public final class SatEngine implements Engine {
         for (int k = 0; k < keys.size(); k++) domains[k] = enc.domain(keys.get(k));
         Prop prop = program.condition().prop();
         List<FinalState> states = new ArrayList<>();
-        Witness witness = null;
-        int[] block = new int[keys.size()];
-        while (c.solve()) {
+        Witness[] witness = new Witness[1];
+        new StateEnumerator(c, domains).run(valueIndexes -> {
             Map<StateKey, Long> values = new TreeMap<>();
-            for (int k = 0; k < keys.size(); k++) {
-                ValueMap d = domains[k];
-                int i = 0;
-                while (i < d.size() && !c.value(d.lits[i])) i++;
-                if (i == d.size()) throw new IllegalStateException("no value for " + keys.get(k));
-                values.put(keys.get(k), d.values[i]);
-                block[k] = -d.lits[i];
-            }
+            for (int k = 0; k < keys.size(); k++) values.put(keys.get(k), domains[k].values[valueIndexes[k]]);
             FinalState state = FinalState.of(values);
             states.add(state);
-            if (witness == null && prop.holds(state.values(), layout)) witness = WitnessBuilder.build(enc, state);
-            c.clause(block, block.length);
+            if (witness[0] == null && prop.holds(state.values(), layout)) witness[0] = WitnessBuilder.build(enc, state);
             if ((states.size() & 63) == 0) options.checkDeadline();
-        }
+        });
         if (System.getProperty("satstats") != null) System.err.println("vars=" + c.vars() + " " + c.stats() + " events=" + enc.exec.events.size());
-        return new Outcome(program, states, boundCut, Optional.ofNullable(witness), c.solverNanos());
+        return new Outcome(program, states, boundCut, Optional.ofNullable(witness[0]), c.solverNanos());
     }
 }

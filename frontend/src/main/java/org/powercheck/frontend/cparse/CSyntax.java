@@ -63,8 +63,16 @@ public final class CSyntax {
             if (seq.length == depth) expected.add(describe(seq[depth - 1]));
         }
         String found = t.kind == CParserConstants.EOF ? null : t.image;
-        return new InputException(new SourcePos(file, t.beginLine, t.beginColumn),
-                SyntaxErrors.expectedButFound(expected, found));
+        if (t.kind == CParserConstants.UNEXPECTED_CHAR) {
+            return new InputException(new SourcePos(file, t.beginLine, t.beginColumn),
+                    "unexpected character " + SyntaxErrors.quote(found));
+        }
+        String message = SyntaxErrors.expectedButFound(expected, found);
+        // After a complete expression nearly every operator may follow; the missing ';' is the likely mistake.
+        if (found != null && message.startsWith("unexpected") && expected.contains("';'")) {
+            message = "expected ';' but found " + SyntaxErrors.quote(found);
+        }
+        return new InputException(new SourcePos(file, t.beginLine, t.beginColumn), message);
     }
 
     private static String describe(int kind) {

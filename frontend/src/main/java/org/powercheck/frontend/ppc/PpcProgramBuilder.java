@@ -1,5 +1,6 @@
 package org.powercheck.frontend.ppc;
 
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.powercheck.ir.Reg;
 import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.StateKey;
 import org.powercheck.ir.ThreadCode;
+import org.powercheck.ir.Width;
 
 /** Lowers a parsed PPC litmus test (its init block, code table and tail) to a {@link Program}. */
 final class PpcProgramBuilder {
@@ -29,6 +31,8 @@ final class PpcProgramBuilder {
     private final CellTable cells = new CellTable();
     /** For each herd symbolic register ({@code %x0}), the threads whose code uses it. */
     private final Map<String, Set<Integer>> symbolicUsers = new HashMap<>();
+    /** Register types declared in the init block ({@code int64_t 0:r0;}). */
+    private final Map<StateKey, Width> declaredRegisterWidths = new HashMap<>();
 
     PpcProgramBuilder(PpcSyntax.Test test, String file) {
         this.test = test;
@@ -46,14 +50,33 @@ final class PpcProgramBuilder {
         for (int t = 0; t < threadCount; t++) threads.add(lowerThread(t, registerInits.get(t)));
         ConditionTail tail = parseTail(text);
         return new Program(testName(), Program.Arch.PPC, file, cells.cells(), threads,
-                tail.condition(), tail.locations(), tail.filter());
+                tail.condition(), tail.locations(), tail.filter(), registerWidths(tail, registerInits));
+    }
+
+    /**
+     * herd gives a register without a declared type the type {@code int} unless it holds an
+     * address, and prints its final value as that type: a signed 32-bit number.
+     */
+    private Map<StateKey, Width> registerWidths(ConditionTail tail, List<Map<Reg, Expr>> registerInits) {
+        Set<StateKey> keys = new TreeSet<>(tail.locations());
+        keys.addAll(tail.condition().prop().keys());
+        tail.filter().ifPresent(f -> keys.addAll(f.keys()));
+        Map<StateKey, Width> widths = new HashMap<>();
+        for (StateKey key : keys) {
+            if (!(key instanceof StateKey.RegKey r) || r.thread() >= threadCount) continue;
+            Width declared = declaredRegisterWidths.get(key);
+            boolean holdsAddress = registerInits.get(r.thread()).get(r.reg()) instanceof Expr.Addr;
+            Width w = declared != null ? declared : holdsAddress ? Width.DOUBLE : Width.WORD;
+            if (w != Width.DOUBLE) widths.put(key, w);
+        }
+        return widths;
     }
 
     /** herd's name rules: a trailing ".litmus" is dropped, and "--" stands for the file's base name. */
     private String testName() {
         String name = test.name();
         if (name.equals("--")) {
-            name = java.nio.file.Paths.get(file).getFileName().toString();
+            name = Paths.get(file).getFileName().toString();
             int dot = name.lastIndexOf('.');
             if (dot > 0) name = name.substring(0, dot);
         }
@@ -99,7 +122,8 @@ final class PpcProgramBuilder {
             case PpcSyntax.Location.Register r -> {
                 checkThread(r.thread(), r.pos());
                 Reg reg = PpcRegisters.gpr(r.name(), r.pos());
-                PpcTypes.width(entry.type(), entry.typePos());
+                Width w = PpcTypes.width(entry.type(), entry.typePos());
+                if (entry.type() != null) declaredRegisterWidths.put(new StateKey.RegKey(r.thread(), reg), w);
                 registerInits.get(r.thread()).put(reg, value == null ? new Expr.Const(0) : value);
             }
             case PpcSyntax.Location.Symbolic s -> {

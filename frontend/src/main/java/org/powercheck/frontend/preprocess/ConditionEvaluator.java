@@ -6,6 +6,7 @@ import org.powercheck.ir.InputException;
 /** Decides {@code #if}/{@code #elif}: expands the line, then evaluates it with {@link IfExpressionParser}. */
 final class ConditionEvaluator {
     private final ExpansionContext context;
+    private final IfExpressionParser parser = IfExpressionParser.create();
 
     ConditionEvaluator(ExpansionContext context) {
         this.context = context;
@@ -36,7 +37,7 @@ final class ConditionEvaluator {
             text.append(t.kind == TokenKind.IDENT ? "0" : t.text);
         }
         try {
-            return IfExpressionParser.evaluate(text.toString()).isTrue();
+            return parser.evaluate(text.toString()).isTrue();
         } catch (ParseException e) {
             Token bad = e.currentToken == null ? null : e.currentToken.next;
             if (bad == null || bad.kind == IfExpressionParserConstants.EOF) {

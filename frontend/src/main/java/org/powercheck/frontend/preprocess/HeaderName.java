@@ -24,11 +24,6 @@ record HeaderName(String name, boolean angled) {
         return null;
     }
 
-    /** {@code "<name>"} or {@code "\"name\""}, as written in a directive. */
-    String spelled() {
-        return angled ? "<" + name + ">" : "\"" + name + "\"";
-    }
-
     /** The tokens as text, one space wherever the source had whitespace between them. */
     static String spell(List<PpToken> tokens) {
         StringBuilder sb = new StringBuilder();

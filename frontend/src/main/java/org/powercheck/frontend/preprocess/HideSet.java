@@ -25,10 +25,6 @@ final class HideSet {
         return false;
     }
 
-    boolean isEmpty() {
-        return names.length == 0;
-    }
-
     HideSet with(String name) {
         if (contains(name)) {
             return this;

@@ -27,7 +27,8 @@ final class Lexer {
 
     private Lexer(String text, String file) {
         this.file = file;
-        char[] in = text.toCharArray();
+        // A byte order mark is no character of the program.
+        char[] in = (text.startsWith("\uFEFF") ? text.substring(1) : text).toCharArray();
         char[] out = new char[in.length];
         int[] starts = new int[64];
         int lines = 1;

@@ -32,8 +32,6 @@ final class MacroDefinitionParser {
                 String last = params.remove(params.size() - 1);
                 params.add(last.equals("...") ? Macro.VA_ARGS : last.substring(0, last.length() - 3));
             }
-        } else if (i < line.size() && !line.get(i).spaceBefore) {
-            // C99 wants whitespace here; GCC only warns, so accept it like GCC does.
         }
         List<PpToken> body = line.subList(i, line.size());
         return compile(nameToken, functionLike, params, variadic, body);
@@ -153,7 +151,7 @@ final class MacroDefinitionParser {
     }
 
     /** Index of the ')' matching the '(' at {@code open}, or -1. */
-    static int matchingParen(List<PpToken> tokens, int open) {
+    private static int matchingParen(List<PpToken> tokens, int open) {
         int depth = 0;
         for (int k = open; k < tokens.size(); k++) {
             if (tokens.get(k).is("(")) {

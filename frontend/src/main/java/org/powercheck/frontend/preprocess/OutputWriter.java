@@ -1,7 +1,5 @@
 package org.powercheck.frontend.preprocess;
 
-import java.util.Set;
-
 /**
  * Lays the expanded tokens out as text the C parser reads, and records the {@link SourceMap}.
  * A token from a later source line starts a new output line, and blank lines stand for skipped
@@ -10,11 +8,6 @@ import java.util.Set;
  * keep their columns too.
  */
 final class OutputWriter {
-    /** Character pairs that would lex differently if two adjacent tokens were written without a space. */
-    private static final Set<String> JOINING_PAIRS = Set.of("++", "--", "<<", ">>", "<=", ">=", "==", "!=",
-            "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "->", "##", "//", "/*", "..", "<:",
-            ":>", "<%", "%>", "%:");
-
     private final StringBuilder text = new StringBuilder(1 << 16);
     private final SourceMap map = new SourceMap();
     private String file;
@@ -117,6 +110,24 @@ final class OutputWriter {
         if (a == '.' && Lexer.isDigit(b)) {
             return true;
         }
-        return JOINING_PAIRS.contains(String.valueOf(new char[] {a, b}));
+        return joiningPair(a, b);
+    }
+
+    /** Whether "ab" starts a longer punctuator or a comment, so a and b must not be written adjacent. */
+    private static boolean joiningPair(char a, char b) {
+        return switch (a) {
+            case '+', '&', '|' -> b == a || b == '=';
+            case '-' -> b == '-' || b == '=' || b == '>';
+            case '<' -> b == '<' || b == '=' || b == ':' || b == '%';
+            case '>' -> b == '>' || b == '=';
+            case '*', '!', '^' -> b == '=';
+            case '=' -> b == '=';
+            case '/' -> b == '=' || b == '/' || b == '*';
+            case '%' -> b == '=' || b == '>' || b == ':';
+            case '#' -> b == '#';
+            case '.' -> b == '.';
+            case ':' -> b == '>';
+            default -> false;
+        };
     }
 }

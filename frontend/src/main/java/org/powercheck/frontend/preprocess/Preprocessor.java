@@ -3,6 +3,7 @@ package org.powercheck.frontend.preprocess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,10 @@ public final class Preprocessor {
         String text;
         try {
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(new SourcePos(file.toString(), 1, 1), "no such file");
         } catch (IOException e) {
-            throw new InputException(new SourcePos(file.toString(), 1, 1), "cannot read file: " + e.getMessage());
+            throw new InputException(new SourcePos(file.toString(), 1, 1), "cannot read file: " + e);
         }
         return run(text, file.toString());
     }

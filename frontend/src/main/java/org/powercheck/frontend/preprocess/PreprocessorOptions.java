@@ -29,6 +29,7 @@ public final class PreprocessorOptions {
     private final int maxIncludeDepth;
     private final Set<String> attributes;
     private final Set<String> builtins;
+    private final boolean recordMissingQuotedIncludes;
 
     private PreprocessorOptions(Builder b) {
         this.macroOptions = List.copyOf(b.macroOptions);
@@ -37,6 +38,7 @@ public final class PreprocessorOptions {
         this.maxIncludeDepth = b.maxIncludeDepth;
         this.attributes = Set.copyOf(b.attributes);
         this.builtins = Set.copyOf(b.builtins);
+        this.recordMissingQuotedIncludes = b.recordMissingQuotedIncludes;
     }
 
     public static Builder builder() {
@@ -64,6 +66,11 @@ public final class PreprocessorOptions {
         return maxIncludeDepth;
     }
 
+    /** A missing {@code #include "file"} is recorded as unresolved instead of being an error. */
+    public boolean recordMissingQuotedIncludes() {
+        return recordMissingQuotedIncludes;
+    }
+
     /** Whether {@code __has_attribute(name)} holds; {@code __name__} and {@code name} are the same attribute. */
     boolean hasAttribute(String name) {
         return attributes.contains(stripUnderscores(name));
@@ -85,6 +92,7 @@ public final class PreprocessorOptions {
         private final List<Path> includeDirs = new ArrayList<>();
         private final List<PreInclude> preIncludes = new ArrayList<>();
         private int maxIncludeDepth = DEFAULT_MAX_INCLUDE_DEPTH;
+        private boolean recordMissingQuotedIncludes;
         private final Set<String> attributes = new LinkedHashSet<>(List.of(
                 "aligned", "alias", "alloc_size", "always_inline", "assume_aligned", "cold", "const",
                 "copy", "deprecated", "designated_init", "error", "externally_visible", "fallthrough",
@@ -132,6 +140,15 @@ public final class PreprocessorOptions {
                 throw new IllegalArgumentException("include depth must be positive: " + depth);
             }
             maxIncludeDepth = depth;
+            return this;
+        }
+
+        /**
+         * Records a missing {@code #include "file"} like a kernel header instead of failing: for a
+         * source file taken out of its tree, whose local headers the prelude stands in for.
+         */
+        public Builder recordMissingQuotedIncludes(boolean record) {
+            recordMissingQuotedIncludes = record;
             return this;
         }
 

@@ -318,8 +318,8 @@ final class SourceReader implements TokenInput {
         PpToken at = rest.get(0);
         Path path = header.angled() ? resolver.findAngled(header.name()) : resolver.findQuoted(header.name(), f.dir);
         if (path == null) {
-            if (header.angled()) {
-                unresolved.add(new UnresolvedInclude(header.name(), at.pos()));
+            if (header.angled() || options.recordMissingQuotedIncludes()) {
+                unresolved.add(new UnresolvedInclude(header.name(), header.angled(), at.pos()));
                 return;
             }
             throw new InputException(at.pos(), header.name() + ": No such file or directory");

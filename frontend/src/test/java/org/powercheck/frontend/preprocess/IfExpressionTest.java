@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class IfExpressionTest {
 
     private static String eval(String expression) throws ParseException {
-        return IfExpressionParser.evaluate(expression).toString();
+        return IfExpressionParser.create().evaluate(expression).toString();
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -55,8 +55,8 @@ class IncludeTest {
                 """);
         PreprocessedUnit unit = run(main, "-I" + dir.resolve("inc"));
         assertEquals("\n\n\nint x = 1;\n", unit.text());
-        assertEquals(List.of(new UnresolvedInclude("linux/smp.h", new SourcePos(main.toString(), 1, 10)),
-                new UnresolvedInclude("asm/barrier.h", new SourcePos(main.toString(), 3, 10))),
+        assertEquals(List.of(new UnresolvedInclude("linux/smp.h", true, new SourcePos(main.toString(), 1, 10)),
+                new UnresolvedInclude("asm/barrier.h", true, new SourcePos(main.toString(), 3, 10))),
                 unit.unresolvedIncludes());
     }
 
@@ -72,6 +72,16 @@ class IncludeTest {
         Path main = write("main.c", "int a;\n  #  include \"nowhere.h\"\n");
         InputException e = assertThrows(InputException.class, () -> run(main));
         assertEquals(main + ":2:14: nowhere.h: No such file or directory", e.getMessage());
+    }
+
+    @Test
+    void missingQuotedIncludeCanBeRecordedInstead() throws IOException {
+        Path main = write("main.c", "#include \"local.h\"\nint a;\n");
+        PreprocessedUnit unit = new Preprocessor(PreprocessorOptions.builder().recordMissingQuotedIncludes(true)
+                .build()).run(main);
+        assertEquals("\nint a;\n", unit.text());
+        assertEquals(List.of(new UnresolvedInclude("local.h", false, new SourcePos(main.toString(), 1, 10))),
+                unit.unresolvedIncludes());
     }
 
     @Test
