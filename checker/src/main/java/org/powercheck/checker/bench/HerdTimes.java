@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.powercheck.checker.report.ManifestKey;
 import org.powercheck.checker.report.Tsv;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.SourcePos;
@@ -31,15 +33,15 @@ public final class HerdTimes {
         List<Integer> listed = new ArrayList<>();
         long herdMs = 0;
         for (int i = 0; i < result.files().size(); i++) {
-            String key = dir.relativize(result.files().get(i).toAbsolutePath().normalize()).toString()
-                    .replace(java.io.File.separatorChar, '/');
-            Map<String, String> row = manifest.row(key);
+            Optional<ManifestKey> key = ManifestKey.locate(dir, result.files().get(i), k -> manifest.row(k) != null);
+            if (key.isEmpty()) continue;
+            Map<String, String> row = manifest.row(key.get().key());
             if (row == null || row.get("herd_ms").isEmpty()) continue;
             try {
                 herdMs += Long.parseLong(row.get("herd_ms"));
             } catch (NumberFormatException e) {
                 throw new InputException(new SourcePos(manifestFile.toString(), 0, 0),
-                        "herd_ms of " + key + " is not a number: " + row.get("herd_ms"));
+                        "herd_ms of " + key.get().key() + " is not a number: " + row.get("herd_ms"));
             }
             listed.add(i);
         }

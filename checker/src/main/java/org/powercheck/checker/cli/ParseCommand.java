@@ -56,10 +56,10 @@ final class ParseCommand {
     static String format(Program p) {
         StringBuilder sb = new StringBuilder();
         sb.append(p.arch()).append(' ').append(p.name()).append("  (").append(p.file()).append(")\n");
-        sb.append("memory:");
+        sb.append("memory (cell=initial value/bits):");
         for (Cell c : p.cells()) {
             sb.append(' ').append(c.name()).append('=').append(c.init());
-            if (c.width() != org.powercheck.ir.Width.DOUBLE) sb.append('/').append(c.width().bits);
+            sb.append('/').append(c.width().bits);
         }
         sb.append('\n');
         for (ThreadCode t : p.threads()) {

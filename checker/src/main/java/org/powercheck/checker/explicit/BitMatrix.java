@@ -48,6 +48,24 @@ final class BitMatrix {
         bits[i * words + (j >>> 6)] |= 1L << j;
     }
 
+    /** Building only: adds every event of {@code s} to row {@code i}. */
+    void addRow(int i, long[] s) {
+        for (int w = 0; w < words; w++) bits[i * words + w] |= s[w];
+    }
+
+    /** Row {@code i} as an event set (a copy). */
+    long[] row(int i) {
+        long[] r = new long[words];
+        System.arraycopy(bits, i * words, r, 0, words);
+        return r;
+    }
+
+    BitMatrix copy() {
+        BitMatrix m = new BitMatrix(n);
+        System.arraycopy(bits, 0, m.bits, 0, bits.length);
+        return m;
+    }
+
     boolean get(int i, int j) {
         return (bits[i * words + (j >>> 6)] & (1L << j)) != 0;
     }
@@ -75,8 +93,11 @@ final class BitMatrix {
         BitMatrix m = new BitMatrix(n);
         for (int i = 0; i < n; i++) {
             int row = i * words;
-            for (int j = 0; j < n; j++) {
-                if (get(i, j)) {
+            for (int v = 0; v < words; v++) {
+                long mid = bits[row + v];
+                while (mid != 0) {
+                    int j = (v << 6) + Long.numberOfTrailingZeros(mid);
+                    mid &= mid - 1;
                     int other = j * words;
                     for (int w = 0; w < words; w++) m.bits[row + w] |= o.bits[other + w];
                 }
@@ -127,8 +148,38 @@ final class BitMatrix {
         return true;
     }
 
+    /**
+     * No cycle, by Kahn's algorithm: repeatedly remove events with no incoming edge from the
+     * events left; a cycle is exactly what prevents removing them all. (Cheaper than testing
+     * the diagonal of {@link #plus()}, and this is the hottest check of the explicit engine.)
+     */
     boolean isAcyclic() {
-        return plus().isIrreflexive();
+        int[] incoming = new int[n];
+        for (int k = 0; k < bits.length; k++) {
+            long succ = bits[k];
+            while (succ != 0) {
+                incoming[((k % words) << 6) + Long.numberOfTrailingZeros(succ)]++;
+                succ &= succ - 1;
+            }
+        }
+        int[] ready = new int[n];
+        int readyCount = 0;
+        for (int j = 0; j < n; j++) if (incoming[j] == 0) ready[readyCount++] = j;
+        int removed = 0;
+        while (readyCount > 0) {
+            int i = ready[--readyCount];
+            removed++;
+            int row = i * words;
+            for (int w = 0; w < words; w++) {
+                long succ = bits[row + w];
+                while (succ != 0) {
+                    int j = (w << 6) + Long.numberOfTrailingZeros(succ);
+                    succ &= succ - 1;
+                    if (--incoming[j] == 0) ready[readyCount++] = j;
+                }
+            }
+        }
+        return removed == n;
     }
 
     @Override

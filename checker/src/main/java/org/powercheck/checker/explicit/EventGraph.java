@@ -92,19 +92,25 @@ final class EventGraph {
                 }
                 if (le.exclusive()) EventMask.add(exclusives, e);
                 for (int j = i + 1; j < events.size(); j++) po.set(e, base + j);
-                for (int j = 0; j < events.size(); j++) intr.set(e, base + j);
                 dependencies(le.addr(), base, e, addr);
                 dependencies(le.data(), base, e, data);
                 dependencies(le.ctrl(), base, e, ctrl);
             }
             pairReservations(events, base);
+            long[] sameThread = EventMask.empty(n);
+            for (int j = 0; j < events.size(); j++) EventMask.add(sameThread, base + j);
+            for (int j = 0; j < events.size(); j++) intr.addRow(base + j, sameThread);
             base += events.size();
         }
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                if (!intr.get(a, b)) ext.set(a, b);
-                if (cell[a] >= 0 && cell[a] == cell[b]) loc.set(a, b);
-            }
+        long[] all = EventMask.all(n);
+        long[][] eventsOfCell = new long[cells][];
+        for (int c = 0; c < cells; c++) eventsOfCell[c] = EventMask.empty(n);
+        for (int e = 0; e < n; e++) if (cell[e] >= 0) EventMask.add(eventsOfCell[cell[e]], e);
+        for (int e = 0; e < n; e++) {
+            long[] other = all.clone();
+            if (thread[e] >= 0) other = EventMask.minus(all, intr.row(e));
+            ext.addRow(e, other);
+            if (cell[e] >= 0) loc.addRow(e, eventsOfCell[cell[e]]);
         }
         writesOf = new int[cells][];
         readsOf = new int[cells][];

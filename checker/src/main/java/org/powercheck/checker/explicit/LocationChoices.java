@@ -7,8 +7,8 @@ import java.util.List;
  * Enumerates, for one cell, every coherence order (the initial write first, the other writes in
  * every order) and every reads-from map (each read picks a write of the same value). With
  * {@code uniproc} set, keeps only choices that satisfy {@code acyclic(po-loc | rf | fr | co)}
- * on this cell: that axiom only relates events of one cell, so checking it here is exact and
- * spares the full model most candidates.
+ * on this cell: that axiom only relates events of one cell, so checking it here, while the
+ * choices are made, is exact and spares the full model most candidates.
  */
 final class LocationChoices {
     private final EventGraph g;
@@ -17,6 +17,8 @@ final class LocationChoices {
     private final int[] writes;
     private final int[] reads;
     private final int[][] sources;
+    /** po on this cell's events, numbered writes first (as in {@code writes}), then reads */
+    private final BitMatrix poLoc;
     private final List<LocationChoice> out = new ArrayList<>();
 
     private LocationChoices(EventGraph g, int cell, boolean uniproc) {
@@ -28,9 +30,19 @@ final class LocationChoices {
         this.sources = new int[reads.length][];
         for (int i = 0; i < reads.length; i++) {
             List<Integer> s = new ArrayList<>();
-            for (int w : writes) if (g.value[w] == g.value[reads[i]]) s.add(w);
+            for (int w = 0; w < writes.length; w++) if (g.value[writes[w]] == g.value[reads[i]]) s.add(w);
             sources[i] = s.stream().mapToInt(Integer::intValue).toArray();
         }
+        int m = writes.length + reads.length;
+        poLoc = BitMatrix.empty(m);
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) if (g.po.get(local(a), local(b))) poLoc.set(a, b);
+        }
+    }
+
+    /** The event with local number {@code i}. */
+    private int local(int i) {
+        return i < writes.length ? writes[i] : reads[i - writes.length];
     }
 
     /** The choices for {@code cell}; empty when some read has no write of its value. */
@@ -38,24 +50,28 @@ final class LocationChoices {
         LocationChoices c = new LocationChoices(g, cell, uniproc);
         for (int[] s : c.sources) if (s.length == 0) return List.of();
         int[] co = new int[c.writes.length];
-        co[0] = c.writes[0];
         c.order(co, 1, new boolean[c.writes.length]);
         return c.out;
     }
 
     /**
      * Every order of the non-initial writes after the initial one. Under uniproc only those that
-     * extend po on this cell's writes (CoWW), which are the only ones {@link #coherent} accepts.
+     * extend po on this cell's writes (CoWW): any other order closes a po-loc/co cycle.
      */
     private void order(int[] co, int placed, boolean[] used) {
         if (placed == co.length) {
-            pickSources(co.clone(), new int[reads.length], 0);
+            BitMatrix rel = poLoc.copy();
+            for (int i = 0; i + 1 < co.length; i++) rel.set(co[i], co[i + 1]);
+            if (uniproc && !rel.isAcyclic()) return;
+            int[] position = new int[writes.length];
+            for (int i = 0; i < co.length; i++) position[co[i]] = i;
+            pickSources(co, position, rel, new int[reads.length], 0);
             return;
         }
         for (int i = 1; i < writes.length; i++) {
             if (used[i] || (uniproc && hasUnplacedPoPredecessor(i, used))) continue;
             used[i] = true;
-            co[placed] = writes[i];
+            co[placed] = i;
             order(co, placed + 1, used);
             used[i] = false;
         }
@@ -63,44 +79,36 @@ final class LocationChoices {
 
     private boolean hasUnplacedPoPredecessor(int write, boolean[] used) {
         for (int j = 1; j < writes.length; j++) {
-            if (!used[j] && j != write && g.po.get(writes[j], writes[write])) return true;
+            if (!used[j] && j != write && poLoc.get(j, write)) return true;
         }
         return false;
     }
 
-    private void pickSources(int[] co, int[] rf, int read) {
+    /**
+     * Picks the source of each read in turn. {@code rel} is po-loc | co | rf | fr over the reads
+     * picked so far; under uniproc a pick that makes it cyclic is abandoned at once, since more
+     * edges never remove a cycle. co and fr are given by their immediate steps (co between
+     * neighbours, fr to the write just after the source), which have the same closure.
+     * Writes are numbered by their index in {@code writes}, reads follow them.
+     */
+    private void pickSources(int[] co, int[] position, BitMatrix rel, int[] rf, int read) {
         if (read == reads.length) {
-            if (!uniproc || coherent(co, rf)) out.add(new LocationChoice(co, rf.clone()));
+            int[] coEvents = new int[co.length];
+            for (int i = 0; i < co.length; i++) coEvents[i] = writes[co[i]];
+            int[] rfEvents = new int[rf.length];
+            for (int r = 0; r < rf.length; r++) rfEvents[r] = writes[rf[r]];
+            out.add(new LocationChoice(coEvents, rfEvents));
             return;
         }
+        int self = writes.length + read;
         for (int w : sources[read]) {
             rf[read] = w;
-            pickSources(co, rf, read + 1);
+            BitMatrix next = rel.copy();
+            next.set(w, self);
+            int after = position[w] + 1;
+            if (after < co.length) next.set(self, co[after]);
+            if (!uniproc || next.isAcyclic()) pickSources(co, position, next, rf, read + 1);
         }
-    }
-
-    /** acyclic(po-loc | rf | fr | co) over this cell's events. */
-    private boolean coherent(int[] co, int[] rf) {
-        int m = co.length + reads.length;
-        int[] event = new int[m];
-        System.arraycopy(co, 0, event, 0, co.length);
-        System.arraycopy(reads, 0, event, co.length, reads.length);
-        BitMatrix rel = BitMatrix.empty(m);
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < m; b++) if (g.po.get(event[a], event[b])) rel.set(a, b);
-        }
-        for (int i = 0; i + 1 < co.length; i++) rel.set(i, i + 1);
-        for (int r = 0; r < reads.length; r++) {
-            int source = indexIn(co, rf[r]);
-            rel.set(source, co.length + r);
-            if (source + 1 < co.length) rel.set(co.length + r, source + 1);
-        }
-        return rel.isAcyclic();
-    }
-
-    private static int indexIn(int[] a, int v) {
-        for (int i = 0; i < a.length; i++) if (a[i] == v) return i;
-        throw new IllegalStateException("not a write of this cell: " + v);
     }
 
     @Override

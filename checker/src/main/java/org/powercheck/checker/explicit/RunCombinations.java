@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,8 @@ final class RunCombinations {
     /** {@code reachable.get(l)}: what the initial writes and any run of threads order[l..] can write */
     private final List<Set<CellValue>> reachable = new ArrayList<>();
     private final Map<CellValue, Integer> chosenWrites = new HashMap<>();
+    private final Map<ThreadRun, CellValue[]> readsOf = new IdentityHashMap<>();
+    private final Map<ThreadRun, CellValue[]> writesOf = new IdentityHashMap<>();
     private final ThreadRun[] chosen;
     private Visitor visitor;
 
@@ -45,7 +48,11 @@ final class RunCombinations {
         List<Set<CellValue>> mayWrite = new ArrayList<>();
         for (List<ThreadRun> threadRuns : runs) {
             Set<CellValue> w = new HashSet<>();
-            for (ThreadRun r : threadRuns) w.addAll(writes(r));
+            for (ThreadRun r : threadRuns) {
+                readsOf.put(r, accesses(r, LocalEvent.Kind.READ));
+                writesOf.put(r, accesses(r, LocalEvent.Kind.WRITE));
+                w.addAll(List.of(writesOf.get(r)));
+            }
             mayWrite.add(w);
         }
         Integer[] byCost = new Integer[threads];
@@ -76,7 +83,7 @@ final class RunCombinations {
         int t = order[level];
         for (ThreadRun run : runs.get(t)) {
             chosen[t] = run;
-            List<CellValue> written = writes(run);
+            CellValue[] written = writesOf.get(run);
             for (CellValue w : written) chosenWrites.merge(w, 1, Integer::sum);
             if (readsSatisfiable(level)) choose(level + 1);
             for (CellValue w : written) chosenWrites.merge(w, -1, (a, b) -> a + b == 0 ? null : a + b);
@@ -88,20 +95,15 @@ final class RunCombinations {
     private boolean readsSatisfiable(int level) {
         Set<CellValue> later = reachable.get(level + 1);
         for (int l = 0; l <= level; l++) {
-            for (LocalEvent e : chosen[order[l]].events()) {
-                if (e.kind() != LocalEvent.Kind.READ) continue;
-                CellValue need = new CellValue(e.cell(), e.value());
+            for (CellValue need : readsOf.get(chosen[order[l]])) {
                 if (!later.contains(need) && !chosenWrites.containsKey(need)) return false;
             }
         }
         return true;
     }
 
-    private static List<CellValue> writes(ThreadRun run) {
-        List<CellValue> out = new ArrayList<>();
-        for (LocalEvent e : run.events()) {
-            if (e.kind() == LocalEvent.Kind.WRITE) out.add(new CellValue(e.cell(), e.value()));
-        }
-        return out;
+    private static CellValue[] accesses(ThreadRun run, LocalEvent.Kind kind) {
+        return run.events().stream().filter(e -> e.kind() == kind)
+                .map(e -> new CellValue(e.cell(), e.value())).toArray(CellValue[]::new);
     }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares results with a manifest of reference verdicts shaped like herd7's
- * {@code EXPECTED.tsv} (key: the {@code path} column, relative to the manifest's folder).
+ * {@code EXPECTED.tsv} (key: the {@code path} column, relative to the manifest's folder or, see
+ * {@link ManifestKey}, to a folder above it).
  *
  * <ul>
  *   <li>PPC rows: our verdict must equal {@code verdict}, and the {@code observation}
@@ -57,12 +58,14 @@ public final class CorpusComparison {
     }
 
     public void accept(TestResult r) {
-        String key = key(r.file());
-        Map<String, String> row = manifest.row(key);
-        if (row == null) {
-            unlisted(key, r);
+        Optional<ManifestKey> located = ManifestKey.locate(dir, r.file(), k -> manifest.row(k) != null);
+        if (located.isEmpty()) {
+            unlisted(ManifestKey.relative(dir, r.file()), r);
             return;
         }
+        String key = located.get().key();
+        Path base = located.get().base();
+        Map<String, String> row = manifest.row(key);
         switch (r) {
             case TestResult.Unsupported u -> {
                 unsupported++;
@@ -72,13 +75,13 @@ public final class CorpusComparison {
             case TestResult.Crashed c -> fail(key, c.message());
             case TestResult.TimedOut t -> fail(key, "expected " + row.get("verdict") + ", got no result (timeout)");
             case TestResult.Checked c -> {
-                Optional<String> problem = problem(key, row, c);
+                Optional<String> problem = problem(base, key, row, c);
                 if (problem.isPresent()) fail(key, problem.get()); else passed++;
             }
         }
     }
 
-    private Optional<String> problem(String key, Map<String, String> row, TestResult.Checked c) {
+    private Optional<String> problem(Path base, String key, Map<String, String> row, TestResult.Checked c) {
         String got = c.judgement().verdict();
         String expected = row.get("verdict");
         if (isLkmm(row)) {
@@ -102,7 +105,7 @@ public final class CorpusComparison {
         String result = row.getOrDefault("herd_result", "");
         String ours = c.judgement().ok() ? "Ok" : "No";
         if (!result.isEmpty() && !result.equals(ours)) return Optional.of("expected " + result + ", got " + ours);
-        Path herdOut = dir.resolve("herd-out").resolve(key + ".out");
+        Path herdOut = base.resolve("herd-out").resolve(key + ".out");
         return HerdStates.read(herdOut).flatMap(herd -> statesProblem(herd, c));
     }
 
@@ -147,12 +150,6 @@ public final class CorpusComparison {
     private void fail(String key, String why) {
         failed++;
         out.println("FAIL " + key + ": " + why);
-    }
-
-    /** The manifest key of a file: its path relative to the manifest's folder, with '/'. */
-    String key(Path file) {
-        Path rel = dir.relativize(file.toAbsolutePath().normalize());
-        return rel.toString().replace(java.io.File.separatorChar, '/');
     }
 
     public String summary() {

@@ -33,10 +33,14 @@ final class Circuit {
     private int declared;
     private boolean contradiction;
     private long solverNanos;
+    int sat, unsat;
     private int[] scratch = new int[16];
 
     Circuit(long deadlineNanos) {
-        solver = SolverFactory.newDefault();
+        String kind = System.getProperty("satsolver", "default");
+        solver = kind.equals("light") ? SolverFactory.newLight() : kind.equals("glucose") ? SolverFactory.newGlucose21()
+                : kind.equals("heap") ? SolverFactory.newMiniSATHeap() : SolverFactory.newDefault();
+        if (System.getProperty("sathot") != null) solver.setKeepSolverHot(true);
         // A time-based SAT4J timeout starts a timer thread per call; a conflict listener that
         // polls the clock is much cheaper when we solve thousands of tiny incremental queries.
         solver.setTimeoutOnConflicts(Integer.MAX_VALUE);
@@ -199,8 +203,9 @@ final class Circuit {
             if (deadline.deadlineNanos != Long.MAX_VALUE && t0 > deadline.deadlineNanos) {
                 throw new CheckTimeoutException("timeout");
             }
-            if (assumptions.length == 0) return solver.isSatisfiable();
-            return solver.isSatisfiable(new VecInt(assumptions));
+            boolean r = assumptions.length == 0 ? solver.isSatisfiable() : solver.isSatisfiable(new VecInt(assumptions));
+            if (r) sat++; else unsat++;
+            return r;
         } catch (TimeoutException e) {
             throw new CheckTimeoutException("timeout");
         } finally {
@@ -217,7 +222,7 @@ final class Circuit {
     }
 
     String stats() {
-        return "clauses=" + solver.nConstraints();
+        return "clauses=" + solver.nConstraints() + " sat=" + sat + " unsat=" + unsat;
     }
 
     long solverNanos() {

@@ -32,6 +32,9 @@ final class CLitmusProgramBuilder {
     /** Cells in order of first mention, with their initial value; herd's default is 0. */
     private final Map<String, Cell> cells = new LinkedHashMap<>();
     private final Set<String> initialised = new HashSet<>();
+    /** Per thread: the initial register values and every register the init section names. */
+    private final List<Map<Reg, Expr>> registerInits = new ArrayList<>();
+    private final List<List<String>> initRegisters = new ArrayList<>();
     private final List<ThreadScope> scopes = new ArrayList<>();
 
     CLitmusProgramBuilder(CLitmusSyntax.Header header, List<CExternal> items, String file, KernelMapping mapping) {
@@ -43,43 +46,48 @@ final class CLitmusProgramBuilder {
 
     Program build(String text, int tailStart) {
         List<CFunction> functions = threads();
-        List<Map<Reg, Expr>> registerInits = new ArrayList<>();
-        for (CFunction f : functions) registerInits.add(new HashMap<>());
-        List<List<String>> initRegisters = new ArrayList<>();
-        for (CFunction f : functions) initRegisters.add(new ArrayList<>());
-        for (CLitmusSyntax.InitEntry e : header.init()) {
-            if (e.thread().isPresent()) {
-                int t = e.thread().getAsInt();
-                if (t >= functions.size()) throw new InputException(e.pos(), "no thread P" + t + " in this test");
-                initRegisters.get(t).add(e.name());
-                e.value().ifPresent(v -> registerInits.get(t).put(new Reg(e.name()), value(v)));
-            } else {
-                if (!initialised.add(e.name())) {
-                    throw new InputException(e.pos(), "location '" + e.name() + "' is initialised twice");
-                }
-                mention(e.name(), e.pos());
-                Expr init = e.value().map(this::value).orElse(new Expr.Const(0));
-                cells.put(e.name(), new Cell(e.name(), init, ExprLowering.WIDTH, e.pos()));
-            }
+        for (CFunction f : functions) {
+            registerInits.add(new HashMap<>());
+            initRegisters.add(new ArrayList<>());
         }
+        header.init().forEach(this::initEntry);
         List<ThreadCode> threads = new ArrayList<>();
-        for (int i = 0; i < functions.size(); i++) {
-            CFunction f = functions.get(i);
-            List<String> params = new ArrayList<>();
-            for (CParam p : f.params()) {
-                String name = p.name().orElseThrow(() -> new InputException(p.pos(), "thread parameters need a name"));
-                params.add(name);
-                mention(name, p.pos());
-            }
-            ThreadScope scope = new ThreadScope(params);
-            initRegisters.get(i).forEach(scope::declare);
-            scopes.add(scope);
-            threads.add(new ThreadCode(i, f.name(), registerInits.get(i),
-                    new ThreadLowering(scope, mapping).lower(f.body()), f.pos()));
-        }
+        for (int i = 0; i < functions.size(); i++) threads.add(lowerThread(i, functions.get(i)));
         ConditionTail tail = ConditionTailParser.parseFrom(text, tailStart, file, new Resolver());
         return new Program(header.name(), Program.Arch.C, file, new ArrayList<>(cells.values()), threads,
                 tail.condition(), tail.locations(), tail.filter());
+    }
+
+    /** {@code x = 1} gives a cell; {@code 0:r1 = x} an initial register value of P0. */
+    private void initEntry(CLitmusSyntax.InitEntry e) {
+        if (e.thread().isPresent()) {
+            int t = e.thread().getAsInt();
+            if (t >= registerInits.size()) throw new InputException(e.pos(), "no thread P" + t + " in this test");
+            initRegisters.get(t).add(e.name());
+            e.value().ifPresent(v -> registerInits.get(t).put(new Reg(e.name()), value(v)));
+            return;
+        }
+        if (!initialised.add(e.name())) {
+            throw new InputException(e.pos(), "location '" + e.name() + "' is initialised twice");
+        }
+        mention(e.name(), e.pos());
+        Expr init = e.value().map(this::value).orElse(new Expr.Const(0));
+        cells.put(e.name(), new Cell(e.name(), init, ExprLowering.WIDTH, e.pos()));
+    }
+
+    /** Parameters name shared cells; locals and init-section registers are the thread's registers. */
+    private ThreadCode lowerThread(int id, CFunction f) {
+        List<String> params = new ArrayList<>();
+        for (CParam p : f.params()) {
+            String name = p.name().orElseThrow(() -> new InputException(p.pos(), "thread parameters need a name"));
+            params.add(name);
+            mention(name, p.pos());
+        }
+        ThreadScope scope = new ThreadScope(params);
+        initRegisters.get(id).forEach(scope::declare);
+        scopes.add(scope);
+        return new ThreadCode(id, f.name(), registerInits.get(id), new ThreadLowering(scope, mapping).lower(f.body()),
+                f.pos());
     }
 
     /** The threads P0, P1, ... in order. */

@@ -55,6 +55,7 @@ final class ExprLowering {
             case CExpr.CompoundLiteral c -> throw new UnsupportedConstructException(c.pos(), "compound literal");
             case CExpr.SizeofType s -> throw new UnsupportedConstructException(s.pos(), "sizeof");
             case CExpr.SizeofExpr s -> throw new UnsupportedConstructException(s.pos(), "sizeof");
+            case CExpr.AlignofType a -> throw new UnsupportedConstructException(a.pos(), "_Alignof");
             case CExpr.StatementExpr s -> throw new UnsupportedConstructException(s.pos(), "statement expression");
         };
     }

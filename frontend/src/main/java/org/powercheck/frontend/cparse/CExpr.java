@@ -75,6 +75,10 @@ public sealed interface CExpr {
         @Override public String toString() { return "sizeof(" + type + ")"; }
     }
 
+    record AlignofType(CType type, SourcePos pos) implements CExpr {
+        @Override public String toString() { return "_Alignof(" + type + ")"; }
+    }
+
     record SizeofExpr(CExpr operand, SourcePos pos) implements CExpr {
         @Override public String toString() { return "sizeof " + operand; }
     }

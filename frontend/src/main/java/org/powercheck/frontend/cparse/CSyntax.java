@@ -26,7 +26,7 @@ public final class CSyntax {
         } catch (ParseException e) {
             throw syntaxError(parser, e, file);
         } catch (TokenMgrError e) {
-            throw new InputException(new SourcePos(file, 1, 1), e.getMessage());
+            throw lexicalError(parser, file, 1, 1);
         }
     }
 
@@ -44,8 +44,15 @@ public final class CSyntax {
         } catch (ParseException e) {
             throw syntaxError(parser, e, file);
         } catch (TokenMgrError e) {
-            throw new InputException(new SourcePos(file, line, column), e.getMessage());
+            throw lexicalError(parser, file, line, column);
         }
+    }
+
+    /** The only lexical error left: every character is a token, so the input ended inside a comment. */
+    private static InputException lexicalError(CParser parser, String file, int line, int column) {
+        int[] start = parser.token_source.openComment();
+        if (start != null) return new InputException(new SourcePos(file, start[0], start[1]), "comment is never closed");
+        return new InputException(new SourcePos(file, line, column), "unreadable input");
     }
 
     private static InputException syntaxError(CParser parser, ParseException e, String file) {

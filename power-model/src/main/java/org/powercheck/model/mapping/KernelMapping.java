@@ -26,6 +26,7 @@ public final class KernelMapping {
             "smp_mb__after_srcu", "membarrier");
 
     private final AcquireEncoding acquire;
+    /** Filled by the constructor, read-only afterwards. */
     private final Registry registry = new Registry();
 
     public KernelMapping(AcquireEncoding acquire) {
@@ -38,9 +39,11 @@ public final class KernelMapping {
         new BitOps(barriers).register(registry);
     }
 
-    /** What a POWER9 kernel runs: {@code PPC_ACQUIRE_BARRIER} patched to {@code lwsync}. */
+    private static final KernelMapping POWER9 = new KernelMapping(AcquireEncoding.LWSYNC);
+
+    /** What a POWER9 kernel runs: {@code PPC_ACQUIRE_BARRIER} patched to {@code lwsync}. Shared: immutable. */
     public static KernelMapping power9() {
-        return new KernelMapping(AcquireEncoding.LWSYNC);
+        return POWER9;
     }
 
     public AcquireEncoding acquire() {

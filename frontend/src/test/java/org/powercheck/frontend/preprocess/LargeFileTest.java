@@ -3,11 +3,9 @@ package org.powercheck.frontend.preprocess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
-class PreprocessorPerformanceTest {
+class LargeFileTest {
     private static final int LINES = 5000;
 
     /** A kernel-style file of about {@link #LINES} lines: macros, conditionals, comments, calls. */
@@ -47,32 +45,17 @@ class PreprocessorPerformanceTest {
         return n;
     }
 
-    /**
-     * Measured in CPU time of this thread, best of several runs after a warm-up, so that other
-     * processes on a busy machine and JIT compilation do not count.
-     */
+    /** A large file keeps one output line per source line, with every macro expanded. */
     @Test
-    void fiveThousandLinesTakeWellUnderAHundredMilliseconds() {
+    void largeKernelStyleFileKeepsItsLinesAndExpandsEveryMacro() {
         String source = largeSource();
         Preprocessor preprocessor = new Preprocessor(
                 PreprocessorOptions.builder().define("CONFIG_SMP").define("BITS=64").build());
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        PreprocessedUnit unit = null;
-        for (int warmUp = 0; warmUp < 20; warmUp++) {
-            unit = preprocessor.run(source, "big.c");
-        }
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 5; run++) {
-            long start = threads.getCurrentThreadCpuTime();
-            unit = preprocessor.run(source, "big.c");
-            best = Math.min(best, threads.getCurrentThreadCpuTime() - start);
-        }
-        long millis = best / 1_000_000;
+        PreprocessedUnit unit = preprocessor.run(source, "big.c");
         assertTrue(countLines(source) >= LINES - 20);
-        // Line numbers are kept, so the output has one line per source line up to the last token.
         assertEquals(countLines(source.stripTrailing() + "\n"), countLines(unit.text()));
         assertTrue(unit.text().contains("do { (*(volatile __typeof__(*p) *)&(*p)) = (((v + 7) <"),
                 "macros were expanded");
-        assertTrue(millis < 100, "preprocessing " + LINES + " lines took " + millis + " ms");
+        assertTrue(!unit.text().contains("LOAD(") && !unit.text().contains("STORE("), "no macro call is left");
     }
 }
