@@ -32,7 +32,10 @@ public final class Main {
         return run(args, out, err, Backends.standard());
     }
 
-    /** Runs one command; usage and input errors become one line on {@code err} and status 2. */
+    /**
+     * Runs one command; usage and input errors become one line on {@code err} and status 2, an
+     * internal error one line and status 3.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err, Backends backends) {
         try {
             return dispatch(args, out, err, backends);
@@ -42,6 +45,11 @@ public final class Main {
         } catch (InputException e) {
             err.println(e.getMessage());
             return 2;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug in powercheck itself: still one line, and the result is unknown.
+            StackTraceElement[] trace = e.getStackTrace();
+            err.println("powercheck: internal error: " + e + (trace.length > 0 ? " (at " + trace[0] + ")" : ""));
+            return 3;
         } finally {
             out.flush();
             err.flush();

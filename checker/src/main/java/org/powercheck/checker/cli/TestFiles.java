@@ -39,7 +39,7 @@ final class TestFiles {
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InputException(new SourcePos(dir.toString(), 0, 0), "cannot read folder: " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new InputException(new SourcePos(dir.toString(), 0, 0), "cannot read folder: " + e.getCause().getMessage());
         }

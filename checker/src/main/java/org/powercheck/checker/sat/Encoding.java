@@ -34,6 +34,10 @@ final class Encoding {
         relations.encode();
     }
 
+    boolean solve(int... assumptions) throws CheckTimeoutException {
+        return circuit.solve(assumptions);
+    }
+
     /** The final value of a key: a register at its thread's end, or a cell's co-last write. */
     ValueMap domain(StateKey key) {
         return switch (key) {

@@ -36,7 +36,7 @@ public final class SatEngine implements Engine {
 
         boolean boundCut = false;
         int anyCut = c.or(enc.exec.cutGuard.clone(), enc.exec.cutGuard.length);
-        if (anyCut != Circuit.FALSE) boundCut = c.solve(anyCut);
+        if (anyCut != Circuit.FALSE) boundCut = enc.solve(anyCut);
         int[] exits = enc.exec.exitGuard.clone();
         c.clause(c.and(exits, exits.length));
         if (program.filter().isPresent()) c.clause(enc.prop(program.filter().get()));
@@ -48,7 +48,7 @@ public final class SatEngine implements Engine {
         Prop prop = program.condition().prop();
         List<FinalState> states = new ArrayList<>();
         Witness[] witness = new Witness[1];
-        new StateEnumerator(c, domains).run(valueIndexes -> {
+        new StateEnumerator(enc, domains).run(valueIndexes -> {
             Map<StateKey, Long> values = new TreeMap<>();
             for (int k = 0; k < keys.size(); k++) values.put(keys.get(k), domains[k].values[valueIndexes[k]]);
             FinalState state = FinalState.of(values);

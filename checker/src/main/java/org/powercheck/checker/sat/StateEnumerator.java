@@ -20,16 +20,18 @@ final class StateEnumerator {
         void accept(int[] valueIndexes) throws CheckTimeoutException;
     }
 
+    private final Encoding enc;
     private final Circuit c;
     private final ValueMap[] domains;
 
-    StateEnumerator(Circuit c, ValueMap[] domains) {
-        this.c = c;
+    StateEnumerator(Encoding enc, ValueMap[] domains) {
+        this.enc = enc;
+        this.c = enc.circuit;
         this.domains = domains;
     }
 
     void run(Sink sink) throws CheckTimeoutException {
-        if (c.solve()) descend(0, read(), sink);
+        if (enc.solve()) descend(0, read(), sink);
     }
 
     private int[] read() {
@@ -58,7 +60,7 @@ final class StateEnumerator {
                 int[] assume = new int[k + 1];
                 for (int j = 0; j < k; j++) assume[j] = domains[j].lits[model[j]];
                 assume[k] = d.lits[v];
-                if (c.solve(assume)) descend(k + 1, read(), sink);
+                if (enc.solve(assume)) descend(k + 1, read(), sink);
             }
         }
     }

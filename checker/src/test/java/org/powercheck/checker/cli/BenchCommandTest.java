@@ -3,6 +3,8 @@ package org.powercheck.checker.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,21 @@ class BenchCommandTest {
         for (String what : new String[] {"per test", "total wall time: median", "tests per second", "solver time share"}) {
             assertTrue(r.out().contains(what), what);
         }
+    }
+
+    @Test
+    void runsHerdOnceOverAllTestsOfAnArchitecture() throws IOException {
+        Path a = FakeBackends.write(dir, "t/a.litmus", "reachable");
+        Path b = FakeBackends.write(dir, "t/b.litmus", "unreachable");
+        Path args = dir.resolve("herd-args");
+        Path herd = dir.resolve("herd7");
+        Files.writeString(herd, "#!/bin/sh\necho \"$@\" >> '" + args + "'\n");
+        assertTrue(herd.toFile().setExecutable(true));
+        CliRun r = CliRun.of(FakeBackends.backends(), "bench", "--repeat", "1", "--compare-herd", herd.toString(),
+                dir.resolve("t").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("-model ppc.cat " + a + " " + b + "\n", Files.readString(args));
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("herd7 PPC (2 tests, one process): ")), r.out());
     }
 
     @Test

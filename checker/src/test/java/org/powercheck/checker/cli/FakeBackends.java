@@ -84,6 +84,7 @@ public final class FakeBackends {
         switch (word) {
             case "syntax-error" -> throw new InputException(new SourcePos(file.toString(), 3, 7), "expected ';'");
             case "unsupported" -> throw new UnsupportedConstructException(new SourcePos(file.toString(), 2, 5), "synchronize_rcu");
+            case "loader-bug" -> throw new IllegalStateException("loader bug");
             default -> { }
         }
         String name = file.getFileName().toString().replaceFirst("\\.litmus$", "");

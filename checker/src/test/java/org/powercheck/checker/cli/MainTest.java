@@ -88,6 +88,18 @@ class MainTest {
     }
 
     @Test
+    void bugsOutsideTheEngineAreOneLineToo() {
+        String f = file("loader-bug");
+        CliRun checked = check(f);
+        assertEquals(3, checked.status());
+        assertEquals(1, checked.errLines(), checked.err());
+        CliRun parsed = CliRun.of(FakeBackends.backends(), "parse", f);
+        assertEquals(3, parsed.status());
+        assertEquals(1, parsed.errLines(), parsed.err());
+        assertTrue(parsed.err().startsWith("powercheck: internal error: java.lang.IllegalStateException: loader bug"), parsed.err());
+    }
+
+    @Test
     void noArgumentsPrintsUsageAndStatusTwo() {
         CliRun r = CliRun.of(FakeBackends.backends());
         assertEquals(2, r.status());
