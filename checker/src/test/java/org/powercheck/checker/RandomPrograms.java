@@ -1,6 +1,7 @@
 package org.powercheck.checker;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -15,36 +16,69 @@ import org.powercheck.ir.StateKey;
 import org.powercheck.ir.ThreadCode;
 
 /**
- * Small random PPC-shaped programs for comparing the engines: 2-4 threads over 1-3 cells with
- * loads, stores of constants and of loaded values (data dependencies), address dependencies
- * through {@code xor r,r1,r1} and an indexed access, fences of every kind, lwarx/stwcx. pairs,
- * conditional branches on loaded values (with or without isync), and now and then a spin loop
- * that the unrolling bound cuts. A program is generated as a list of abstract operations per
- * thread so that jqwik shrinks a failure to few threads and few operations.
+ * Small random PPC litmus programs for comparing the engines, shaped the way diy7 shapes litmus
+ * tests: a cycle of 2-4 threads, each with one or two accesses, where each thread's last access
+ * communicates with the next thread's first one (rfe: a write the next thread reads; fre: a read
+ * of a value the next thread overwrites; coe: two writes), and a thread's two accesses are joined
+ * by a link that may order them: nothing, a fence of any kind, an address dependency
+ * ({@code xor r,r1,r1} and an indexed access), a data dependency, a control dependency with or
+ * without isync, or a branch that really skips the access. Those are the shapes (MP, SB, LB, IRIW,
+ * WRC, 2+2W, ...) on which the axioms differ. Up to two extra random steps per program add
+ * lwarx/stwcx. pairs, stores of loaded values and spin loops that the unrolling bound cuts.
+ * Stores write values unique per cell, so the final states tell the reads-from apart.
+ *
+ * <p>A program is generated as abstract steps so that jqwik shrinks a failure to few threads and
+ * steps; {@link RandomProgram#toString()} prints the IR.
  */
 public final class RandomPrograms {
     private RandomPrograms() {}
 
-    private static final String[] CELLS = {"x", "y", "z"};
-    /** At most this many operations over all threads, so that the explicit engine stays fast. */
-    private static final int MAX_OPS = 8;
+    private static final String[] CELLS = {"x", "y", "z", "w"};
     private static final int MAX_WRITES_PER_CELL = 3;
+    private static final Link[] FENCES = {Link.SYNC, Link.LWSYNC, Link.EIEIO, Link.PO};
 
-    enum Kind { LOAD, STORE_CONST, STORE_LOADED, STORE_DATA, STORE_ADDR, LOAD_ADDR, FENCE, RMW, CTRL, SPIN }
+    enum Access { LOAD, STORE, STORE_LOADED, RMW, SPIN }
+
+    enum Link { PO, SYNC, LWSYNC, EIEIO, ISYNC, ADDR, DATA, CTRL, CTRL_ISYNC, CTRL_SKIP }
+
+    /** A communication edge of the cycle, from one thread's last access to the next one's first. */
+    enum Com {
+        RFE(Access.STORE, Access.LOAD), FRE(Access.LOAD, Access.STORE), COE(Access.STORE, Access.STORE);
+
+        final Access from;
+        final Access to;
+
+        Com(Access from, Access to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
 
     /**
-     * One abstract operation; {@code value} is the constant it stores or compares with and
-     * {@code variant} picks the fence kind, the branch sense, isync after a branch, or the rmw shape.
+     * The cycle: {@code threads} threads; {@code coms.get(i)} leaves thread i. A thread has one
+     * access when {@code single} says so and its incoming and outgoing edges agree on the access
+     * kind; otherwise two, joined by {@code links.get(i)}, on different cells unless
+     * {@code sameCell} says so.
      */
-    record Op(Kind kind, int cell, int value, int variant) { }
+    record Cycle(int threads, List<Com> coms, List<Boolean> single, List<Link> links, List<Boolean> sameCell) { }
+
+    /** An extra step at the start or end of thread {@code thread} (modulo the thread count). */
+    record Extra(int thread, boolean atStart, Step step) { }
 
     /**
-     * @param picks   the condition's atoms, as indices into the program's observable keys
-     * @param values  the values the atoms compare with
+     * One access and the link from the thread's previous access to it (ignored for the first).
+     * {@code variant} picks the shape of an rmw (0: increment, 1-2: store a new value, 3: store
+     * to another cell than the reserved one) or the value a spin loop waits for.
+     */
+    record Step(Link link, Access access, int cell, int variant) { }
+
+    /**
+     * @param picks      the condition's atoms, as indices into the program's observable keys
+     * @param values     the values the atoms compare with
      * @param observeAll also print every register and cell ({@code locations}), so the engines'
      *                   states are compared on everything a test can observe
      */
-    record Spec(int cells, List<List<Op>> threads, List<Integer> picks, List<Integer> values, boolean observeAll) { }
+    record Spec(int cells, List<List<Step>> threads, List<Integer> picks, List<Integer> values, boolean observeAll) { }
 
     /** A generated program; prints as a listing so a failing sample can be read. */
     public record RandomProgram(Spec spec, Program program) {
@@ -62,61 +96,114 @@ public final class RandomPrograms {
     }
 
     public static Arbitrary<RandomProgram> programs() {
-        Arbitrary<Kind> kind = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(Kind.LOAD)),
-                Tuple.of(5, Arbitraries.just(Kind.STORE_CONST)),
-                Tuple.of(2, Arbitraries.just(Kind.STORE_LOADED)),
-                Tuple.of(2, Arbitraries.just(Kind.STORE_DATA)),
-                Tuple.of(1, Arbitraries.just(Kind.STORE_ADDR)),
-                Tuple.of(2, Arbitraries.just(Kind.LOAD_ADDR)),
-                Tuple.of(4, Arbitraries.just(Kind.FENCE)),
-                Tuple.of(2, Arbitraries.just(Kind.RMW)),
-                Tuple.of(2, Arbitraries.just(Kind.CTRL)),
-                Tuple.of(1, Arbitraries.just(Kind.SPIN)));
-        Arbitrary<Op> op = Combinators.combine(kind, Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(1, 2), Arbitraries.integers().between(0, 3)).as(Op::new);
-        Arbitrary<List<Op>> thread = op.list().ofMinSize(1).ofMaxSize(4);
-        Arbitrary<List<List<Op>>> threads = thread.list().ofMinSize(2).ofMaxSize(4)
-                .filter(ts -> ts.stream().mapToInt(List::size).sum() <= MAX_OPS);
+        Arbitrary<Link> link = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(Link.PO)),
+                Tuple.of(3, Arbitraries.just(Link.SYNC)),
+                Tuple.of(3, Arbitraries.just(Link.LWSYNC)),
+                Tuple.of(1, Arbitraries.just(Link.EIEIO)),
+                Tuple.of(1, Arbitraries.just(Link.ISYNC)),
+                Tuple.of(3, Arbitraries.just(Link.ADDR)),
+                Tuple.of(2, Arbitraries.just(Link.DATA)),
+                Tuple.of(2, Arbitraries.just(Link.CTRL)),
+                Tuple.of(2, Arbitraries.just(Link.CTRL_ISYNC)),
+                Tuple.of(1, Arbitraries.just(Link.CTRL_SKIP)));
+        Arbitrary<Cycle> cycle = Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.just(2)), Tuple.of(3, Arbitraries.just(3)),
+                        Tuple.of(2, Arbitraries.just(4))),
+                Arbitraries.of(Com.class).list().ofSize(4),
+                Arbitraries.of(true, false).list().ofSize(4),
+                link.list().ofSize(4),
+                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(5, Arbitraries.just(false)))
+                        .list().ofSize(4)).as(Cycle::new);
+        Arbitrary<Access> access = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(Access.LOAD)),
+                Tuple.of(2, Arbitraries.just(Access.STORE)),
+                Tuple.of(2, Arbitraries.just(Access.STORE_LOADED)),
+                Tuple.of(3, Arbitraries.just(Access.RMW)),
+                Tuple.of(1, Arbitraries.just(Access.SPIN)));
+        Arbitrary<Step> step = Combinators.combine(link, access, Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 3)).as(Step::new);
+        Arbitrary<List<Extra>> extras = Combinators.combine(Arbitraries.integers().between(0, 3),
+                Arbitraries.of(true, false), step).as(Extra::new).list().ofMaxSize(2);
         Arbitrary<List<Integer>> picks = Arbitraries.integers().between(0, 20).list().ofMinSize(1).ofMaxSize(3);
         Arbitrary<List<Integer>> values = Arbitraries.integers().between(0, 2).list().ofSize(3);
-        return Combinators.combine(Arbitraries.integers().between(1, 3), threads, picks, values,
-                Arbitraries.of(true, false)).as(Spec::new).filter(RandomPrograms::affordable)
-                .map(s -> new RandomProgram(s, build(s)));
+        Arbitrary<Boolean> observeAll = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(true)), Tuple.of(1, Arbitraries.just(false)));
+        return Combinators.combine(cycle, extras, picks, values, observeAll).as(RandomPrograms::spec)
+                .filter(RandomPrograms::affordable).map(s -> new RandomProgram(s, build(s)));
+    }
+
+    private static Spec spec(Cycle cycle, List<Extra> extras, List<Integer> picks, List<Integer> values,
+                             boolean observeAll) {
+        int k = cycle.threads();
+        boolean[] one = new boolean[k];
+        boolean[] changesCell = new boolean[k];
+        int changes = 0;
+        for (int i = 0; i < k; i++) {
+            Access in = cycle.coms().get((i + k - 1) % k).to;
+            Access out = cycle.coms().get(i).from;
+            one[i] = cycle.single().get(i) && in == out;
+            changesCell[i] = !one[i] && !cycle.sameCell().get(i);
+            if (changesCell[i]) changes++;
+        }
+        if (changes == 1) {
+            // one change of cell cannot lead back to the first cell: keep that thread on one cell
+            for (int i = 0; i < k; i++) changesCell[i] = false;
+            changes = 0;
+        }
+        int cells = Math.max(1, changes);
+        List<List<Step>> threads = new ArrayList<>();
+        int cell = 0;
+        for (int i = 0; i < k; i++) {
+            Access in = cycle.coms().get((i + k - 1) % k).to;
+            Access out = cycle.coms().get(i).from;
+            List<Step> steps = new ArrayList<>();
+            steps.add(new Step(Link.PO, in, cell, 0));
+            if (!one[i]) {
+                if (changesCell[i]) cell = (cell + 1) % cells;
+                steps.add(new Step(cycle.links().get(i), out, cell, 0));
+            }
+            threads.add(steps);
+        }
+        for (Extra e : extras) {
+            List<Step> steps = threads.get(e.thread() % k);
+            if (e.atStart()) steps.add(0, e.step()); else steps.add(e.step());
+        }
+        return new Spec(cells, threads, picks, values, observeAll);
     }
 
     /**
-     * Keeps the explicit engine fast: it enumerates every coherence order of a cell (factorial
-     * in its writes, as herd7) and every value a load may return, and increments and spin loops
+     * Keeps the explicit engine fast: it enumerates every coherence order of a cell (factorial in
+     * its writes, as herd7) and every value a load may return; increments and spin loops
      * multiply those values and runs.
      */
     private static boolean affordable(Spec spec) {
         int[] writes = new int[spec.cells()];
         int increments = 0;
         int spins = 0;
-        for (List<Op> ops : spec.threads()) {
-            for (Op op : ops) {
-                int cell = op.cell() % spec.cells();
-                switch (op.kind()) {
-                    case STORE_CONST, STORE_LOADED, STORE_DATA, STORE_ADDR -> writes[cell]++;
+        for (List<Step> steps : spec.threads()) {
+            for (Step s : steps) {
+                int cell = s.cell() % spec.cells();
+                switch (s.access()) {
+                    case STORE, STORE_LOADED -> writes[cell]++;
                     case RMW -> {
-                        writes[cell]++;
-                        if (op.variant() == 0) increments++;
+                        writes[s.variant() == 3 ? (cell + 1) % spec.cells() : cell]++;
+                        if (s.variant() == 0) increments++;
                     }
                     case SPIN -> spins++;
-                    default -> { }
+                    case LOAD -> { }
                 }
             }
         }
-        return increments <= 1 && spins <= 1
-                && java.util.Arrays.stream(writes).allMatch(w -> w <= MAX_WRITES_PER_CELL);
+        return increments <= 1 && spins <= 1 && Arrays.stream(writes).allMatch(w -> w <= MAX_WRITES_PER_CELL);
     }
 
     static Program build(Spec spec) {
-        PpcBuilder b = new PpcBuilder("random", java.util.Arrays.copyOf(CELLS, spec.cells()));
+        PpcBuilder b = new PpcBuilder("random", Arrays.copyOf(CELLS, spec.cells()));
         List<StateKey> observable = new ArrayList<>();
+        int[] nextValue = new int[spec.cells()];
         for (int t = 0; t < spec.threads().size(); t++) {
-            new ThreadWriter(spec, b.thread(), t, observable).write(spec.threads().get(t));
+            new ThreadWriter(spec, b.thread(), t, observable, nextValue).write(spec.threads().get(t));
         }
         for (int c = 0; c < spec.cells(); c++) observable.add(new StateKey.MemKey(CELLS[c]));
         Prop condition = null;
@@ -132,24 +219,24 @@ public final class RandomPrograms {
         return b.build();
     }
 
-    /** Lowers one thread's operations to PPC-style instructions. */
+    /** Lowers one thread's steps to PPC-style instructions. */
     private static final class ThreadWriter {
         private final Spec spec;
         private final PpcBuilder.Thread code;
         private final int thread;
         private final List<StateKey> observable;
+        private final int[] nextValue;
         private int nextReg = 1;
         private int nextLabel = 0;
-        private String lastLoaded;
-        /** a forward branch target to place after the next operation, and whether isync follows it */
-        private String pendingLabel;
-        private boolean pendingIsync;
+        /** the register of the thread's latest load, null before the first */
+        private String loaded;
 
-        ThreadWriter(Spec spec, PpcBuilder.Thread code, int thread, List<StateKey> observable) {
+        ThreadWriter(Spec spec, PpcBuilder.Thread code, int thread, List<StateKey> observable, int[] nextValue) {
             this.spec = spec;
             this.code = code;
             this.thread = thread;
             this.observable = observable;
+            this.nextValue = nextValue;
             for (int c = 0; c < spec.cells(); c++) code.initAddress(base(c), CELLS[c]);
         }
 
@@ -168,95 +255,89 @@ public final class RandomPrograms {
             return reg;
         }
 
-        /** A register with no value dependency on {@code lastLoaded} but a syntactic one. */
-        private String fakeDependency() {
-            String t = fresh();
-            code.xor(t, lastLoaded, lastLoaded);
-            return t;
+        /** A value no other store to the cell writes. */
+        private int newValue(int cell) {
+            return ++nextValue[cell];
         }
 
-        void write(List<Op> ops) {
-            for (Op op : ops) {
-                String label = pendingLabel;
-                boolean isync = pendingIsync;
-                pendingLabel = null;
-                write(op);
-                if (label != null) {
-                    code.label(label);
-                    if (isync) code.isync();
+        void write(List<Step> steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                Link link = i == 0 ? Link.PO : s.link();
+                if (loaded == null && (link == Link.ADDR || link == Link.DATA || link.name().startsWith("CTRL"))) {
+                    // nothing loaded to depend on: use a fence instead, so that writers get fences often
+                    link = FENCES[link.ordinal() % FENCES.length];
+                }
+                if (link == Link.DATA && s.access() != Access.STORE) link = Link.ADDR;
+                write(link, s);
+            }
+        }
+
+        private void write(Link link, Step s) {
+            int cell = s.cell() % spec.cells();
+            String skipLabel = null;
+            String index = null;
+            switch (link) {
+                case PO, DATA -> { }
+                case SYNC -> code.sync();
+                case LWSYNC -> code.lwsync();
+                case EIEIO -> code.eieio();
+                case ISYNC -> code.isync();
+                case ADDR -> {
+                    index = fresh();
+                    code.xor(index, loaded, loaded);
+                }
+                case CTRL, CTRL_ISYNC -> {
+                    // herd's idiom: a branch on the loaded value to the very next instruction
+                    String label = "L" + thread + "_" + nextLabel++;
+                    code.cmpw(loaded, loaded).beq(label).label(label);
+                    if (link == Link.CTRL_ISYNC) code.isync();
+                }
+                case CTRL_SKIP -> {
+                    skipLabel = "L" + thread + "_" + nextLabel++;
+                    code.cmpwi(loaded, 1).bne(skipLabel);
                 }
             }
-            if (pendingLabel != null) {
-                code.label(pendingLabel);
-                if (pendingIsync) code.isync();
-            }
-        }
-
-        private void write(Op op) {
-            int cell = op.cell() % spec.cells();
-            String base = base(cell);
-            Kind kind = op.kind();
-            boolean needsLoad = kind == Kind.STORE_LOADED || kind == Kind.STORE_DATA || kind == Kind.STORE_ADDR
-                    || kind == Kind.LOAD_ADDR || kind == Kind.CTRL;
-            if (needsLoad && lastLoaded == null) {
-                kind = kind == Kind.LOAD_ADDR || kind == Kind.CTRL ? Kind.LOAD : Kind.STORE_CONST;
-            }
-            switch (kind) {
+            String address = base(cell);
+            switch (s.access()) {
                 case LOAD -> {
-                    lastLoaded = observed(fresh());
-                    code.lwz(lastLoaded, 0, base);
+                    loaded = observed(fresh());
+                    if (index == null) code.lwz(loaded, 0, address); else code.lwzx(loaded, index, address);
                 }
-                case STORE_CONST -> {
+                case STORE -> {
                     String v = fresh();
-                    code.li(v, op.value()).stw(v, 0, base);
-                }
-                case STORE_LOADED -> code.stw(lastLoaded, 0, base);
-                case STORE_DATA -> {
-                    String t = fakeDependency();
-                    code.addi(t, t, op.value()).stw(t, 0, base);
-                }
-                case STORE_ADDR -> {
-                    String t = fakeDependency();
-                    String v = fresh();
-                    code.li(v, op.value()).stwx(v, t, base);
-                }
-                case LOAD_ADDR -> {
-                    String t = fakeDependency();
-                    lastLoaded = observed(fresh());
-                    code.lwzx(lastLoaded, t, base);
-                }
-                case FENCE -> {
-                    switch (op.variant()) {
-                        case 0 -> code.sync();
-                        case 1 -> code.lwsync();
-                        case 2 -> code.isync();
-                        default -> code.eieio();
+                    if (link == Link.DATA) {
+                        code.xor(v, loaded, loaded).addi(v, v, newValue(cell));
+                    } else {
+                        code.li(v, newValue(cell));
                     }
+                    if (index == null) code.stw(v, 0, address); else code.stwx(v, index, address);
+                }
+                case STORE_LOADED -> {
+                    String v = loaded != null ? loaded : fresh();
+                    if (loaded == null) code.li(v, newValue(cell));
+                    if (index == null) code.stw(v, 0, address); else code.stwx(v, index, address);
                 }
                 case RMW -> {
                     String old = observed(fresh());
                     String stored = fresh();
                     String status = observed(fresh());
-                    code.lwarx(old, "r0", base);
-                    if (op.variant() == 0) code.addi(stored, old, 1); else code.li(stored, op.value());
-                    // variant 3 stores to another cell: the reservation does not cover it
-                    String target = op.variant() == 3 ? base((cell + 1) % spec.cells()) : base;
-                    code.stwcx(stored, "r0", target).mr(status, "cr0");
-                    lastLoaded = old;
-                }
-                case CTRL -> {
-                    String label = "L" + thread + "_" + nextLabel++;
-                    code.cmpwi(lastLoaded, op.value());
-                    if (op.variant() % 2 == 0) code.beq(label); else code.bne(label);
-                    pendingLabel = label;
-                    pendingIsync = op.variant() >= 2;
+                    if (index == null) code.lwarx(old, "r0", address); else code.lwarx(old, index, address);
+                    int target = s.variant() == 3 ? (cell + 1) % spec.cells() : cell;
+                    if (s.variant() == 0) code.addi(stored, old, 1); else code.li(stored, newValue(target));
+                    code.stwcx(stored, "r0", base(target)).mr(status, "cr0");
+                    loaded = old;
                 }
                 case SPIN -> {
                     String label = "S" + thread + "_" + nextLabel++;
-                    lastLoaded = observed(fresh());
-                    code.label(label).lwz(lastLoaded, 0, base).cmpwi(lastLoaded, op.value()).bne(label);
+                    String r = observed(fresh());
+                    code.label(label);
+                    if (index == null) code.lwz(r, 0, address); else code.lwzx(r, index, address);
+                    code.cmpwi(r, s.variant() % 2 + 1).bne(label);
+                    loaded = r;
                 }
             }
+            if (skipLabel != null) code.label(skipLabel);
         }
     }
 }

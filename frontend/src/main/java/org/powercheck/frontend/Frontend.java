@@ -6,34 +6,56 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.powercheck.frontend.clitmus.CLitmusFrontend;
+import org.powercheck.frontend.kernel.KernelFrontend;
+import org.powercheck.frontend.kernel.KernelOptions;
 import org.powercheck.frontend.litmus.TextPositions;
 import org.powercheck.frontend.ppc.PpcFrontend;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.SourcePos;
 
-/** Reads a litmus test and hands it to the front end its first word names ({@code PPC}, {@code C}). */
+/**
+ * Reads a test and hands it to the front end its first word names ({@code PPC}, {@code C}). A
+ * {@code C} test that includes files, or is named {@code .c}/{@code .h}, is a kernel harness; a
+ * {@code .c}/{@code .h} file that is not a test is kernel source, lowered function by function.
+ */
 public final class Frontend {
+    private static final Pattern INCLUDE = Pattern.compile("(?m)^[ \t]*#[ \t]*include\\b");
+
     private Frontend() {}
 
     /** @throws InputException when the file cannot be read or is not a valid test */
     public static Program load(Path file) {
+        return load(file, KernelOptions.defaults());
+    }
+
+    /** As {@link #load(Path)}, with choices for kernel C (havoc'd functions, mapping). */
+    public static Program load(Path file, KernelOptions kernel) {
         String name = file.toString();
-        return parse(read(file, name), name);
+        return parse(read(file, name), name, kernel);
     }
 
     /** Parses a test held in memory; {@code name} is used in positions. */
     public static Program parse(String text, String name) {
+        return parse(text, name, KernelOptions.defaults());
+    }
+
+    public static Program parse(String text, String name, KernelOptions kernel) {
         int start = firstWordStart(text);
         int end = start;
         while (end < text.length() && isWordChar(text.charAt(end))) end++;
         String word = text.substring(start, end);
         TextPositions positions = new TextPositions(text);
         SourcePos pos = new SourcePos(name, positions.line(start), positions.column(start));
+        boolean kernelFile = name.endsWith(".c") || name.endsWith(".h");
+        if (kernelFile && !word.equals("C")) return KernelFrontend.source(text, name, kernel);
         return switch (word) {
             case "PPC" -> PpcFrontend.parse(text, name);
-            case "C" -> CLitmusFrontend.parse(text, name);
+            case "C" -> kernelFile || INCLUDE.matcher(text).find()
+                    ? KernelFrontend.harness(text, name, kernel)
+                    : CLitmusFrontend.parse(text, name, kernel.mapping());
             default -> throw new InputException(pos, word.isEmpty()
                     ? "unknown test format: the file holds no test; expected 'PPC' or 'C' as the first word"
                     : "unknown test format '" + word + "': expected 'PPC' or 'C' as the first word");

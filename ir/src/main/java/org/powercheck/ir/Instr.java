@@ -19,7 +19,9 @@ package org.powercheck.ir;
  *   <li>{@link Branch} jumps to {@code target} when {@code cond} is non-zero; it creates the
  *       control dependencies of everything after it on the reads {@code cond} depends on;</li>
  *   <li>{@link Fence} is an event of its kind (isync counts only through ctrl+isync);</li>
- *   <li>{@link Assume} cuts off executions where {@code cond} is zero (used by harness filters).</li>
+ *   <li>{@link Assume} cuts off executions where {@code cond} is zero (used by harness filters);</li>
+ *   <li>{@link Havoc} sets its register to any one of its choices, nondeterministically, with no
+ *       event and no dependency (the result of a function the checker does not look into).</li>
  * </ul>
  */
 public sealed interface Instr {
@@ -72,5 +74,22 @@ public sealed interface Instr {
 
     record Assume(Expr cond, SourcePos pos) implements Instr {
         @Override public String toString() { return "assume " + cond; }
+    }
+
+    /** {@code dst} = one of {@code choices} (constants or cell addresses), chosen freely. */
+    record Havoc(Reg dst, java.util.List<Expr> choices, SourcePos pos) implements Instr {
+        public Havoc {
+            choices = java.util.List.copyOf(choices);
+            if (choices.isEmpty()) throw new IllegalArgumentException("havoc needs at least one choice");
+            for (Expr e : choices) {
+                if (!(e instanceof Expr.Const || e instanceof Expr.Addr)) {
+                    throw new IllegalArgumentException("havoc choices are constants or addresses: " + e);
+                }
+            }
+        }
+
+        @Override public String toString() {
+            return dst + " = havoc {" + String.join(", ", choices.stream().map(Object::toString).toList()) + "}";
+        }
     }
 }

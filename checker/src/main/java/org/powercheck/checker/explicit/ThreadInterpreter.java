@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.ir.Expr;
@@ -50,6 +51,7 @@ final class ThreadInterpreter {
                 case Instr.Load l -> index(l.dst());
                 case Instr.Assign a -> index(a.dst());
                 case Instr.StoreConditional sc -> index(sc.status());
+                case Instr.Havoc h -> index(h.dst());
                 case Instr.Store s -> { }
                 case Instr.Fence f -> { }
                 case Instr.Label l -> { }
@@ -206,6 +208,17 @@ final class ThreadInterpreter {
                 case Instr.Assume a -> {
                     if (eval(a.cond(), s) == 0) return;
                     s.pc++;
+                }
+                case Instr.Havoc h -> {
+                    int dst = regIndex.get(h.dst());
+                    for (long v : new TreeSet<>(h.choices().stream().map(layout::valueOf).toList())) {
+                        State c = s.copy();
+                        c.values[dst] = v;
+                        c.deps[dst] = new BitSet();
+                        c.pc++;
+                        explore(c);
+                    }
+                    return;
                 }
             }
         }

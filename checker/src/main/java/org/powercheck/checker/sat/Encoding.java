@@ -66,7 +66,17 @@ final class Encoding {
             case Prop.And a -> c.and(prop(a.left()), prop(a.right()));
             case Prop.Or o -> c.or(prop(o.left()), prop(o.right()));
             case Prop.Implies i -> c.implies(prop(i.left()), prop(i.right()));
-            case Prop.Eq e -> domain(e.key()).eq(layout.valueOf(e.value()));
+            case Prop.Eq e -> {
+                // Compared as the test declares the key's type, like the printed final state.
+                ValueMap d = domain(e.key());
+                long want = layout.valueOf(e.value());
+                int[] hits = new int[d.size()];
+                int m = 0;
+                for (int i = 0; i < d.size(); i++) {
+                    if (program.observedValue(e.key(), d.values[i]) == want) hits[m++] = d.lits[i];
+                }
+                yield c.or(hits, m);
+            }
         };
     }
 }

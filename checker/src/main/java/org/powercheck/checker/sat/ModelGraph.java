@@ -40,6 +40,8 @@ final class ModelGraph {
     boolean[] recursive;
     /** for a cyclic component: its non-component nodes, children first, components as leaves */
     Map<Integer, int[]> sccBodyOrder = new HashMap<>();
+    /** closures and recursive components that must be encoded exactly (see {@link PolarityCheck}) */
+    boolean[] exact;
 
     private final Map<List<Object>, Integer> interned = new HashMap<>();
     private final Map<EventSet, Integer> setIds = new HashMap<>();
@@ -67,7 +69,7 @@ final class ModelGraph {
             }
         }
         computeSccs();
-        PolarityCheck.verify(this);
+        exact = PolarityCheck.exactNodes(this);
     }
 
     int size() {

@@ -9,13 +9,14 @@ import java.util.ArrayDeque;
  * (acyclic, irreflexive, empty) forbids edges, and union, intersection, sequence, inverse and
  * closure are monotone, so a solver that can satisfy the checks with the least solution will,
  * and a solution of the checks with extra edges also passes with the least one. Only the right
- * operand of a difference is antitone; this check rejects models that put a closure or a
- * recursive relation there.
+ * operand of a difference is antitone; closures and recursive relations found there are
+ * marked for an exact encoding instead.
  */
 final class PolarityCheck {
     private PolarityCheck() {}
 
-    static void verify(ModelGraph g) {
+    /** @return per node: a closure or recursive component that must be encoded exactly */
+    static boolean[] exactNodes(ModelGraph g) {
         boolean[] negative = new boolean[g.size()];
         ArrayDeque<Integer> work = new ArrayDeque<>();
         for (ModelGraph.CheckNode c : g.checks) work.add(c.rel());
@@ -39,11 +40,13 @@ final class PolarityCheck {
             if (negative[v]) continue;
             negative[v] = true;
             ModelGraph.Kind k = g.kind(v);
-            if (k == ModelGraph.Kind.PLUS || (k == ModelGraph.Kind.COMPONENT && g.recursive[v])) {
-                throw new UnsupportedOperationException(
-                        "the SAT engine cannot subtract a closure or a recursive relation (node " + v + ")");
-            }
             for (int ch : g.children(v)) neg.add(ch);
         }
+        boolean[] exact = new boolean[g.size()];
+        for (int v = 0; v < g.size(); v++) {
+            ModelGraph.Kind k = g.kind(v);
+            exact[v] = negative[v] && (k == ModelGraph.Kind.PLUS || (k == ModelGraph.Kind.COMPONENT && g.recursive[v]));
+        }
+        return exact;
     }
 }

@@ -283,6 +283,12 @@ final class RelationEncoder {
                 for (int i = 0; i < n; i++) need(r, i, i);
             }
         }
+        for (int v = 0; v < nodes; v++) {
+            if (!g.exact[v]) continue;
+            for (int i = 0; i < n; i++) {
+                for (int j = may[v].next(i, 0); j >= 0; j = may[v].next(i, j + 1)) need(v, i, j);
+            }
+        }
         while (!work.isEmpty()) {
             int v = work.poll();
             queued[v] = false;
@@ -341,6 +347,12 @@ final class RelationEncoder {
                 evalNode(scc[0]);
                 continue;
             }
+            boolean exact = false;
+            for (int v : scc) exact |= g.exact[v];
+            if (exact) {
+                leastFixpoint(scc);
+                continue;
+            }
             for (int v : scc) {
                 if (g.kind(v) != ModelGraph.Kind.COMPONENT) continue;
                 LitMatrix m = shaped(v);
@@ -357,6 +369,70 @@ final class RelationEncoder {
                     for (int k = 0; k < m.cols[i].length; k++) c.clause(-body.get(i, m.cols[i][k]), m.lits[i][k]);
                 }
             }
+        }
+    }
+
+    /**
+     * Exact least fixpoint by Kleene iteration from the empty relations: after as many rounds
+     * as there are possible pairs, every assignment has reached its fixpoint.
+     */
+    private void leastFixpoint(int[] scc) {
+        int pairs = 0;
+        for (int v : scc) {
+            if (g.kind(v) != ModelGraph.Kind.COMPONENT) continue;
+            shaped(v);
+            pairs += needed[v].count();
+        }
+        int[] order = g.sccBodyOrder.get(scc[0]);
+        for (int round = 0; round <= pairs; round++) {
+            for (int v : order) evalNode(v);
+            boolean changed = false;
+            for (int v : scc) {
+                if (g.kind(v) != ModelGraph.Kind.COMPONENT) continue;
+                LitMatrix m = lits[v], body = lits[g.children(v)[0]];
+                for (int i = 0; i < n; i++) {
+                    for (int k = 0; k < m.cols[i].length; k++) {
+                        int b = body.get(i, m.cols[i][k]);
+                        if (b != m.lits[i][k]) {
+                            m.lits[i][k] = b;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if (!changed) return;
+        }
+    }
+
+    /** Exact transitive closure by repeated squaring (log n rounds of T := T | T;T). */
+    private void exactPlus(int v, int a) {
+        LitMatrix t = lits[v];
+        BitMatrix tm = may[v], tt = mayT(v);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < t.cols[i].length; k++) {
+                int j = t.cols[i][k];
+                t.lits[i][k] = may[a].get(i, j) ? lits[a].get(i, j) : Circuit.FALSE;
+            }
+        }
+        int[] buf = new int[n + 1];
+        for (int len = 1; len < n; len *= 2) {
+            int[][] next = new int[n][];
+            boolean changed = false;
+            for (int i = 0; i < n; i++) {
+                next[i] = t.lits[i].clone();
+                for (int k = 0; k < t.cols[i].length; k++) {
+                    int j = t.cols[i][k];
+                    int q = 0;
+                    buf[q++] = t.lits[i][k];
+                    for (int x = nextCommon(tm, i, tt, j, 0); x >= 0; x = nextCommon(tm, i, tt, j, x + 1)) {
+                        buf[q++] = c.and(t.get(i, x), t.get(x, j));
+                    }
+                    next[i][k] = c.or(buf, q);
+                    changed |= next[i][k] != t.lits[i][k];
+                }
+            }
+            for (int i = 0; i < n; i++) t.lits[i] = next[i];
+            if (!changed) return;
         }
     }
 
@@ -412,14 +488,17 @@ final class RelationEncoder {
                     case COMPONENT -> lit = lits[ch[0]].get(i, j);
                     case PLUS -> {
                         int a = may[ch[0]].get(i, j) ? lits[ch[0]].get(i, j) : Circuit.FALSE;
-                        lit = a == Circuit.TRUE ? Circuit.TRUE : c.newVar();
+                        // Exact closures are filled in by exactPlus below.
+                        lit = g.exact[v] ? Circuit.FALSE : a == Circuit.TRUE ? Circuit.TRUE : c.newVar();
                     }
                     default -> throw new IllegalStateException(kind.name());
                 }
                 out[k] = lit;
             }
         }
-        if (kind == ModelGraph.Kind.PLUS) plusClauses(v, ch[0]);
+        if (kind == ModelGraph.Kind.PLUS) {
+            if (g.exact[v]) exactPlus(v, ch[0]); else plusClauses(v, ch[0]);
+        }
     }
 
     /** T(i,j) <= A(i,j); T(i,j) <= A(i,k) & T(k,j): T contains the transitive closure of A. */

@@ -50,13 +50,14 @@ public final class SatEngine implements Engine {
         Witness[] witness = new Witness[1];
         new StateEnumerator(enc, domains).run(valueIndexes -> {
             Map<StateKey, Long> values = new TreeMap<>();
-            for (int k = 0; k < keys.size(); k++) values.put(keys.get(k), domains[k].values[valueIndexes[k]]);
+            for (int k = 0; k < keys.size(); k++) {
+                values.put(keys.get(k), program.observedValue(keys.get(k), domains[k].values[valueIndexes[k]]));
+            }
             FinalState state = FinalState.of(values);
             states.add(state);
             if (witness[0] == null && prop.holds(state.values(), layout)) witness[0] = WitnessBuilder.build(enc, state);
             if ((states.size() & 63) == 0) options.checkDeadline();
         });
-        if (System.getProperty("satstats") != null) System.err.println("vars=" + c.vars() + " " + c.stats() + " events=" + enc.exec.events.size());
         return new Outcome(program, states, boundCut, Optional.ofNullable(witness[0]), c.solverNanos());
     }
 }

@@ -1,5 +1,6 @@
 package org.powercheck.checker.sat;
 
+import java.util.Arrays;
 import org.powercheck.checker.CheckTimeoutException;
 
 /**
@@ -9,9 +10,9 @@ import org.powercheck.checker.CheckTimeoutException;
  * <p>Why not block each found state with a clause: the blocking clauses pile up, and on tests
  * with thousands of states every later query has to wade through all of them (quadratic in
  * the number of states; 65535 states of a 16-thread test took minutes). Here the solver only
- * ever sees a prefix of key values as assumptions: each model found yields a new state, and
- * each unsatisfiable query prunes a subtree, so the queries number the states plus the
- * unrealisable (prefix, value) pairs, and none of them grows the clause database.
+ * ever sees assumptions (a prefix of key values, and the values already found for the next
+ * key): each satisfiable query yields a new state and each unsatisfiable one closes a key of
+ * a subtree, and none of them grows the clause database.
  */
 final class StateEnumerator {
     interface Sink {
@@ -48,19 +49,23 @@ final class StateEnumerator {
 
     /**
      * Reports the model's state, then every other state that shares its values for keys before
-     * {@code depth}: those differ from the model first at some key k >= depth, with the model's
-     * values before k and another value at k.
+     * {@code depth}: those differ from the model first at some key k >= depth. For each k the
+     * values already seen there are excluded by assumption, so each query either finds a new
+     * value of k (and its subtree is explored) or proves there is none; values in the static
+     * domain that no execution produces cost nothing.
      */
     private void descend(int depth, int[] model, Sink sink) throws CheckTimeoutException {
         sink.accept(model);
         for (int k = depth; k < domains.length; k++) {
             ValueMap d = domains[k];
-            for (int v = 0; v < d.size(); v++) {
-                if (v == model[k]) continue;
-                int[] assume = new int[k + 1];
-                for (int j = 0; j < k; j++) assume[j] = domains[j].lits[model[j]];
-                assume[k] = d.lits[v];
-                if (enc.solve(assume)) descend(k + 1, read(), sink);
+            int[] assume = new int[k + d.size()];
+            for (int j = 0; j < k; j++) assume[j] = domains[j].lits[model[j]];
+            int n = k;
+            assume[n++] = -d.lits[model[k]];
+            while (n < assume.length && enc.solve(Arrays.copyOf(assume, n))) {
+                int[] next = read();
+                assume[n++] = -d.lits[next[k]];
+                descend(k + 1, next, sink);
             }
         }
     }

@@ -231,6 +231,27 @@ final class SymbolicExecution {
                 }
             }
             case Instr.Assume a -> c.clause(-g, eval(tp.cond[p], st, a.pos()).nonZero(c));
+            case Instr.Havoc h -> {
+                // exactly one of the choices, as a one-hot group of fresh variables
+                long[] vals = ValueAnalysis.havocValues(h, layout);
+                int[] lits = new int[vals.length];
+                ValueMap.Builder b = new ValueMap.Builder();
+                for (int i = 0; i < vals.length; i++) {
+                    lits[i] = vals.length == 1 ? Circuit.TRUE : c.newVar();
+                    b.add(vals[i], lits[i]);
+                }
+                if (vals.length > 1) {
+                    int[] some = java.util.Arrays.copyOf(lits, vals.length + 1);
+                    some[vals.length] = -g;
+                    c.clause(some);
+                    for (int i = 0; i < vals.length; i++) {
+                        for (int j = i + 1; j < vals.length; j++) c.clause(-lits[i], -lits[j]);
+                    }
+                }
+                out = st.copy();
+                out.vals[tp.dst[p]] = b.build(c);
+                out.deps[tp.dst[p]] = EventMap.EMPTY;
+            }
         }
         int[] succ = dag.succ[node];
         for (int k = 0; k < succ.length; k++) {

@@ -63,6 +63,7 @@ final class ThreadProgram {
                 }
                 case Instr.Branch b -> cond[i] = RegExpr.compile(b.cond(), regIndex, layout);
                 case Instr.Assume a -> cond[i] = RegExpr.compile(a.cond(), regIndex, layout);
+                case Instr.Havoc h -> dst[i] = regIndex.get(h.dst());
                 case Instr.Fence f -> { }
                 case Instr.Label l -> { }
             }
@@ -91,6 +92,7 @@ final class ThreadProgram {
             case Instr.Assign a -> { out.add(a.dst()); out.addAll(a.value().registers()); }
             case Instr.Branch b -> out.addAll(b.cond().registers());
             case Instr.Assume a -> out.addAll(a.cond().registers());
+            case Instr.Havoc h -> out.add(h.dst());
             case Instr.Fence f -> { }
             case Instr.Label l -> { }
         }

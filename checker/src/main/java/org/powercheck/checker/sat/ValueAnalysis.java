@@ -93,6 +93,10 @@ final class ValueAnalysis {
                         fallLive = anyZero;
                     }
                     case Instr.Assume a -> { }
+                    case Instr.Havoc h -> {
+                        out = st.clone();
+                        out[t.dst[p]] = havocValues(h, layout);
+                    }
                     case Instr.Fence f -> { }
                     case Instr.Label l -> { }
                 }
@@ -153,6 +157,13 @@ final class ValueAnalysis {
             if (k == regs.length) break;
         }
         return LongSets.normalize(out, n);
+    }
+
+    /** The distinct values a {@link Instr.Havoc} may give. */
+    static long[] havocValues(Instr.Havoc h, Layout layout) {
+        long[] vals = new long[h.choices().size()];
+        for (int i = 0; i < vals.length; i++) vals[i] = layout.valueOf(h.choices().get(i));
+        return LongSets.normalize(vals, vals.length);
     }
 
     static UnsupportedConstructException tooMany(SourcePos pos) {

@@ -24,6 +24,7 @@ final class Litmus {
     private final Map<String, Long> cells = new LinkedHashMap<>();
     private final List<T> threads = new ArrayList<>();
     private Prop filter;
+    private final List<StateKey> locations = new ArrayList<>();
 
     Litmus(String name, String... cellNames) {
         this.name = name;
@@ -41,6 +42,11 @@ final class Litmus {
         return t;
     }
 
+    Litmus location(StateKey k) {
+        locations.add(k);
+        return this;
+    }
+
     Litmus filter(Prop p) {
         filter = p;
         return this;
@@ -56,7 +62,7 @@ final class Litmus {
         List<ThreadCode> tc = new ArrayList<>();
         for (T t : threads) tc.add(new ThreadCode(t.id, "P" + t.id, t.init, t.code, pos(0)));
         return new Program(name, Program.Arch.PPC, name + ".litmus", cl, tc, new Condition(q, p, pos(0)),
-                List.of(), Optional.ofNullable(filter));
+                locations, Optional.ofNullable(filter));
     }
 
     static SourcePos pos(int line) {

@@ -57,6 +57,10 @@ final class ExprLowering {
             case CExpr.SizeofExpr s -> throw new UnsupportedConstructException(s.pos(), "sizeof");
             case CExpr.AlignofType a -> throw new UnsupportedConstructException(a.pos(), "_Alignof");
             case CExpr.StatementExpr s -> throw new UnsupportedConstructException(s.pos(), "statement expression");
+            case CExpr.TypeArg t -> throw new UnsupportedConstructException(t.pos(), "type as an argument");
+            case CExpr.OrElse o -> throw new UnsupportedConstructException(o.pos(), "'?:' without a middle operand");
+            case CExpr.LabelAddress l -> throw new UnsupportedConstructException(l.pos(), "label address");
+            case CExpr.Generic g -> throw new UnsupportedConstructException(g.pos(), "_Generic");
         };
     }
 

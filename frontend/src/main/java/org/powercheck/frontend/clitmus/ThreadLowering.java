@@ -90,6 +90,10 @@ final class ThreadLowering {
                 statement(l.body());
             }
             case CStmt.Asm a -> throw new UnsupportedConstructException(a.pos(), "inline assembly");
+            case CStmt.ComputedGoto g -> throw new UnsupportedConstructException(g.pos(), "computed goto");
+            case CStmt.MacroLoop m -> throw new UnsupportedConstructException(m.pos(), "iteration macro '" + m.name() + "'");
+            case CStmt.MacroDeclaration m ->
+                    throw new UnsupportedConstructException(m.pos(), "declaration macro '" + m.macro().name() + "'");
         }
     }
 

@@ -88,6 +88,38 @@ public sealed interface CExpr {
         @Override public String toString() { return "(" + body + ")"; }
     }
 
+    /**
+     * A type written where a macro takes one, as kernel macros do: {@code container_of(p, struct foo, node)},
+     * {@code min_t(u32, a, b)}, {@code __builtin_va_arg(ap, int)}. Only a call argument is parsed this way.
+     */
+    record TypeArg(CType type, SourcePos pos) implements CExpr {
+        @Override public String toString() { return "<" + type + ">"; }
+    }
+
+    /** GNU {@code value ?: otherwise}: {@code value} if it is non-zero, evaluated once; else {@code otherwise}. */
+    record OrElse(CExpr value, CExpr otherwise, SourcePos pos) implements CExpr {
+        @Override public String toString() { return "(" + value + " ?: " + otherwise + ")"; }
+    }
+
+    /** GNU label address {@code &&label}, the operand of a computed {@code goto *p}. */
+    record LabelAddress(String label, SourcePos pos) implements CExpr {
+        @Override public String toString() { return "&&" + label; }
+    }
+
+    /** C11 {@code _Generic(control, type: value, ..., default: value)}, the value picked by the control's type. */
+    record Generic(CExpr control, List<GenericAssociation> associations, SourcePos pos) implements CExpr {
+        public Generic {
+            associations = List.copyOf(associations);
+        }
+
+        @Override public String toString() { return "_Generic(" + control + ", " + associations + ")"; }
+    }
+
+    /** One {@code type: value} of a {@link Generic}; no type for {@code default: value}. */
+    record GenericAssociation(java.util.Optional<CType> type, CExpr value) {
+        @Override public String toString() { return type.map(Object::toString).orElse("default") + ": " + value; }
+    }
+
     enum UnaryOp {
         ADDRESS("&", false), DEREF("*", false), PLUS("+", false), MINUS("-", false),
         BIT_NOT("~", false), NOT("!", false),

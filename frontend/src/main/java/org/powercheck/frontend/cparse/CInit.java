@@ -30,5 +30,8 @@ public sealed interface CInit {
         record Field(String name) implements Designator {}
 
         record Index(CExpr index) implements Designator {}
+
+        /** GNU {@code [low ... high] = init}. */
+        record Range(CExpr low, CExpr high) implements Designator {}
     }
 }

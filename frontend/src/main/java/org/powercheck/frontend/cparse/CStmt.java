@@ -60,6 +60,31 @@ public sealed interface CStmt {
 
     record Labeled(String label, CStmt body, SourcePos pos) implements CStmt {}
 
+    /** GNU computed goto {@code goto *target;}. */
+    record ComputedGoto(CExpr target, SourcePos pos) implements CStmt {}
+
+    /**
+     * A macro the headers define as a loop header, used with a body:
+     * {@code list_for_each_entry(pos, head, member) { ... }}, {@code for_each_cpu(cpu, mask) f(cpu);}.
+     * Its arguments are parsed as call arguments (so may hold {@link CExpr.TypeArg}); the loop itself
+     * is left to whoever knows the macro.
+     */
+    record MacroLoop(String name, List<CExpr> args, CStmt body, SourcePos pos) implements CStmt {
+        public MacroLoop {
+            args = List.copyOf(args);
+        }
+
+        @Override public String toString() {
+            return name + "(" + String.join(", ", args.stream().map(Object::toString).toList()) + ") " + body;
+        }
+    }
+
+    /**
+     * A declaration macro inside a function, recognised by the storage class before it:
+     * {@code static DEFINE_SPINLOCK(lock);}. Without a storage class such a line reads as a call.
+     */
+    record MacroDeclaration(MacroInvocation macro, SourcePos pos) implements CStmt {}
+
     /**
      * GNU inline assembly: {@code asm [volatile] [goto] ("template" : outputs : inputs : clobbers : labels)}.
      * Operands keep their constraint and expression; nothing is interpreted here.

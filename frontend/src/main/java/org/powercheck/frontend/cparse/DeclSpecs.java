@@ -10,9 +10,33 @@ final class DeclSpecs {
     final List<String> qualifiers = new ArrayList<>();
     /** A struct, union, enum or typeof specifier, which replaces the type words. */
     CType special;
+    /**
+     * Whether an unknown name before the type is the type, as in parameters and type names, where
+     * nothing else can stand there; elsewhere it must look like one ({@code foo_t x}).
+     */
+    final boolean nameIsType;
+
+    DeclSpecs() {
+        this(false);
+    }
+
+    DeclSpecs(boolean nameIsType) {
+        this.nameIsType = nameIsType;
+    }
 
     boolean hasType() {
         return special != null || !words.isEmpty();
+    }
+
+    /** Whether nothing has been specified yet. */
+    boolean isEmpty() {
+        return storage.isEmpty() && words.isEmpty() && qualifiers.isEmpty() && special == null;
+    }
+
+    /** Whether the specifiers define a struct, union or enum body (not just name one). */
+    boolean definesTag() {
+        return (special instanceof CType.Record r && r.members().isPresent())
+                || (special instanceof CType.Enum e && e.enumerators().isPresent());
     }
 
     /** The specified type; plain {@code int} when only qualifiers or storage words were written. */

@@ -1,0 +1,351 @@
+package org.powercheck.frontend.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.powercheck.frontend.cparse.CExpr;
+import org.powercheck.ir.Expr;
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Reg;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.UnsupportedConstructException;
+import org.powercheck.ir.Width;
+import org.powercheck.model.mapping.ArgKind;
+import org.powercheck.model.mapping.Invocation;
+import org.powercheck.model.mapping.Primitive;
+
+/**
+ * Lowers calls. A function with a body is inlined; a call through a pointer becomes a chain of
+ * comparisons with the functions whose address the program takes, each inlined; a kernel
+ * primitive emits its POWER sequence from the {@link org.powercheck.model.mapping.KernelMapping};
+ * a few intrinsics ({@code smp_processor_id()}, the per-CPU accessors, the IPI trigger and
+ * delivery) are built in. A function without a body is an error unless it is havoc'd.
+ */
+final class CallLowering {
+    private static final Set<String> INTRINSICS = Set.of("smp_processor_id", "raw_smp_processor_id",
+            "__builtin_expect", "__builtin_constant_p", "__builtin_unreachable", "__pc_this_cpu_ptr",
+            "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry");
+    /** The value a trigger writes to the target's IPI location (PM 3.3: any non-zero token). */
+    static final long IPI_TOKEN = 1;
+
+    private final ThreadLowering t;
+    private final LoweringUnit unit;
+
+    CallLowering(ThreadLowering t) {
+        this.t = t;
+        this.unit = t.unit;
+    }
+
+    private boolean typed() {
+        return unit.dialect.typed();
+    }
+
+    private ExprLowering exprs() {
+        return t.exprs;
+    }
+
+    private CodeBuffer out() {
+        return t.out;
+    }
+
+    /** A call; {@code target} is the local its result is assigned to, if any. */
+    Val call(CExpr.Call c, Optional<Reg> target, boolean needValue) {
+        CExpr fn = c.function();
+        if (!typed()) {
+            if (!(fn instanceof CExpr.Ident id)) {
+                throw new UnsupportedConstructException(t.pos(c.pos()), "call through a function pointer");
+            }
+            return named(id.name(), c, target, needValue);
+        }
+        if (fn instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF) fn = u.operand();
+        if (fn instanceof CExpr.Ident id && !isVariable(id.name())) return named(id.name(), c, target, needValue);
+        return indirect(c, exprs().value(fn), target, needValue);
+    }
+
+    private boolean isVariable(String name) {
+        return t.frame().lookup(name).isPresent() || unit.decls.global(name).isPresent();
+    }
+
+    private Val named(String name, CExpr.Call c, Optional<Reg> target, boolean needValue) {
+        SourcePos pos = t.pos(c.pos());
+        if (typed()) {
+            Optional<Declarations.Function> f = unit.decls.function(name);
+            if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
+            if (f.isPresent() && f.get().body().isPresent()) return direct(f.get(), c, target, needValue);
+            if (INTRINSICS.contains(name)) return intrinsic(name, c, target);
+        }
+        Optional<Primitive> primitive = unit.mapping.primitive(name);
+        if (primitive.isPresent()) return primitive(name, primitive.get(), c, target, needValue);
+        if (unit.mapping.isUnmodelled(name)) throw new UnsupportedConstructException(pos, name);
+        if (!typed()) throw new InputException(pos, "unknown function '" + name + "'");
+        if (unit.options.havocUnknown()) return havoc(name, unit.decls.function(name), c, target, needValue);
+        throw new InputException(pos, "unknown function '" + name + "' (give it a body or pass --havoc " + name + ")");
+    }
+
+    private List<Val> arguments(List<CExpr> args) {
+        List<Val> out = new ArrayList<>();
+        for (CExpr a : args) out.add(exprs().value(a));
+        return out;
+    }
+
+    private void checkArity(String name, KType.Function type, int given, SourcePos pos) {
+        int n = type.params().size();
+        if (given == n || (type.variadic() && given >= n)) return;
+        throw new InputException(pos, name + " takes " + n + " argument" + (n == 1 ? "" : "s") + ", not " + given);
+    }
+
+    private Val direct(Declarations.Function f, CExpr.Call c, Optional<Reg> target, boolean needValue) {
+        SourcePos pos = t.pos(c.pos());
+        checkArity(f.name(), f.type(), c.args().size(), pos);
+        if (needValue && f.type().result() instanceof KType.Void) {
+            throw new InputException(pos, f.name() + " does not return a value");
+        }
+        return t.inline(f, arguments(c.args()), target, pos);
+    }
+
+    /**
+     * A call through a function pointer: compares the pointer with each function it may hold and
+     * inlines the one that matches. A pointer that matches none (NULL, say) writes 1 to
+     * {@value LoweringUnit#BAD_CALL}, which the condition treats as a failure.
+     */
+    private Val indirect(CExpr.Call c, Val fp, Optional<Reg> target, boolean needValue) {
+        SourcePos pos = t.pos(c.pos());
+        KType.Function type;
+        if (fp.type() instanceof KType.Pointer p && p.target() instanceof KType.Function f) {
+            type = f;
+        } else if (fp.type() instanceof KType.Function f) {
+            type = f;
+        } else {
+            throw new InputException(pos, "called object is not a function (its type is " + fp.type().spelling() + ")");
+        }
+        Optional<Declarations.Function> known = unit.functionAt(fp.expr());
+        if (known.isPresent()) return named(known.get().name(), c, target, needValue);
+        checkArity("the function", type, c.args().size(), pos);
+        if (needValue && type.result() instanceof KType.Void) throw new InputException(pos, "the function does not return a value");
+        List<Val> args = arguments(c.args());
+        Reg result = type.result() instanceof KType.Void ? null : target.orElseGet(out()::temp);
+        Expr pointer = fp.expr();
+        if (!(pointer instanceof Expr.RegRef || pointer instanceof Expr.Const || pointer instanceof Expr.Addr)) {
+            Reg r = out().temp();
+            out().emit(new Instr.Assign(r, pointer, pos));
+            pointer = new Expr.RegRef(r);
+        }
+        String done = out().label();
+        for (Declarations.Function f : unit.dispatchTargets(type)) {
+            String next = out().label();
+            out().emit(new Instr.Branch(IrExprs.binary(Expr.BinOp.NE, pointer, unit.functionAddress(f.name())), next, pos));
+            t.inline(f, args, Optional.ofNullable(result), pos);
+            out().emit(Instr.Branch.always(done, pos));
+            out().emit(new Instr.Label(next, pos));
+        }
+        out().emit(new Instr.Store(new Expr.Const(1), unit.badCallAddress(), Width.WORD, pos));
+        out().emit(new Instr.Label(done, pos));
+        return result == null ? new Val(new Expr.Const(0), Types.VOID) : new Val(new Expr.RegRef(result), type.result());
+    }
+
+    /** A havoc'd function: its arguments are evaluated, its result is any value, memory is untouched. */
+    private Val havoc(String name, Optional<Declarations.Function> f, CExpr.Call c, Optional<Reg> target,
+                      boolean needValue) {
+        SourcePos pos = t.pos(c.pos());
+        arguments(c.args());
+        KType result = f.map(d -> d.type().result()).orElse(unit.types.longType);
+        if (result instanceof KType.Void) {
+            if (needValue) throw new InputException(pos, name + " does not return a value");
+            return new Val(new Expr.Const(0), Types.VOID);
+        }
+        Reg dst = target.orElseGet(out()::temp);
+        Havoc.emit(t, dst, result, pos);
+        return new Val(new Expr.RegRef(dst), result);
+    }
+
+    // ---------------------------------------------------------------- intrinsics
+
+    private Val intrinsic(String name, CExpr.Call c, Optional<Reg> target) {
+        SourcePos pos = t.pos(c.pos());
+        List<CExpr> args = c.args();
+        int arity = switch (name) {
+            case "smp_processor_id", "raw_smp_processor_id", "__builtin_unreachable" -> 0;
+            case "__builtin_constant_p", "__pc_this_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry" -> 1;
+            default -> 2;
+        };
+        if (args.size() != arity) {
+            throw new InputException(pos, name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", not "
+                    + args.size());
+        }
+        switch (name) {
+            case "smp_processor_id", "raw_smp_processor_id" -> {
+                return new Val(new Expr.Const(cpu(pos)), unit.types.intType);
+            }
+            case "__builtin_expect" -> {
+                Val v = exprs().value(args.get(0));
+                exprs().value(args.get(1));
+                return v;
+            }
+            case "__builtin_constant_p" -> {
+                boolean constant = exprs().isPure(args.get(0))
+                        && t.probe(() -> exprs().value(args.get(0))).expr() instanceof Expr.Const;
+                return new Val(new Expr.Const(constant ? 1 : 0), unit.types.intType);
+            }
+            case "__builtin_unreachable" -> {
+                out().emit(new Instr.Assume(new Expr.Const(0), pos));
+                return new Val(new Expr.Const(0), Types.VOID);
+            }
+            case "__pc_this_cpu_ptr" -> {
+                Val p = exprs().value(args.get(0));
+                return exprs().pointerAdd(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), false, c);
+            }
+            case "__pc_per_cpu_ptr" -> {
+                Val p = exprs().value(args.get(0));
+                return exprs().pointerAdd(p, exprs().value(args.get(1)), false, c);
+            }
+            case "pc_ipi_trigger" -> {
+                out().emit(new Instr.Store(new Expr.Const(IPI_TOKEN), ipiAddress(exprs().value(args.get(0)), pos),
+                        Width.DOUBLE, pos));
+                return new Val(new Expr.Const(0), Types.VOID);
+            }
+            case "pc_ipi_entry" -> {
+                Expr address = ipiAddress(exprs().value(args.get(0)), pos);
+                Reg dst = target.orElseGet(out()::temp);
+                out().emit(new Instr.Load(dst, address, Width.DOUBLE, true, false, pos));
+                return new Val(new Expr.RegRef(dst), unit.types.longType);
+            }
+            default -> throw new IllegalStateException(name);
+        }
+    }
+
+    private int cpu(SourcePos pos) {
+        if (t.cpu < 0) throw new InputException(pos, "smp_processor_id() is used outside a thread");
+        return t.cpu;
+    }
+
+    /** The IPI pseudo-location of the CPU {@code cpu} names (PM 3.3: triggers write it, the delivery reads it). */
+    Expr ipiAddress(Val cpu, SourcePos pos) {
+        Memory.MemObject ipi = unit.ipi();
+        if (cpu.expr() instanceof Expr.Const k) {
+            if (k.value() < 0 || k.value() >= unit.options.cpus()) {
+                throw new InputException(pos, "no CPU " + k.value() + " (there are " + unit.options.cpus() + ")");
+            }
+            return unit.memory.address(ipi, k.value());
+        }
+        return IrExprs.binary(Expr.BinOp.ADD, unit.memory.address(ipi, 0),
+                IrExprs.binary(Expr.BinOp.MUL, cpu.expr(), new Expr.Const(KType.STRIDE)));
+    }
+
+    // ---------------------------------------------------------------- kernel primitives
+
+    private Val primitive(String name, Primitive p, CExpr.Call c, Optional<Reg> target, boolean needValue) {
+        SourcePos pos = t.pos(c.pos());
+        if (c.args().size() != p.params().size()) {
+            throw new InputException(pos, name + " takes " + p.params().size() + " argument"
+                    + (p.params().size() == 1 ? "" : "s") + ", not " + c.args().size());
+        }
+        if (needValue && !p.hasResult()) {
+            throw new InputException(pos, name + " does not return a value");
+        }
+        List<Expr> args = new ArrayList<>();
+        KType access = null;
+        Expr writeBack = null;
+        Reg writeBackReg = null;
+        for (int i = 0; i < p.params().size(); i++) {
+            ArgKind kind = p.params().get(i);
+            CExpr arg = c.args().get(i);
+            if (!typed()) {
+                args.add(litmusArgument(name, kind, arg));
+                continue;
+            }
+            switch (kind) {
+                case VALUE -> args.add(exprs().value(arg).expr());
+                case POINTER -> {
+                    Val v = exprs().value(arg);
+                    if (access == null && v.type() instanceof KType.Pointer ptr) access = ptr.target().firstScalar();
+                    args.add(v.expr());
+                }
+                case PLACE -> {
+                    Place place = exprs().place(arg);
+                    if (place instanceof Place.InRegister r) return registerAccess(p, r, c, pos);
+                    Place.InMemory m = (Place.InMemory) place;
+                    if (!m.type().isScalar()) {
+                        throw new UnsupportedConstructException(pos, name + " of a " + m.type().spelling());
+                    }
+                    if (access == null) access = m.type();
+                    args.add(m.address());
+                }
+                case LOCAL -> {
+                    Optional<Reg> local = addressOfRegisterLocal(arg);
+                    if (local.isPresent()) {
+                        args.add(new Expr.RegRef(local.get()));
+                    } else {
+                        // a pointer to the expected value: load it, let the primitive update it, store it back
+                        Val ptr = exprs().value(arg);
+                        KType pointee = ptr.type() instanceof KType.Pointer q ? q.target() : unit.types.longType;
+                        writeBackReg = out().temp();
+                        writeBack = ptr.expr();
+                        exprs().store(new Place.InRegister(writeBackReg, pointee),
+                                exprs().load(new Place.InMemory(ptr.expr(), pointee), pos).expr(), pos);
+                        args.add(new Expr.RegRef(writeBackReg));
+                    }
+                }
+            }
+        }
+        Width width = typed() && access != null ? access.width() : Width.DOUBLE;
+        Expr result = p.emit(new Invocation(name, args, target, width, pos), out());
+        if (writeBack != null) {
+            String skip = out().label();
+            if (result != null) out().emit(new Instr.Branch(result, skip, pos));
+            out().emit(new Instr.Store(new Expr.RegRef(writeBackReg), writeBack, width, pos));
+            out().emit(new Instr.Label(skip, pos));
+        }
+        if (!typed()) return new Val(result == null ? new Expr.Const(0) : result, Types.LITMUS_INT);
+        if (result == null) return new Val(new Expr.Const(0), Types.VOID);
+        KType type = resultType(name, access);
+        return new Val(Types.normalize(result, type), type);
+    }
+
+    /** {@code READ_ONCE(x)} / {@code WRITE_ONCE(x, v)} of a register local: no memory access at all. */
+    private Val registerAccess(Primitive p, Place.InRegister r, CExpr.Call c, SourcePos pos) {
+        if (p.hasResult()) return exprs().load(r, pos);
+        Val v = exprs().convert(exprs().value(c.args().get(1)), r.type());
+        exprs().store(r, v.expr(), pos);
+        return new Val(new Expr.Const(0), Types.VOID);
+    }
+
+    private Optional<Reg> addressOfRegisterLocal(CExpr arg) {
+        if (ExprLowering.withoutCasts(arg) instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.ADDRESS
+                && ExprLowering.withoutCasts(u.operand()) instanceof CExpr.Ident id
+                && t.frame().lookup(id.name()).orElse(null) instanceof Binding.Local l) {
+            return Optional.of(l.reg());
+        }
+        return Optional.empty();
+    }
+
+    /** What a primitive returns: a truth value, or a value of the location it accesses. */
+    private KType resultType(String name, KType access) {
+        boolean truth = name.contains("try_cmpxchg") || name.endsWith("_and_test") || name.contains("add_negative")
+                || (name.contains("add_unless") && !name.contains("fetch")) || name.contains("inc_not_zero")
+                || name.startsWith("test_and_") || name.equals("test_bit") || name.contains("spin_trylock")
+                || name.contains("spin_is_locked");
+        if (truth) return unit.types.intType;
+        return access != null ? access : unit.types.longType;
+    }
+
+    /** herd's C: a location argument is written {@code *x} (x a parameter), the old value of try_cmpxchg {@code &r}. */
+    private Expr litmusArgument(String function, ArgKind kind, CExpr arg) {
+        CExpr a = ExprLowering.withoutCasts(arg);
+        return switch (kind) {
+            case VALUE, POINTER -> exprs().value(arg).expr();
+            case PLACE -> {
+                if (a instanceof CExpr.Unary d && d.op() == CExpr.UnaryOp.DEREF) yield exprs().value(d.operand()).expr();
+                if (a instanceof CExpr.Index i) throw new UnsupportedConstructException(t.pos(i.pos()), "array indexing");
+                if (a instanceof CExpr.Member m) throw new UnsupportedConstructException(t.pos(m.pos()), "struct member access");
+                throw new InputException(t.pos(arg.pos()), function + " needs a memory location such as *x");
+            }
+            case LOCAL -> {
+                Optional<Reg> local = addressOfRegisterLocal(arg);
+                if (local.isPresent()) yield new Expr.RegRef(local.get());
+                throw new InputException(t.pos(arg.pos()), function + " needs the address of a local variable such as &old");
+            }
+        };
+    }
+}

@@ -1,0 +1,739 @@
+package org.powercheck.frontend.kernel;
+
+import java.util.List;
+import java.util.Optional;
+import org.powercheck.frontend.cparse.CExpr;
+import org.powercheck.frontend.cparse.CStmt;
+import org.powercheck.ir.Expr;
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Reg;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.UnsupportedConstructException;
+import org.powercheck.ir.Width;
+
+/**
+ * Lowers C expressions. Values flow through registers, so dependencies are exactly the
+ * syntactic ones: a value loaded into a local and used in an address, a stored value or a
+ * branch condition gives an addr, data or ctrl dependency, also through pointer arithmetic. A
+ * plain access to memory ({@code *p}, {@code s->f}, {@code a[i]}, a global) is one load or store
+ * of the scalar's width; kernel primitives and calls are {@link CallLowering}'s. Operands are
+ * evaluated left to right.
+ */
+final class ExprLowering {
+    private final ThreadLowering t;
+    private final LoweringUnit unit;
+    private final Types types;
+
+    ExprLowering(ThreadLowering t) {
+        this.t = t;
+        this.unit = t.unit;
+        this.types = unit.types;
+    }
+
+    private boolean typed() {
+        return unit.dialect.typed();
+    }
+
+    private SourcePos at(CExpr e) {
+        return t.pos(e.pos());
+    }
+
+    private CodeBuffer out() {
+        return t.out;
+    }
+
+    /** The value of {@code e}, as an expression over registers, after the code that computes it. */
+    Val value(CExpr e) {
+        return switch (e) {
+            case CExpr.Ident id -> ident(id);
+            case CExpr.IntLit lit -> new Val(new Expr.Const(lit.value()), literalType(lit));
+            case CExpr.Unary u -> unary(u);
+            case CExpr.Binary b -> binary(b);
+            case CExpr.Assign a -> assign(a);
+            case CExpr.Conditional c -> conditional(c);
+            case CExpr.Call c -> t.calls.call(c, Optional.empty(), true);
+            case CExpr.Cast c -> cast(c);
+            case CExpr.StringLit s -> throw new UnsupportedConstructException(at(s), "string literal");
+            case CExpr.Index i -> {
+                if (!typed()) throw new UnsupportedConstructException(at(i), "array indexing");
+                yield load(place(i), at(i));
+            }
+            case CExpr.Member m -> {
+                if (!typed()) throw new UnsupportedConstructException(at(m), "struct member access");
+                yield load(place(m), at(m));
+            }
+            case CExpr.CompoundLiteral c -> throw new UnsupportedConstructException(at(c), "compound literal");
+            case CExpr.SizeofType s -> sizeof(unit.resolver.resolve(s.type(), s.pos()), s);
+            case CExpr.SizeofExpr s -> sizeof(typeOf(s.operand()), s);
+            case CExpr.AlignofType a -> {
+                if (!typed()) throw new UnsupportedConstructException(at(a), "_Alignof");
+                yield new Val(new Expr.Const(Math.min(KType.STRIDE, unit.resolver.resolve(a.type(), a.pos()).size())),
+                        types.unsignedLong);
+            }
+            case CExpr.StatementExpr s -> statementExpr(s);
+            case CExpr.OrElse o -> orElse(o);
+            case CExpr.TypeArg a -> throw new InputException(at(a), "a type is not a value: " + a.type());
+            case CExpr.LabelAddress l -> throw new UnsupportedConstructException(at(l), "label address");
+            case CExpr.Generic g -> throw new UnsupportedConstructException(at(g), "_Generic");
+        };
+    }
+
+    /** GNU {@code a ?: b}: {@code a} once, or {@code b} when it is zero. */
+    private Val orElse(CExpr.OrElse o) {
+        Val first = value(o.value());
+        if (typed() && first.expr() instanceof Expr.Const c) return c.value() != 0 ? first : value(o.otherwise());
+        Reg result = out().temp();
+        out().emit(new Instr.Assign(result, first.expr(), at(o)));
+        String done = out().label();
+        out().emit(new Instr.Branch(IrExprs.truth(new Expr.RegRef(result)), done, at(o)));
+        Val other = value(o.otherwise());
+        out().emit(new Instr.Assign(result, convert(other, resultType(first, other)).expr(), at(o)));
+        out().emit(new Instr.Label(done, at(o)));
+        return new Val(new Expr.RegRef(result), resultType(first, other));
+    }
+
+    private Val sizeof(KType type, CExpr e) {
+        if (!typed()) throw new UnsupportedConstructException(at(e), "sizeof");
+        return new Val(new Expr.Const(type.size()), types.unsignedLong);
+    }
+
+    /** Evaluates {@code e} for its effects only (an expression statement). */
+    void effect(CExpr e) {
+        if (e instanceof CExpr.Call c) {
+            t.calls.call(c, Optional.empty(), false);
+        } else if (e instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.POST_INC) {
+            // the old value is not used: no copy of it
+            value(new CExpr.Unary(CExpr.UnaryOp.PRE_INC, u.operand(), u.pos()));
+        } else if (e instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.POST_DEC) {
+            value(new CExpr.Unary(CExpr.UnaryOp.PRE_DEC, u.operand(), u.pos()));
+        } else if (e instanceof CExpr.Cast c && typed()) {
+            effect(c.operand());
+        } else {
+            value(e);
+        }
+    }
+
+    /** {@code dst = e}: a load or a call's result goes straight into {@code dst}. */
+    void assignTo(Place.InRegister dst, CExpr e, SourcePos pos) {
+        CExpr src = typed() ? e : withoutCasts(e);
+        Reg reg = dst.reg();
+        if (src instanceof CExpr.Call c) {
+            Val result = t.calls.call(c, Optional.of(reg), true);
+            if (result.expr() instanceof Expr.RegRef r && r.reg().equals(reg)) {
+                Expr converted = Types.convert(result.expr(), result.type(), dst.type());
+                if (!converted.equals(result.expr())) out().emit(new Instr.Assign(reg, converted, pos));
+            } else {
+                out().emit(new Instr.Assign(reg, convert(result, dst.type()).expr(), pos));
+            }
+        } else if (isMemoryAccess(src)) {
+            Place p = place(src);
+            Val v = loadInto(p, at(src), Optional.of(reg));
+            if (v.expr() instanceof Expr.RegRef r && r.reg().equals(reg)) {
+                Expr converted = Types.convert(v.expr(), v.type(), dst.type());
+                if (!converted.equals(v.expr())) out().emit(new Instr.Assign(reg, converted, pos));
+            } else {
+                out().emit(new Instr.Assign(reg, convert(v, dst.type()).expr(), pos));
+            }
+        } else {
+            out().emit(new Instr.Assign(reg, convert(value(src), dst.type()).expr(), pos));
+        }
+    }
+
+    /** Whether {@code e} denotes a scalar in memory, whose value is one load. */
+    private boolean isMemoryAccess(CExpr e) {
+        if (e instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF) return true;
+        if (!typed()) return false;
+        if (e instanceof CExpr.Member || e instanceof CExpr.Index) return true;
+        if (e instanceof CExpr.Ident id) {
+            Optional<Binding> b = t.frame().lookup(id.name());
+            if (b.isPresent()) return b.get() instanceof Binding.Object o && o.type().isScalar();
+            return unit.decls.global(id.name()).map(g -> g.type().isScalar() && !g.perCpu()).orElse(false)
+                    && unit.resolver.enumConstant(id.name()).isEmpty();
+        }
+        return false;
+    }
+
+    /** A constant that needs no code, such as a {@code case} label. */
+    long constant(CExpr e) {
+        if (isPure(e) && value(e).expr() instanceof Expr.Const c) return c.value();
+        throw new InputException(at(e), "expected a constant");
+    }
+
+    // ---------------------------------------------------------------- names
+
+    private Val ident(CExpr.Ident id) {
+        Optional<Binding> b = t.frame().lookup(id.name());
+        if (b.isPresent()) {
+            return switch (b.get()) {
+                case Binding.Local l -> new Val(out().known(l.reg()).orElse(new Expr.RegRef(l.reg())), l.type());
+                case Binding.Object o -> load(new Place.InMemory(o.address(), o.type()), at(id));
+                case Binding.SharedParam s -> new Val(s.address(), s.type());
+            };
+        }
+        Optional<Long> k = unit.resolver.enumConstant(id.name());
+        if (k.isPresent()) return new Val(new Expr.Const(k.get()), types.intType);
+        if (unit.decls.global(id.name()).isPresent()) {
+            return load(globalPlace(id, false), at(id));
+        }
+        if (unit.decls.function(id.name()).isPresent()) {
+            KType.Function f = unit.decls.function(id.name()).get().type();
+            return new Val(unit.functionAddress(id.name()), new KType.Pointer(f));
+        }
+        switch (id.name()) {
+            case "NULL" -> {
+                return new Val(new Expr.Const(0), new KType.Pointer(Types.VOID));
+            }
+            case "true", "false" -> {
+                if (typed()) return new Val(new Expr.Const(id.name().equals("true") ? 1 : 0), types.boolType);
+            }
+            default -> { }
+        }
+        throw new InputException(at(id), "undeclared variable '" + id.name() + "'");
+    }
+
+    /** A global variable; a per-CPU one only under {@code &} (through per_cpu()/this_cpu_ptr()). */
+    private Place globalPlace(CExpr.Ident id, boolean addressTaken) {
+        Declarations.Global g = unit.decls.global(id.name()).get();
+        if (g.perCpu() && !addressTaken) {
+            throw new InputException(at(id), "per-CPU variable '" + id.name()
+                    + "' used without per_cpu(), this_cpu_ptr() or this_cpu_*()");
+        }
+        Memory.MemObject o = unit.global(id.name(), at(id));
+        return new Place.InMemory(unit.memory.address(o, 0), g.type());
+    }
+
+    // ---------------------------------------------------------------- places
+
+    /** The lvalue {@code e} denotes. */
+    Place place(CExpr e) {
+        return place(e, false);
+    }
+
+    private Place place(CExpr e, boolean addressTaken) {
+        switch (e) {
+            case CExpr.Ident id -> {
+                Optional<Binding> b = t.frame().lookup(id.name());
+                if (b.isPresent()) {
+                    return switch (b.get()) {
+                        case Binding.Local l -> new Place.InRegister(l.reg(), l.type());
+                        case Binding.Object o -> new Place.InMemory(o.address(), o.type());
+                        case Binding.SharedParam s -> throw new InputException(at(id), "cannot assign to parameter '"
+                                + id.name() + "': it points to a shared location, write *" + id.name() + " = ...");
+                    };
+                }
+                if (unit.decls.global(id.name()).isPresent()) return globalPlace(id, addressTaken);
+                if (!typed() || t.frame().top && unit.options.implicitLocals()) {
+                    // as herd does, assigning to an undeclared name declares a local
+                    Reg r = t.frame().register(id.name());
+                    KType type = typed() ? types.longType : Types.LITMUS_INT;
+                    t.frame().bind(id.name(), new Binding.Local(r, type));
+                    return new Place.InRegister(r, type);
+                }
+                throw new InputException(at(id), "undeclared variable '" + id.name() + "'");
+            }
+            case CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF -> {
+                Val p = value(u.operand());
+                return new Place.InMemory(p.expr(), pointee(p, u.operand()));
+            }
+            case CExpr.Member m -> {
+                return member(m);
+            }
+            case CExpr.Index i -> {
+                if (!typed()) throw new UnsupportedConstructException(at(i), "array indexing");
+                Val base = value(i.array());
+                Val index = value(i.index());
+                if (!(base.type() instanceof KType.Pointer) && index.type() instanceof KType.Pointer) {
+                    Val swap = base;
+                    base = index;
+                    index = swap;
+                }
+                Val address = pointerAdd(base, index, false, i);
+                return new Place.InMemory(address.expr(), pointee(address, i.array()));
+            }
+            default -> throw new InputException(at(e), "cannot assign to this expression");
+        }
+    }
+
+    private Place member(CExpr.Member m) {
+        if (!typed()) throw new UnsupportedConstructException(at(m), "struct member access");
+        Expr base;
+        KType objectType;
+        if (m.arrow()) {
+            Val p = value(m.object());
+            base = p.expr();
+            objectType = pointee(p, m.object());
+        } else {
+            Place p = place(m.object());
+            if (!(p instanceof Place.InMemory mem)) throw new InputException(at(m), "member of a value that is not in memory");
+            base = mem.address();
+            objectType = mem.type();
+        }
+        if (!(objectType instanceof KType.Struct s)) {
+            throw new InputException(at(m), "'" + m.member() + "' is a member of no struct: the object has type "
+                    + objectType.spelling());
+        }
+        if (!s.complete()) throw new InputException(at(m), s.spelling() + " is used before its definition");
+        KType.Field f = s.field(m.member()).orElseThrow(() ->
+                new InputException(at(m), s.spelling() + " has no member '" + m.member() + "'"));
+        return new Place.InMemory(unit.memory.plus(base, f.offset() * KType.STRIDE), f.type());
+    }
+
+    /** The type {@code *p} has. */
+    private KType pointee(Val p, CExpr operand) {
+        if (p.type() instanceof KType.Pointer ptr) return ptr.target();
+        if (!typed()) return Types.LITMUS_INT;
+        throw new InputException(at(operand), "dereference of a value of type " + p.type().spelling()
+                + ", not a pointer");
+    }
+
+    /** The value in a place; arrays and functions give their address. */
+    Val load(Place p, SourcePos pos) {
+        return loadInto(p, pos, Optional.empty());
+    }
+
+    private Val loadInto(Place p, SourcePos pos, Optional<Reg> into) {
+        return switch (p) {
+            case Place.InRegister r -> new Val(out().known(r.reg()).orElse(new Expr.RegRef(r.reg())), r.type());
+            case Place.InMemory m -> {
+                if (m.type() instanceof KType.Array a) yield new Val(m.address(), new KType.Pointer(a.element()));
+                if (m.type() instanceof KType.Function) yield new Val(m.address(), new KType.Pointer(m.type()));
+                if (m.type() instanceof KType.Struct s) {
+                    throw new UnsupportedConstructException(pos, "a " + s.spelling() + " used as a value");
+                }
+                if (m.type() instanceof KType.Void) throw new InputException(pos, "a void value is used");
+                Reg dst = into.orElseGet(() -> out().temp());
+                out().emit(new Instr.Load(dst, m.address(), width(m.type()), signed(m.type()), false, pos));
+                yield new Val(new Expr.RegRef(dst), m.type());
+            }
+        };
+    }
+
+    /** Stores a value (already of the place's type) into a place. */
+    void store(Place p, Expr value, SourcePos pos) {
+        switch (p) {
+            case Place.InRegister r -> out().emit(new Instr.Assign(r.reg(), value, pos));
+            case Place.InMemory m -> {
+                if (!m.type().isScalar()) throw new InputException(pos, "cannot store a value into " + m.type().spelling());
+                out().emit(new Instr.Store(value, m.address(), width(m.type()), pos));
+            }
+        }
+    }
+
+    private Width width(KType t) {
+        return typed() ? t.width() : Width.DOUBLE;
+    }
+
+    private boolean signed(KType t) {
+        return !typed() || t.isSigned();
+    }
+
+    /** Copies a struct or array leaf by leaf ({@code *dst = *src}). */
+    void copy(Place.InMemory dst, Place.InMemory src, SourcePos pos) {
+        copyLeaves(dst.type(), dst.address(), src.address(), pos);
+    }
+
+    private void copyLeaves(KType type, Expr dst, Expr src, SourcePos pos) {
+        switch (type) {
+            case KType.Struct s -> {
+                for (KType.Field f : s.fields()) {
+                    long off = f.offset() * KType.STRIDE;
+                    copyLeaves(f.type(), unit.memory.plus(dst, off), unit.memory.plus(src, off), pos);
+                    if (s.union()) break;
+                }
+            }
+            case KType.Array a -> {
+                for (long i = 0; i < a.length(); i++) {
+                    long off = i * a.element().cells() * KType.STRIDE;
+                    copyLeaves(a.element(), unit.memory.plus(dst, off), unit.memory.plus(src, off), pos);
+                }
+            }
+            default -> {
+                if (!type.isScalar()) return;
+                Val v = load(new Place.InMemory(src, type), pos);
+                store(new Place.InMemory(dst, type), v.expr(), pos);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- operators
+
+    private Val unary(CExpr.Unary u) {
+        return switch (u.op()) {
+            case DEREF -> {
+                // herd's numbering of temporaries: the loaded register first, then the address
+                Optional<Reg> into = typed() ? Optional.empty() : Optional.of(out().temp());
+                yield loadInto(place(u), at(u), into);
+            }
+            case ADDRESS -> address(u);
+            case PLUS -> {
+                Val v = value(u.operand());
+                yield new Val(v.expr(), types.promote(v.type()));
+            }
+            case MINUS -> arithmetic(Expr.UnOp.NEG, value(u.operand()));
+            case BIT_NOT -> arithmetic(Expr.UnOp.NOT, value(u.operand()));
+            case NOT -> new Val(IrExprs.unary(Expr.UnOp.LOGICAL_NOT, value(u.operand()).expr()), types.intType);
+            case PRE_INC, PRE_DEC, POST_INC, POST_DEC -> increment(u);
+        };
+    }
+
+    private Val arithmetic(Expr.UnOp op, Val v) {
+        KType type = types.promote(v.type());
+        return new Val(Types.normalize(IrExprs.unary(op, v.expr()), type), type);
+    }
+
+    private Val address(CExpr.Unary u) {
+        CExpr operand = withoutCasts(u.operand());
+        if (!typed()) {
+            if (operand instanceof CExpr.Unary inner && inner.op() == CExpr.UnaryOp.DEREF) return value(inner.operand());
+            throw new UnsupportedConstructException(at(u), "address of a local variable or parameter");
+        }
+        if (operand instanceof CExpr.Unary inner && inner.op() == CExpr.UnaryOp.DEREF) {
+            Val p = value(inner.operand());
+            return p;
+        }
+        if (operand instanceof CExpr.Ident id && t.frame().lookup(id.name()).isEmpty()
+                && unit.decls.global(id.name()).isEmpty() && unit.decls.function(id.name()).isPresent()) {
+            return value(operand);
+        }
+        Place p = place(u.operand(), true);
+        if (p instanceof Place.InMemory m) return new Val(m.address(), new KType.Pointer(m.type()));
+        throw new InputException(at(u), "cannot take the address of a register local");
+    }
+
+    /** {@code ++x}, {@code x--}, {@code (*p)++}: a register update, or a load and a store. */
+    private Val increment(CExpr.Unary u) {
+        boolean up = u.op() == CExpr.UnaryOp.PRE_INC || u.op() == CExpr.UnaryOp.POST_INC;
+        boolean post = u.op().postfix;
+        Place target = place(typed() ? u.operand() : withoutCasts(u.operand()));
+        KType type = target.type();
+        if (target instanceof Place.InMemory m) {
+            Reg old = out().temp();
+            out().emit(new Instr.Load(old, m.address(), width(type), signed(type), false, at(u)));
+            Reg updated = out().temp();
+            out().emit(new Instr.Assign(updated, step(new Expr.RegRef(old), type, up), at(u)));
+            out().emit(new Instr.Store(new Expr.RegRef(updated), m.address(), width(type), at(u)));
+            return new Val(new Expr.RegRef(post ? old : updated), type);
+        }
+        Reg reg = ((Place.InRegister) target).reg();
+        Expr current = load(target, at(u)).expr();
+        Expr result = new Expr.RegRef(reg);
+        if (post) {
+            Reg old = out().temp();
+            out().emit(new Instr.Assign(old, current, at(u)));
+            result = new Expr.RegRef(old);
+        }
+        out().emit(new Instr.Assign(reg, step(current, type, up), at(u)));
+        return new Val(result, type);
+    }
+
+    /** {@code v + 1} or {@code v - 1}; a pointer moves by its target's size. */
+    private Expr step(Expr v, KType type, boolean up) {
+        long by = type instanceof KType.Pointer p ? p.target().size() : 1;
+        Expr.BinOp op = up ? Expr.BinOp.ADD : Expr.BinOp.SUB;
+        return Types.normalize(IrExprs.binary(op, v, new Expr.Const(by)), type);
+    }
+
+    private Val binary(CExpr.Binary b) {
+        switch (b.op()) {
+            case COMMA -> {
+                effect(b.left());
+                return value(b.right());
+            }
+            case AND, OR -> {
+                return logical(b);
+            }
+            default -> {
+                Val left = value(b.left());
+                Val right = value(b.right());
+                return operate(b.op(), left, right, b);
+            }
+        }
+    }
+
+    /** {@code left op right} for the arithmetic, bitwise and comparison operators. */
+    Val operate(CExpr.BinaryOp op, Val left, Val right, CExpr at) {
+        boolean lp = left.type() instanceof KType.Pointer, rp = right.type() instanceof KType.Pointer;
+        if (typed() && (lp || rp)) {
+            switch (op) {
+                case ADD -> {
+                    return lp ? pointerAdd(left, right, false, at) : pointerAdd(right, left, false, at);
+                }
+                case SUB -> {
+                    if (lp && rp) return pointerDifference(left, right);
+                    if (lp) return pointerAdd(left, right, true, at);
+                }
+                case EQ, NE -> {
+                    Optional<Boolean> same = unit.memory.sameAddress(left.expr(), right.expr());
+                    if (same.isPresent()) {
+                        return new Val(new Expr.Const(same.get() == (op == CExpr.BinaryOp.EQ) ? 1 : 0), types.intType);
+                    }
+                }
+                default -> { }
+            }
+        }
+        KType type = switch (op) {
+            case SHL, SHR -> types.promote(left.type());
+            default -> lp || rp ? types.unsignedLong : types.common(left.type(), right.type());
+        };
+        Expr l = Types.convert(left.expr(), left.type(), type);
+        Expr r = op == CExpr.BinaryOp.SHL || op == CExpr.BinaryOp.SHR ? right.expr()
+                : Types.convert(right.expr(), right.type(), type);
+        boolean signed = !typed() || type.isSigned();
+        return switch (op) {
+            case LT, GT, LE, GE -> new Val(compare(op, l, r, signed), types.intType);
+            case EQ -> new Val(IrExprs.binary(Expr.BinOp.EQ, l, r), types.intType);
+            case NE -> new Val(IrExprs.binary(Expr.BinOp.NE, l, r), types.intType);
+            case ADD, SUB, MUL, SHL -> new Val(Types.normalize(IrExprs.binary(irOp(op, signed), l, r), type), type);
+            default -> new Val(IrExprs.binary(irOp(op, signed), l, r), type);
+        };
+    }
+
+    private static Expr compare(CExpr.BinaryOp op, Expr l, Expr r, boolean signed) {
+        if (signed) return IrExprs.binary(irOp(op, true), l, r);
+        return switch (op) {
+            case LT -> IrExprs.binary(Expr.BinOp.LTU, l, r);
+            case GT -> IrExprs.binary(Expr.BinOp.GTU, l, r);
+            case LE -> IrExprs.unary(Expr.UnOp.LOGICAL_NOT, IrExprs.binary(Expr.BinOp.GTU, l, r));
+            case GE -> IrExprs.unary(Expr.UnOp.LOGICAL_NOT, IrExprs.binary(Expr.BinOp.LTU, l, r));
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+    }
+
+    /** {@code p + i} (or {@code p - i}): {@code i} times the size of what {@code p} points to. */
+    Val pointerAdd(Val p, Val i, boolean subtract, CExpr at) {
+        long size = p.type() instanceof KType.Pointer ptr ? ptr.target().size() : 1;
+        if (p.type() instanceof KType.Pointer ptr && ptr.target() instanceof KType.Function) size = 1;
+        if (i.expr() instanceof Expr.Const k) {
+            long bytes = k.value() * size;
+            return new Val(unit.memory.plus(p.expr(), subtract ? -bytes : bytes), p.type());
+        }
+        Expr offset = IrExprs.binary(Expr.BinOp.MUL, i.expr(), new Expr.Const(size));
+        if (size == 1) offset = i.expr();
+        return new Val(IrExprs.binary(subtract ? Expr.BinOp.SUB : Expr.BinOp.ADD, p.expr(), offset), p.type());
+    }
+
+    private Val pointerDifference(Val a, Val b) {
+        long size = Math.max(1, ((KType.Pointer) a.type()).target().size());
+        Optional<Long> d = unit.memory.distance(a.expr(), b.expr());
+        if (d.isPresent()) return new Val(new Expr.Const(d.get() / size), types.longType);
+        return new Val(IrExprs.binary(Expr.BinOp.DIV, IrExprs.binary(Expr.BinOp.SUB, a.expr(), b.expr()),
+                new Expr.Const(size)), types.longType);
+    }
+
+    private static Expr.BinOp irOp(CExpr.BinaryOp op, boolean signed) {
+        return switch (op) {
+            case MUL -> Expr.BinOp.MUL;
+            case DIV -> Expr.BinOp.DIV;
+            case MOD -> Expr.BinOp.MOD;
+            case ADD -> Expr.BinOp.ADD;
+            case SUB -> Expr.BinOp.SUB;
+            case SHL -> Expr.BinOp.SHL;
+            case SHR -> signed ? Expr.BinOp.SAR : Expr.BinOp.SHR;
+            case LT -> Expr.BinOp.LT;
+            case GT -> Expr.BinOp.GT;
+            case LE -> Expr.BinOp.LE;
+            case GE -> Expr.BinOp.GE;
+            case EQ -> Expr.BinOp.EQ;
+            case NE -> Expr.BinOp.NE;
+            case BIT_AND -> Expr.BinOp.AND;
+            case BIT_XOR -> Expr.BinOp.XOR;
+            case BIT_OR -> Expr.BinOp.OR;
+            case AND, OR, COMMA -> throw new IllegalArgumentException("not an arithmetic operator: " + op);
+        };
+    }
+
+    /**
+     * {@code a && b}, {@code a || b}. When {@code b} has effects (a load, a call) it runs only
+     * when needed, behind a branch on {@code a}; otherwise both are computed.
+     */
+    private Val logical(CExpr.Binary b) {
+        boolean and = b.op() == CExpr.BinaryOp.AND;
+        Expr.BinOp combine = and ? Expr.BinOp.AND : Expr.BinOp.OR;
+        if (isPure(b.right())) {
+            Expr left = IrExprs.truth(value(b.left()).expr());
+            return new Val(IrExprs.binary(combine, left, IrExprs.truth(value(b.right()).expr())), types.intType);
+        }
+        Reg result = out().temp();
+        Expr left = IrExprs.truth(value(b.left()).expr());
+        if (typed() && left instanceof Expr.Const c) {
+            // decided by the left operand alone, or the right one is the value
+            if ((c.value() != 0) != and) return new Val(c, types.intType);
+            return new Val(IrExprs.truth(value(b.right()).expr()), types.intType);
+        }
+        out().emit(new Instr.Assign(result, left, at(b)));
+        String done = out().label();
+        out().emit(new Instr.Branch(and ? IrExprs.negate(left) : left, done, at(b)));
+        out().emit(new Instr.Assign(result, IrExprs.truth(value(b.right()).expr()), at(b)));
+        out().emit(new Instr.Label(done, at(b)));
+        return new Val(new Expr.RegRef(result), types.intType);
+    }
+
+    private Val conditional(CExpr.Conditional c) {
+        if (isPure(c.then()) && isPure(c.otherwise())) {
+            Val cond = value(c.cond());
+            Val then = value(c.then());
+            Val otherwise = value(c.otherwise());
+            KType type = resultType(then, otherwise);
+            return new Val(IrExprs.select(cond.expr(), convert(then, type).expr(), convert(otherwise, type).expr()), type);
+        }
+        Reg result = out().temp();
+        String otherwise = out().label();
+        String done = out().label();
+        Val cond = value(c.cond());
+        if (typed() && cond.expr() instanceof Expr.Const k) return value(k.value() != 0 ? c.then() : c.otherwise());
+        out().emit(new Instr.Branch(IrExprs.negate(cond.expr()), otherwise, at(c)));
+        Val then = value(c.then());
+        out().emit(new Instr.Assign(result, then.expr(), at(c)));
+        out().emit(Instr.Branch.always(done, at(c)));
+        out().emit(new Instr.Label(otherwise, at(c)));
+        Val other = value(c.otherwise());
+        out().emit(new Instr.Assign(result, other.expr(), at(c)));
+        out().emit(new Instr.Label(done, at(c)));
+        return new Val(new Expr.RegRef(result), resultType(then, other));
+    }
+
+    private KType resultType(Val a, Val b) {
+        if (a.type() instanceof KType.Pointer) return a.type();
+        if (b.type() instanceof KType.Pointer) return b.type();
+        if (a.type() instanceof KType.Void) return a.type();
+        return types.common(a.type(), b.type());
+    }
+
+    private Val assign(CExpr.Assign a) {
+        Place target = place(typed() ? a.target() : withoutCasts(a.target()));
+        KType type = target.type();
+        if (target instanceof Place.InMemory m) {
+            if (type instanceof KType.Struct && a.op() == null) {
+                Place src = place(a.value());
+                if (!(src instanceof Place.InMemory s)) throw new InputException(at(a), "cannot copy this struct");
+                copy(m, s, at(a));
+                return new Val(new Expr.Const(0), Types.VOID);
+            }
+            Expr stored;
+            if (a.op() == null) {
+                stored = convert(value(a.value()), type).expr();
+            } else {
+                Reg old = out().temp();
+                out().emit(new Instr.Load(old, m.address(), width(type), signed(type), false, at(a)));
+                Reg updated = out().temp();
+                Val result = operate(a.op(), new Val(new Expr.RegRef(old), type), value(a.value()), a);
+                out().emit(new Instr.Assign(updated, convert(result, type).expr(), at(a)));
+                stored = new Expr.RegRef(updated);
+            }
+            out().emit(new Instr.Store(stored, m.address(), width(type), at(a)));
+            return new Val(stored, type);
+        }
+        Place.InRegister reg = (Place.InRegister) target;
+        if (a.op() == null) {
+            assignTo(reg, a.value(), at(a));
+        } else {
+            Val current = load(reg, at(a));
+            Val right = value(a.value());
+            out().emit(new Instr.Assign(reg.reg(), convert(operate(a.op(), current, right, a), type).expr(), at(a)));
+        }
+        return new Val(new Expr.RegRef(reg.reg()), type);
+    }
+
+    private Val cast(CExpr.Cast c) {
+        Val v = value(c.operand());
+        if (!typed()) return v;
+        KType to = unit.resolver.resolve(c.type(), c.pos());
+        if (to instanceof KType.Void) return new Val(new Expr.Const(0), to);
+        if (to instanceof KType.Pointer tp && v.type() instanceof KType.Pointer fp
+                && fp.target() instanceof KType.Scalar from && tp.target() instanceof KType.Scalar into
+                && into.width().bits < from.width().bits) {
+            throw new UnsupportedConstructException(at(c), "mixed-size access: a '" + into.spelling()
+                    + "' pointer into a '" + from.spelling() + "' (a location is accessed at one width)");
+        }
+        return convert(v, to);
+    }
+
+    /** {@code v} converted to {@code to} as by assignment. */
+    Val convert(Val v, KType to) {
+        if (!typed()) return new Val(v.expr(), to);
+        return new Val(Types.convert(v.expr(), v.type(), to), to);
+    }
+
+    private Val statementExpr(CExpr.StatementExpr s) {
+        List<CStmt> items = s.body().items();
+        t.frame().pushScope();
+        try {
+            for (int i = 0; i < items.size() - 1; i++) t.statements.statement(items.get(i));
+            if (items.isEmpty()) return new Val(new Expr.Const(0), Types.VOID);
+            CStmt last = items.get(items.size() - 1);
+            if (last instanceof CStmt.ExprStmt e) return value(e.expr());
+            t.statements.statement(last);
+            return new Val(new Expr.Const(0), Types.VOID);
+        } finally {
+            t.frame().popScope();
+        }
+    }
+
+    /** The type of {@code e}, found by lowering it into a scratch buffer. */
+    KType typeOf(CExpr e) {
+        return t.probe(() -> value(e)).type();
+    }
+
+    private KType literalType(CExpr.IntLit lit) {
+        if (!typed()) return Types.LITMUS_INT;
+        String text = lit.text().toLowerCase();
+        if (text.startsWith("'")) return types.intType;
+        boolean unsigned = text.contains("u");
+        boolean isLong = text.contains("l");
+        boolean decimal = !text.startsWith("0") || text.equals("0") || text.startsWith("0u") || text.startsWith("0l");
+        long v = lit.value();
+        if (!isLong && !unsigned) {
+            if (v >= 0 && v <= Integer.MAX_VALUE) return types.intType;
+            if (!decimal && v >= 0 && v <= 0xffffffffL) return types.unsignedInt;
+            return v >= 0 ? types.longType : types.unsignedLong;
+        }
+        if (!isLong && v >= 0 && v <= 0xffffffffL) return types.unsignedInt;
+        if (unsigned || v < 0) return types.unsignedLong;
+        return types.longType;
+    }
+
+    /** Whether computing {@code e} emits no instruction: no load, call or assignment. */
+    boolean isPure(CExpr e) {
+        return switch (e) {
+            case CExpr.Ident id -> isPureName(id.name());
+            case CExpr.IntLit lit -> true;
+            case CExpr.Cast c -> isPure(c.operand());
+            case CExpr.Unary u -> switch (u.op()) {
+                case PLUS, MINUS, BIT_NOT, NOT -> isPure(u.operand());
+                case ADDRESS -> isPureAddress(u.operand());
+                default -> false;
+            };
+            case CExpr.Binary b -> b.op() != CExpr.BinaryOp.COMMA && isPure(b.left()) && isPure(b.right());
+            case CExpr.Conditional c -> isPure(c.cond()) && isPure(c.then()) && isPure(c.otherwise());
+            case CExpr.SizeofType s -> typed();
+            case CExpr.SizeofExpr s -> typed();
+            default -> false;
+        };
+    }
+
+    private boolean isPureName(String name) {
+        if (!typed()) return true;
+        Optional<Binding> b = t.frame().lookup(name);
+        if (b.isPresent()) return !(b.get() instanceof Binding.Object o) || o.type() instanceof KType.Array;
+        Optional<Declarations.Global> g = unit.decls.global(name);
+        return g.isEmpty() || g.get().type() instanceof KType.Array;
+    }
+
+    /** Whether taking the address of {@code e} computes without loads. */
+    private boolean isPureAddress(CExpr e) {
+        return switch (e) {
+            case CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF -> isPure(u.operand());
+            case CExpr.Ident id -> typed() && (t.frame().lookup(id.name()).map(b -> b instanceof Binding.Object).orElse(true));
+            case CExpr.Member m -> typed() && (m.arrow() ? isPure(m.object()) : isPureAddress(m.object()));
+            case CExpr.Index i -> typed() && isPure(i.index()) && (isPure(i.array()) || isPureAddress(i.array()));
+            case CExpr.Cast c -> isPureAddress(c.operand());
+            default -> false;
+        };
+    }
+
+    static CExpr withoutCasts(CExpr e) {
+        while (e instanceof CExpr.Cast c) e = c.operand();
+        return e;
+    }
+}

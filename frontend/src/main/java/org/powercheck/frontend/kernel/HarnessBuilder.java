@@ -1,0 +1,144 @@
+package org.powercheck.frontend.kernel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.powercheck.frontend.cparse.CExpr;
+import org.powercheck.frontend.cparse.CExternal;
+import org.powercheck.frontend.cparse.CFunction;
+import org.powercheck.frontend.cparse.CParam;
+import org.powercheck.frontend.cparse.CStmt;
+import org.powercheck.frontend.litmus.ConditionTail;
+import org.powercheck.frontend.litmus.ConditionTailParser;
+import org.powercheck.frontend.litmus.TextPositions;
+import org.powercheck.ir.Condition;
+import org.powercheck.ir.Expr;
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.Program;
+import org.powercheck.ir.Prop;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.StateKey;
+import org.powercheck.ir.ThreadCode;
+import org.powercheck.ir.Width;
+
+/**
+ * Puts a harness together: the C declarations (models, harness globals, bindings), the init
+ * block's assignments as initial values, one thread per {@code Pn} function running on CPU n, and
+ * the condition over the threads' locals and the globals.
+ */
+final class HarnessBuilder {
+    private static final Pattern THREAD = Pattern.compile("P\\d+");
+
+    private final String text;
+    private final String file;
+    private final KernelOptions options;
+
+    HarnessBuilder(String text, String file, KernelOptions options) {
+        this.text = text;
+        this.file = file;
+        this.options = options;
+    }
+
+    Program build() {
+        HarnessText h = HarnessText.split(text, file);
+        TextPositions positions = new TextPositions(text);
+        Optional<SourcePos> initBrace = h.initBrace() < 0 ? Optional.empty()
+                : Optional.of(new SourcePos(file, positions.line(h.initBrace()), positions.column(h.initBrace())));
+        List<CExternal> items = KernelSource.parse(h.cText(), file, initBrace);
+        LoweringUnit unit = Units.kernel(items, options, false);
+
+        List<CFunction> threads = threads(items, h);
+        Optional<CFunction> init = items.stream().filter(i -> i instanceof CFunction f
+                && f.name().equals(KernelSource.INIT_FUNCTION)).map(i -> (CFunction) i).findFirst();
+        init.ifPresent(f -> InitBlock.apply(f, unit));
+
+        List<ThreadCode> code = new ArrayList<>();
+        List<Frame> frames = new ArrayList<>();
+        for (int i = 0; i < threads.size(); i++) {
+            CFunction f = threads.get(i);
+            Frame top = Frame.thread(f.name(), f.name(), unit.escapedLocals(f));
+            ThreadLowering t = new ThreadLowering(unit, f.name(), i, top);
+            bindParameters(f, top, unit);
+            code.add(new ThreadCode(i, f.name(), Map.of(), t.lower(f), f.pos()));
+            frames.add(top);
+        }
+        ConditionTail tail = ConditionTailParser.parseFrom(text, h.tail() < 0 ? text.length() : h.tail(), file,
+                new HarnessKeys(unit, frames));
+        Condition condition = withBadCalls(tail.condition(), unit);
+        Map<StateKey, Width> widths = new HashMap<>(unit.memory.signedNarrowCells());
+        return new Program(h.name(), Program.Arch.C, file, unit.memory.cells(), code, condition, tail.locations(),
+                tail.filter(), widths);
+    }
+
+    /** The threads P0, P1, ... in order: functions named so, written without a result type. */
+    private List<CFunction> threads(List<CExternal> items, HarnessText h) {
+        List<CFunction> out = new ArrayList<>();
+        for (CExternal item : items) {
+            if (item instanceof CFunction f && f.result().isEmpty() && THREAD.matcher(f.name()).matches()) {
+                String expected = "P" + out.size();
+                if (!f.name().equals(expected)) {
+                    throw new InputException(f.pos(), "expected thread " + expected + " but found '" + f.name() + "'");
+                }
+                out.add(f);
+            }
+        }
+        if (out.isEmpty()) throw new InputException(h.namePos(), "the test has no threads");
+        return out;
+    }
+
+    /**
+     * A thread written as in a C litmus test, {@code P0(int *x)}: each parameter points to the
+     * global of its name, or to a location of its own when there is no such global.
+     */
+    private static void bindParameters(CFunction f, Frame top, LoweringUnit unit) {
+        for (CParam p : f.params()) {
+            String name = p.name().orElseThrow(() -> new InputException(p.pos(), "thread parameters need a name"));
+            KType type = unit.resolver.resolve(p.type(), p.pos());
+            if (!(type instanceof KType.Pointer ptr)) {
+                throw new InputException(p.pos(), "a thread's parameter points to a shared location: write " + name
+                        + " as a pointer");
+            }
+            Memory.MemObject o = unit.decls.global(name).isPresent() ? unit.global(name, p.pos())
+                    : unit.memory.object(name).orElseGet(() -> unit.memory.allocate(name, name, ptr.target(), p.pos()));
+            top.bind(name, new Binding.SharedParam(unit.memory.address(o, 0), type));
+        }
+    }
+
+    /** A call through a pointer that matches no function is a failure whatever the condition asks. */
+    private static Condition withBadCalls(Condition c, LoweringUnit unit) {
+        if (!unit.badCallPossible()) return c;
+        StateKey bad = new StateKey.MemKey(LoweringUnit.BAD_CALL);
+        Prop called = new Prop.Eq(bad, new Expr.Const(1));
+        Prop prop = switch (c.quantifier()) {
+            case NOT_EXISTS -> new Prop.Or(c.prop(), called);
+            case EXISTS, FORALL -> new Prop.And(c.prop(), new Prop.Not(called));
+        };
+        return new Condition(c.quantifier(), prop, c.pos());
+    }
+
+    /** The init block: assignments of constants to globals, which become their initial values. */
+    static final class InitBlock {
+        private InitBlock() {}
+
+        static void apply(CFunction init, LoweringUnit unit) {
+            for (CStmt s : init.body().items()) {
+                if (s instanceof CStmt.Empty) continue;
+                if (!(s instanceof CStmt.ExprStmt e) || !(e.expr() instanceof CExpr.Assign a) || a.op() != null) {
+                    throw new InputException(s.pos(), "the init block holds assignments of constants to globals, "
+                            + "such as x = 1;");
+                }
+                ThreadLowering statics = new ThreadLowering(unit, "<init>", -1,
+                        Frame.thread("<init>", "<init>", java.util.Set.of()));
+                Place place = statics.exprs.place(a.target());
+                if (!(place instanceof Place.InMemory m) || !(m.address() instanceof Expr.Addr cell)
+                        || !m.type().isScalar() || !statics.out.buffer().peek().isEmpty()) {
+                    throw new InputException(a.pos(), "the init block can only set a global (or a member or element of one)");
+                }
+                unit.memory.setInit(cell.cell(), unit.initialValue(a.value(), m.type(), cell.cell()));
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.powercheck.frontend.kernel;
+
+import java.util.Set;
+import org.powercheck.model.mapping.KernelMapping;
+
+/**
+ * What a user can choose about reading kernel C.
+ *
+ * @param mapping     the instruction sequences of the kernel primitives
+ * @param havoc       functions whose calls are replaced by an unconstrained result (no memory effect)
+ * @param inlineDepth the bound on recursion: active instances of one function at a time
+ */
+public record KernelOptions(KernelMapping mapping, Set<String> havoc, int inlineDepth) {
+    public KernelOptions {
+        havoc = Set.copyOf(havoc);
+        if (inlineDepth < 1) throw new IllegalArgumentException("inline depth must be positive: " + inlineDepth);
+    }
+
+    public static KernelOptions defaults() {
+        return new KernelOptions(KernelMapping.power9(), Set.of(), LoweringOptions.DEFAULT_INLINE_DEPTH);
+    }
+
+    public KernelOptions withHavoc(Set<String> names) {
+        return new KernelOptions(mapping, names, inlineDepth);
+    }
+
+    public KernelOptions withMapping(KernelMapping m) {
+        return new KernelOptions(m, havoc, inlineDepth);
+    }
+}

@@ -1,0 +1,105 @@
+package org.powercheck.frontend.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.powercheck.frontend.cparse.CExternal;
+import org.powercheck.frontend.cparse.CSyntax;
+import org.powercheck.frontend.cparse.PositionMap;
+import org.powercheck.frontend.cparse.TypeNames;
+import org.powercheck.frontend.preprocess.PreprocessedUnit;
+import org.powercheck.frontend.preprocess.Preprocessor;
+import org.powercheck.frontend.preprocess.PreprocessorOptions;
+import org.powercheck.ir.SourcePos;
+
+/**
+ * Kernel C as the C grammar reads it: preprocessed as for ppc64le with the bundled prelude read
+ * first, and with a few lines read after it that tell the checker the configuration the code
+ * chose ({@code NR_CPUS}, {@code PC_THREADS_PER_CORE}). A harness's init block, a bare
+ * {@code { ... }} the grammar does not know, is given a function header so it parses as the body
+ * of {@link #INIT_FUNCTION}. Every position points at the user's files.
+ */
+final class KernelSource {
+    /** The name of the prelude in positions. */
+    static final String PRELUDE = "<powercheck prelude>";
+    static final String INIT_FUNCTION = "__pc_init";
+    static final String CPUS = "__pc_nr_cpus";
+    static final String THREADS_PER_CORE = "__pc_threads_per_core";
+    private static final String EPILOGUE = String.join("\n", "",
+            "#ifdef NR_CPUS", "enum { " + CPUS + " = NR_CPUS };", "#endif",
+            "#ifdef PC_THREADS_PER_CORE", "enum { " + THREADS_PER_CORE + " = PC_THREADS_PER_CORE };", "#endif", "");
+    private static final String INIT_HEADER = "void " + INIT_FUNCTION + "(void) ";
+    private static final String PRELUDE_TEXT = readPrelude();
+
+    private KernelSource() {}
+
+    private static String readPrelude() {
+        try (InputStream in = KernelSource.class.getResourceAsStream("prelude.h")) {
+            if (in == null) throw new IllegalStateException("prelude.h is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String prelude() {
+        return PRELUDE_TEXT;
+    }
+
+    /**
+     * Preprocesses and parses {@code text} as the file {@code file}.
+     *
+     * @param initBrace where a harness's init block opens, if it has one
+     */
+    static List<CExternal> parse(String text, String file, Optional<SourcePos> initBrace) {
+        PreprocessorOptions options = PreprocessorOptions.builder().kernelPpc64le()
+                .preInclude(PRELUDE, PRELUDE_TEXT).build();
+        PreprocessedUnit unit = new Preprocessor(options).run(text + EPILOGUE, file);
+        String parsed = unit.text();
+        PositionMap positions = unit::map;
+        if (initBrace.isPresent()) {
+            int[] at = find(unit, initBrace.get());
+            if (at != null) {
+                parsed = insert(parsed, at[0], at[1], INIT_HEADER);
+                positions = shifted(unit, at[0], at[1], INIT_HEADER.length());
+            }
+        }
+        return CSyntax.translationUnit(parsed, positions, new TypeNames());
+    }
+
+    /** The line and column in the preprocessed text of the brace spelled at {@code brace}. */
+    private static int[] find(PreprocessedUnit unit, SourcePos brace) {
+        String text = unit.text();
+        int line = 1, column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (ch == '{' && unit.map(line, column).equals(brace)) return new int[] {line, column};
+            column++;
+        }
+        return null;
+    }
+
+    private static String insert(String text, int line, int column, String what) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
+        offset += column - 1;
+        return text.substring(0, offset) + what + text.substring(offset);
+    }
+
+    /** Positions of the text with {@code length} characters inserted at {@code line}:{@code column}. */
+    private static PositionMap shifted(PreprocessedUnit unit, int line, int column, int length) {
+        return (l, c) -> {
+            if (l != line || c < column) return unit.map(l, c);
+            if (c < column + length) return unit.map(line, column);
+            return unit.map(l, c - length);
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package org.powercheck.frontend.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.powercheck.frontend.cparse.CExternal;
+import org.powercheck.frontend.cparse.CFunction;
+import org.powercheck.frontend.cparse.CParam;
+import org.powercheck.ir.Condition;
+import org.powercheck.ir.Expr;
+import org.powercheck.ir.Program;
+import org.powercheck.ir.Prop;
+import org.powercheck.ir.Reg;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.ThreadCode;
+
+/**
+ * A kernel source file on its own: each function it defines (not those of the files it
+ * includes) becomes a pseudo-thread on CPU 0 whose arguments are unconstrained values, and calls
+ * of functions without a body are havoc'd. This shows what the checker makes of the code; the
+ * program has no condition ({@code forall (true)}).
+ */
+final class SourceBuilder {
+    private final String text;
+    private final String file;
+    private final KernelOptions options;
+
+    SourceBuilder(String text, String file, KernelOptions options) {
+        this.text = text;
+        this.file = file;
+        this.options = options;
+    }
+
+    Program build() {
+        List<CExternal> items = KernelSource.parse(text, file, Optional.empty());
+        LoweringUnit unit = Units.kernel(items, options, true);
+        List<ThreadCode> threads = new ArrayList<>();
+        for (CExternal item : items) {
+            if (!(item instanceof CFunction f) || !f.pos().file().equals(file)) continue;
+            Declarations.Function declared = unit.decls.function(f.name()).orElseThrow();
+            if (declared.body().orElse(null) != f) continue;
+            Frame top = Frame.thread(f.name(), f.name(), unit.escapedLocals(f));
+            ThreadLowering t = new ThreadLowering(unit, f.name(), 0, top);
+            for (int i = 0; i < f.params().size(); i++) {
+                CParam p = f.params().get(i);
+                if (p.name().isEmpty()) continue;
+                KType type = declared.type().params().get(i);
+                Reg value = t.out.temp();
+                Havoc.emit(t, value, type, p.pos());
+                t.statements.bindParameter(p.name().get(), type, new Val(new Expr.RegRef(value), type), p.pos());
+            }
+            threads.add(new ThreadCode(threads.size(), f.name(), Map.of(), t.lower(f), f.pos()));
+        }
+        SourcePos start = new SourcePos(file, 1, 1);
+        return new Program(java.nio.file.Path.of(file).getFileName().toString(), Program.Arch.C, file,
+                unit.memory.cells(), threads, new Condition(Condition.Quantifier.FORALL, new Prop.True(), start),
+                List.of(), Optional.empty(), unit.memory.signedNarrowCells());
+    }
+}

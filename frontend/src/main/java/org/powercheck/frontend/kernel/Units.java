@@ -1,0 +1,26 @@
+package org.powercheck.frontend.kernel;
+
+import java.util.List;
+import org.powercheck.frontend.cparse.CExternal;
+
+/** Sets up the lowering of a parsed kernel translation unit. */
+final class Units {
+    private Units() {}
+
+    /**
+     * Reads the declarations, then the configuration the code chose ({@code NR_CPUS},
+     * {@code PC_THREADS_PER_CORE}, read back by the lines {@link KernelSource} appends).
+     */
+    static LoweringUnit kernel(List<CExternal> items, KernelOptions options, boolean havocUnknown) {
+        LoweringOptions defaults = new LoweringOptions(options.havoc(), havocUnknown, options.inlineDepth(), true,
+                LoweringOptions.DEFAULT_CPUS, LoweringOptions.DEFAULT_CPUS);
+        LoweringUnit unit = new LoweringUnit(Dialect.KERNEL, options.mapping(), defaults, Positions.IDENTITY,
+                pos -> KernelSource.PRELUDE.equals(pos.file()));
+        unit.decls.addAll(items);
+        int cpus = unit.resolver.enumConstant(KernelSource.CPUS).map(Long::intValue).orElse(LoweringOptions.DEFAULT_CPUS);
+        int perCore = unit.resolver.enumConstant(KernelSource.THREADS_PER_CORE).map(Long::intValue).orElse(cpus);
+        unit.configure(new LoweringOptions(options.havoc(), havocUnknown, options.inlineDepth(), true,
+                Math.max(1, cpus), Math.max(1, perCore)));
+        return unit;
+    }
+}

@@ -1,0 +1,223 @@
+/*
+ * powercheck's kernel prelude: read before every kernel C file and harness, in place of the
+ * kernel headers that are not read. It gives the annotations (which mean nothing to the
+ * checker), the common types, and the macros that take a type or an lvalue and so cannot be
+ * functions. Barriers, ONCE accesses, atomics, bit operations, spinlocks and RCU need nothing
+ * here: the checker knows them by name (power-model.md section 2). A definition in the user's
+ * code of any type or function declared here replaces this one.
+ *
+ * Built in (not macros): smp_processor_id() is the CPU of the thread, per_cpu() and
+ * this_cpu_ptr() select a CPU's copy of a DEFINE_PER_CPU variable, pc_ipi_trigger(cpu) and
+ * pc_ipi_entry(cpu) are the IPI trigger and delivery of power-model.md section 3.3.
+ */
+#ifndef __POWERCHECK_PRELUDE_H
+#define __POWERCHECK_PRELUDE_H
+
+/* ---- annotations ---------------------------------------------------------- */
+
+#define __init
+#define __exit
+#define __initdata
+#define __initconst
+#define __ref
+#define __always_inline inline
+#define noinline
+#define __noinline
+#define noinstr
+#define notrace
+#define __read_mostly
+#define __ro_after_init
+#define __must_check
+#define __maybe_unused
+#define __always_unused
+#define __used
+#define __weak
+#define __cold
+#define __hot
+#define __pure
+#define __visible
+#define __noreturn
+#define __flatten
+#define asmlinkage
+#define __user
+#define __kernel
+#define __iomem
+#define __percpu
+#define __rcu
+#define __force
+#define __bitwise
+#define __private
+#define __acquires(x)
+#define __releases(x)
+#define __must_hold(x)
+#define __cacheline_aligned
+#define ____cacheline_aligned
+#define __cacheline_aligned_in_smp
+#define ____cacheline_aligned_in_smp
+#define __aligned(x)
+#define __packed
+#define __section(s)
+#define fallthrough do { } while (0)
+#define EXPORT_SYMBOL(sym)
+#define EXPORT_SYMBOL_GPL(sym)
+#define EXPORT_PER_CPU_SYMBOL(sym)
+#define EXPORT_PER_CPU_SYMBOL_GPL(sym)
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* ---- types ------------------------------------------------------------------ */
+
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef signed char s8;
+typedef short s16;
+typedef int s32;
+typedef long long s64;
+typedef u8 __u8;
+typedef u16 __u16;
+typedef u32 __u32;
+typedef u64 __u64;
+typedef s8 __s8;
+typedef s16 __s16;
+typedef s32 __s32;
+typedef s64 __s64;
+typedef _Bool bool;
+typedef unsigned long size_t;
+typedef long ssize_t;
+typedef long ptrdiff_t;
+typedef unsigned long uintptr_t;
+typedef long intptr_t;
+typedef int pid_t;
+typedef unsigned int gfp_t;
+
+typedef struct {
+	int counter;
+} atomic_t;
+
+typedef struct {
+	long counter;
+} atomic_long_t;
+
+typedef struct {
+	s64 counter;
+} atomic64_t;
+
+typedef struct raw_spinlock {
+	unsigned int slock;
+} raw_spinlock_t;
+
+typedef struct spinlock {
+	unsigned int slock;
+} spinlock_t;
+
+#define NULL ((void *)0)
+#define ATOMIC_INIT(i) { (i) }
+#define ATOMIC_LONG_INIT(i) { (i) }
+#define __RAW_SPIN_LOCK_UNLOCKED(name) { 0 }
+#define __SPIN_LOCK_UNLOCKED(name) { 0 }
+#define DEFINE_RAW_SPINLOCK(name) raw_spinlock_t name = { 0 }
+#define DEFINE_SPINLOCK(name) spinlock_t name = { 0 }
+
+/* ---- lvalue and type macros ---------------------------------------------- */
+
+#define offsetof(type, member) ((size_t)&((type *)0)->member)
+#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define BIT(nr) (1UL << (nr))
+#define BIT_ULL(nr) (1ULL << (nr))
+#define data_race(expr) (expr)
+#define __READ_ONCE(x) READ_ONCE(x)
+#define __WRITE_ONCE(x, val) WRITE_ONCE(x, val)
+#define WARN_ON(condition) (!!(condition))
+#define smp_store_mb(var, value) do { WRITE_ONCE(var, value); smp_mb(); } while (0)
+
+/* ---- per-CPU variables: one copy per CPU, var@0, var@1, ... ----------------- */
+
+#define DEFINE_PER_CPU(type, name) __thread __typeof__(type) name
+#define DECLARE_PER_CPU(type, name) extern __thread __typeof__(type) name
+#define DEFINE_PER_CPU_SHARED_ALIGNED(type, name) DEFINE_PER_CPU(type, name)
+#define DECLARE_PER_CPU_SHARED_ALIGNED(type, name) DECLARE_PER_CPU(type, name)
+#define DEFINE_PER_CPU_ALIGNED(type, name) DEFINE_PER_CPU(type, name)
+#define DEFINE_PER_CPU_READ_MOSTLY(type, name) DEFINE_PER_CPU(type, name)
+#define per_cpu_ptr(ptr, cpu) __pc_per_cpu_ptr(ptr, cpu)
+#define per_cpu(var, cpu) (*per_cpu_ptr(&(var), cpu))
+#define this_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
+#define raw_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
+#define get_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
+#define put_cpu_ptr(ptr) do { } while (0)
+#define this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
+#define __this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
+#define raw_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
+#define this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
+#define __this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
+#define raw_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
+/* ppc64's this_cpu_add() is a plain read-modify-write with interrupts soft-masked */
+#define this_cpu_add(pcp, val) (*this_cpu_ptr(&(pcp)) += (val))
+#define this_cpu_sub(pcp, val) (*this_cpu_ptr(&(pcp)) -= (val))
+#define this_cpu_inc(pcp) this_cpu_add(pcp, 1)
+#define this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
+#define __this_cpu_inc(pcp) this_cpu_add(pcp, 1)
+#define __this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
+
+/* ---- interrupts and preemption: no ordering of their own (PM 3.3) ------------- */
+
+/*
+ * On 64s Linux these write only this CPU's soft mask and preempt count, with compiler
+ * barriers; a harness takes interrupts by calling the handler, so they change nothing here.
+ */
+static inline void preempt_disable(void) { }
+static inline void preempt_enable(void) { }
+static inline void preempt_enable_no_resched(void) { }
+static inline void local_irq_disable(void) { }
+static inline void local_irq_enable(void) { }
+static inline void local_bh_disable(void) { }
+static inline void local_bh_enable(void) { }
+static inline void cpu_relax(void) { }
+#define local_irq_save(flags) do { (flags) = 0; } while (0)
+#define local_irq_restore(flags) do { (void)(flags); } while (0)
+
+static inline void raw_spin_lock_irq(raw_spinlock_t *lock)
+{
+	local_irq_disable();
+	raw_spin_lock(lock);
+}
+
+static inline void raw_spin_unlock_irq(raw_spinlock_t *lock)
+{
+	raw_spin_unlock(lock);
+	local_irq_enable();
+}
+
+static inline void spin_lock_irq(spinlock_t *lock)
+{
+	local_irq_disable();
+	spin_lock(lock);
+}
+
+static inline void spin_unlock_irq(spinlock_t *lock)
+{
+	spin_unlock(lock);
+	local_irq_enable();
+}
+
+static inline void spin_lock_bh(spinlock_t *lock)
+{
+	local_bh_disable();
+	spin_lock(lock);
+}
+
+static inline void spin_unlock_bh(spinlock_t *lock)
+{
+	spin_unlock(lock);
+	local_bh_enable();
+}
+
+#define raw_spin_lock_irqsave(lock, flags) do { local_irq_save(flags); raw_spin_lock(lock); } while (0)
+#define raw_spin_unlock_irqrestore(lock, flags) do { raw_spin_unlock(lock); local_irq_restore(flags); } while (0)
+#define spin_lock_irqsave(lock, flags) do { local_irq_save(flags); spin_lock(lock); } while (0)
+#define spin_unlock_irqrestore(lock, flags) do { spin_unlock(lock); local_irq_restore(flags); } while (0)
+
+#endif /* __POWERCHECK_PRELUDE_H */
