@@ -43,6 +43,11 @@ public sealed interface Prop {
         }
     }
 
+    /** {@code key1 = key2}: two final values are equal ({@code 0:r1=1:r2}). */
+    record SameValue(StateKey left, StateKey right) implements Prop {
+        @Override public String toString() { return left + "=" + right; }
+    }
+
     /** Evaluates this proposition on a final state, resolving addresses with {@code layout}. */
     default boolean holds(Map<StateKey, Long> state, Layout layout) {
         return switch (this) {
@@ -56,6 +61,11 @@ public sealed interface Prop {
                 Long actual = state.get(e.key());
                 if (actual == null) throw new IllegalStateException("state lacks " + e.key());
                 yield actual == layout.valueOf(e.value());
+            }
+            case SameValue s -> {
+                Long left = state.get(s.left()), right = state.get(s.right());
+                if (left == null || right == null) throw new IllegalStateException("state lacks " + s);
+                yield left.longValue() == right.longValue();
             }
         };
     }
@@ -76,6 +86,7 @@ public sealed interface Prop {
             case Or o -> { collect(o.left(), out); collect(o.right(), out); }
             case Implies i -> { collect(i.left(), out); collect(i.right(), out); }
             case Eq e -> out.add(e.key());
+            case SameValue s -> { out.add(s.left()); out.add(s.right()); }
         }
     }
 }

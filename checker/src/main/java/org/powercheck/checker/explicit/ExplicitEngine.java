@@ -30,10 +30,13 @@ import org.powercheck.model.Rel;
  * <ol>
  *   <li>per thread, every concrete run ({@link ThreadInterpreter}) over the values the cells
  *       may hold ({@link ValueDomain});</li>
- *   <li>per choice of one run per thread, the events and static relations ({@link EventGraph});</li>
- *   <li>per cell, every co order and rf map ({@link LocationChoices}), and their product;</li>
- *   <li>the model's checks on each candidate ({@link RelEvaluator}); an allowed candidate
- *       contributes its final state, or sets {@code boundCut} if a thread was cut by the bound.</li>
+ *   <li>every choice of one run per thread whose reads all find a write of their value
+ *       ({@link RunCombinations}), with its events and static relations ({@link EventGraph});</li>
+ *   <li>per cell, every co order and rf map that passes uniproc on that cell
+ *       ({@link LocationChoices}), and their product over the cells;</li>
+ *   <li>the model's other checks on each candidate ({@link RelEvaluator}); an allowed candidate
+ *       contributes its final state, or sets {@code boundCut} if a thread was cut by the bound.
+ *       A candidate whose final state is already known, or fails the filter, is not evaluated.</li>
  * </ol>
  */
 public final class ExplicitEngine implements Engine {

@@ -29,6 +29,7 @@ public final class HerdCondition {
             case Prop.True t -> sb.append("true");
             case Prop.False f -> sb.append("false");
             case Prop.Eq e -> sb.append(e.key()).append('=').append(value(e.value()));
+            case Prop.SameValue s -> sb.append(s.left()).append('=').append(s.right());
             case Prop.Not n -> {
                 sb.append("not (");
                 append(sb, n.arg());
@@ -68,6 +69,7 @@ public final class HerdCondition {
             case Prop.True t -> ATOM;
             case Prop.False f -> ATOM;
             case Prop.Eq e -> ATOM;
+            case Prop.SameValue s -> ATOM;
             case Prop.Not n -> ATOM;
         };
     }

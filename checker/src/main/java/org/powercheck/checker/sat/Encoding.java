@@ -77,6 +77,19 @@ final class Encoding {
                 }
                 yield c.or(hits, m);
             }
+            case Prop.SameValue s -> {
+                ValueMap l = domain(s.left()), r = domain(s.right());
+                int[] hits = new int[l.size() * r.size()];
+                int m = 0;
+                for (int i = 0; i < l.size(); i++) {
+                    for (int j = 0; j < r.size(); j++) {
+                        if (program.observedValue(s.left(), l.values[i]) == program.observedValue(s.right(), r.values[j])) {
+                            hits[m++] = c.and(l.lits[i], r.lits[j]);
+                        }
+                    }
+                }
+                yield c.or(hits, m);
+            }
         };
     }
 }

@@ -138,6 +138,19 @@ class ExplicitEngineSemanticsTest {
     }
 
     @Test
+    void valuesFlowThroughChainsOfThreads() throws Exception {
+        // P0: x=1; P1: y = x+1; P2: x = y+1. x ends as 3 only through both copies (2 rounds of
+        // the value domain), and y=2 excludes x=2 since y has one write.
+        PpcBuilder b = new PpcBuilder("chain3", "x", "y");
+        b.thread().initAddress("r2", "x").li("r1", 1).stw("r1", 0, "r2");
+        b.thread().initAddress("r2", "x").initAddress("r4", "y").lwz("r1", 0, "r2").addi("r3", "r1", 1).stw("r3", 0, "r4");
+        b.thread().initAddress("r2", "y").initAddress("r4", "x").lwz("r1", 0, "r2").addi("r3", "r1", 1).stw("r3", 0, "r4");
+        Program p = b.exists(mem("x", 3)).locations(new StateKey.MemKey("y")).build();
+        assertEquals(List.of("[x]=1; [y]=1;", "[x]=1; [y]=2;", "[x]=2; [y]=1;", "[x]=3; [y]=2;"),
+                states(run(p, CheckOptions.defaults())));
+    }
+
+    @Test
     void theModelComesFromTheOptions() throws Exception {
         List<Check> weaker = new ArrayList<>(PpcModel.MODEL.checks());
         weaker.removeIf(c -> c.name().equals("observation"));

@@ -22,7 +22,7 @@ import org.powercheck.ir.StateKey;
 class OracleAgreementTest {
     private static final String[] CELLS = {"x", "y", "z"};
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void satAgreesWithExplicitEngine(@ForAll long seed) throws Exception {
         Program p = randomProgram(new Random(seed));
         CheckOptions opts = CheckOptions.defaults().withUnwind(1);
@@ -43,7 +43,7 @@ class OracleAgreementTest {
             for (int c = 0; c < cells; c++) th.addr("a" + c, names[c]);
             int regs = 0;
             int labels = 0;
-            int ops = 2 + rnd.nextInt(4);
+            int ops = 1 + rnd.nextInt(3);
             String lastLoad = null;
             for (int i = 0; i < ops; i++) {
                 String a = "a" + rnd.nextInt(cells);

@@ -175,9 +175,9 @@ class KernelCGrammarTest {
         CExpr.Member m = assertInstanceOf(CExpr.Member.class, expr("a->b.c[2]->d"));
         assertTrue(m.arrow());
         CExpr.Index i = assertInstanceOf(CExpr.Index.class, m.object());
-        CExpr.Member c = assertInstanceOf(CExpr.Member.class, i.array());
-        assertEquals("c", c.member());
-        assertTrue(((CExpr.Member) c.object()).arrow());
+        CExpr.Member inner = assertInstanceOf(CExpr.Member.class, i.array());
+        assertEquals("c", inner.member());
+        assertTrue(((CExpr.Member) inner.object()).arrow());
 
         assertEquals("((struct task *) p)", expr("(struct task *)p").toString());
         assertEquals("((work_t *) p)", expr("(work_t *)p").toString());

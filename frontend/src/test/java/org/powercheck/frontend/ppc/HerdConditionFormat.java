@@ -30,6 +30,7 @@ final class HerdConditionFormat {
             case Prop.Or o -> wrap(format(o.left(), OR) + " \\/ " + format(o.right(), OR), OR, context);
             case Prop.Implies i -> wrap(format(i.left(), ATOM) + " => " + format(i.right(), IMPLIES), IMPLIES, context);
             case Prop.Eq e -> e.key() + "=" + (e.value() instanceof Expr.Addr a ? a.cell() : e.value().toString());
+            case Prop.SameValue v -> v.left() + "=" + v.right();
         };
     }
 
