@@ -37,7 +37,7 @@ public final class RandomPrograms {
     private static final int MAX_WRITES_PER_CELL = 3;
     private static final Link[] FENCES = {Link.SYNC, Link.LWSYNC, Link.EIEIO, Link.PO};
 
-    enum Access { LOAD, STORE, STORE_LOADED, RMW, SPIN }
+    enum Access { LOAD, STORE, STORE_LOADED, RMW, RMW_BRANCH, SPIN }
 
     enum Link { PO, SYNC, LWSYNC, EIEIO, ISYNC, ADDR, DATA, CTRL, CTRL_ISYNC, CTRL_SKIP }
 
@@ -68,7 +68,9 @@ public final class RandomPrograms {
     /**
      * One access and the link from the thread's previous access to it (ignored for the first).
      * {@code variant} picks the shape of an rmw (0: increment, 1-2: store a new value, 3: store
-     * to another cell than the reserved one) or the value a spin loop waits for.
+     * to another cell than the reserved one) or the value a spin loop waits for. An
+     * {@code RMW_BRANCH} is an rmw followed by {@code bne} on its status over the thread's next
+     * step, with isync after the branch for even variants (the lock-acquire idiom).
      */
     record Step(Link link, Access access, int cell, int variant) { }
 
@@ -119,7 +121,8 @@ public final class RandomPrograms {
                 Tuple.of(2, Arbitraries.just(Access.LOAD)),
                 Tuple.of(2, Arbitraries.just(Access.STORE)),
                 Tuple.of(2, Arbitraries.just(Access.STORE_LOADED)),
-                Tuple.of(3, Arbitraries.just(Access.RMW)),
+                Tuple.of(2, Arbitraries.just(Access.RMW)),
+                Tuple.of(2, Arbitraries.just(Access.RMW_BRANCH)),
                 Tuple.of(1, Arbitraries.just(Access.SPIN)));
         Arbitrary<Step> step = Combinators.combine(link, access, Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 3)).as(Step::new);
@@ -186,7 +189,7 @@ public final class RandomPrograms {
                 int cell = s.cell() % spec.cells();
                 switch (s.access()) {
                     case STORE, STORE_LOADED -> writes[cell]++;
-                    case RMW -> {
+                    case RMW, RMW_BRANCH -> {
                         writes[s.variant() == 3 ? (cell + 1) % spec.cells() : cell]++;
                         if (s.variant() == 0) increments++;
                     }
@@ -230,6 +233,8 @@ public final class RandomPrograms {
         private int nextLabel = 0;
         /** the register of the thread's latest load, null before the first */
         private String loaded;
+        /** the target of a branch over the step being written, placed after it */
+        private String pendingLabel;
 
         ThreadWriter(Spec spec, PpcBuilder.Thread code, int thread, List<StateKey> observable, int[] nextValue) {
             this.spec = spec;
@@ -269,8 +274,12 @@ public final class RandomPrograms {
                     link = FENCES[link.ordinal() % FENCES.length];
                 }
                 if (link == Link.DATA && s.access() != Access.STORE) link = Link.ADDR;
+                String over = pendingLabel;
+                pendingLabel = null;
                 write(link, s);
+                if (over != null) code.label(over);
             }
+            if (pendingLabel != null) code.label(pendingLabel);
         }
 
         private void write(Link link, Step s) {
@@ -318,7 +327,7 @@ public final class RandomPrograms {
                     if (loaded == null) code.li(v, newValue(cell));
                     if (index == null) code.stw(v, 0, address); else code.stwx(v, index, address);
                 }
-                case RMW -> {
+                case RMW, RMW_BRANCH -> {
                     String old = observed(fresh());
                     String stored = fresh();
                     String status = observed(fresh());
@@ -327,6 +336,11 @@ public final class RandomPrograms {
                     if (s.variant() == 0) code.addi(stored, old, 1); else code.li(stored, newValue(target));
                     code.stwcx(stored, "r0", base(target)).mr(status, "cr0");
                     loaded = old;
+                    if (s.access() == Access.RMW_BRANCH) {
+                        pendingLabel = "F" + thread + "_" + nextLabel++;
+                        code.bne(pendingLabel);
+                        if (s.variant() % 2 == 0) code.isync();
+                    }
                 }
                 case SPIN -> {
                     String label = "S" + thread + "_" + nextLabel++;

@@ -145,6 +145,72 @@ final class Circuit {
         return -and(lits, n);
     }
 
+    /** OR over pairs: {@code pairs[2k] & pairs[2k+1]} for 2k < n (exact gates). */
+    int orOfAnds(int[] pairs, int n) {
+        int[] terms = new int[n / 2];
+        int q = 0;
+        for (int k = 0; k + 1 < n; k += 2) terms[q++] = and(pairs[k], pairs[k + 1]);
+        return or(terms, q);
+    }
+
+    /**
+     * A literal implied by each of {@code lits[0..n)} but not bounded above: for relations that
+     * the checks only forbid (see {@link PolarityCheck}). Constants and single terms fold.
+     */
+    int impliedByAny(int[] lits, int n) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int l = lits[i];
+            if (l == TRUE) return TRUE;
+            if (l != FALSE) lits[m++] = l;
+        }
+        if (m == 0) return FALSE;
+        if (m == 1) return lits[0];
+        int v = newVar();
+        for (int i = 0; i < m; i++) clause(-lits[i], v);
+        return v;
+    }
+
+    /** A literal implied by the conjunction of {@code lits[0..n)}, not bounded above. */
+    int impliedByAll(int[] lits, int n) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int l = lits[i];
+            if (l == FALSE) return FALSE;
+            if (l != TRUE) lits[m++] = l;
+        }
+        if (m == 0) return TRUE;
+        if (m == 1) return lits[0];
+        int v = newVar();
+        int[] cl = new int[m + 1];
+        for (int i = 0; i < m; i++) cl[i] = -lits[i];
+        cl[m] = v;
+        clause(cl);
+        return v;
+    }
+
+    /** A literal implied by each conjunction {@code pairs[2k] & pairs[2k+1]}, not bounded above. */
+    int impliedByAnyPair(int[] pairs, int n) {
+        int m = 0;
+        for (int k = 0; k + 1 < n; k += 2) {
+            int a = pairs[k], b = pairs[k + 1];
+            if (a == FALSE || b == FALSE || a == -b) continue;
+            if (a == TRUE && b == TRUE) return TRUE;
+            if (a == TRUE || a == b) a = b;
+            else if (b == TRUE) b = a;
+            pairs[m++] = a;
+            pairs[m++] = b;
+        }
+        if (m == 0) return FALSE;
+        if (m == 2 && pairs[0] == pairs[1]) return pairs[0];
+        int v = newVar();
+        for (int k = 0; k < m; k += 2) {
+            if (pairs[k] == pairs[k + 1]) clause(-pairs[k], v);
+            else clause(-pairs[k], -pairs[k + 1], v);
+        }
+        return v;
+    }
+
     int[] scratch(int n) {
         if (scratch.length < n) scratch = new int[Math.max(n, scratch.length * 2)];
         return scratch;

@@ -40,7 +40,7 @@ final class ModelGraph {
     boolean[] recursive;
     /** for a cyclic component: its non-component nodes, children first, components as leaves */
     Map<Integer, int[]> sccBodyOrder = new HashMap<>();
-    /** closures and recursive components that must be encoded exactly (see {@link PolarityCheck}) */
+    /** nodes that must be encoded exactly, being below a difference's right side ({@link PolarityCheck}) */
     boolean[] exact;
 
     private final Map<List<Object>, Integer> interned = new HashMap<>();
@@ -69,7 +69,7 @@ final class ModelGraph {
             }
         }
         computeSccs();
-        exact = PolarityCheck.exactNodes(this);
+        exact = PolarityCheck.negativeNodes(this);
     }
 
     int size() {

@@ -3,27 +3,27 @@ package org.powercheck.checker.sat;
 import java.util.ArrayDeque;
 
 /**
- * Transitive closures and recursive definitions are encoded one way only: their edge variables
- * are implied by their definitions but not bounded above, so a model may contain extra edges.
- * That is sound exactly when extra edges can only make the checks harder to pass: every check
- * (acyclic, irreflexive, empty) forbids edges, and union, intersection, sequence, inverse and
- * closure are monotone, so a solver that can satisfy the checks with the least solution will,
- * and a solution of the checks with extra edges also passes with the least one. Only the right
- * operand of a difference is antitone; closures and recursive relations found there are
- * marked for an exact encoding instead.
+ * Finds where a relation may be over-approximated. Every check (acyclic, irreflexive, empty)
+ * forbids edges, and union, intersection, sequence, inverse and closure are monotone, so a
+ * relation that reaches the checks only through monotone operators may be encoded one way:
+ * its literal is implied by its definition but not bounded above (Plaisted-Greenbaum for
+ * gates; closures and recursive relations get edge variables implied by their defining
+ * rules). A model may then contain extra edges, but only to its own detriment: an execution
+ * passes the checks with such edges only if it passes them with the least ones, and the least
+ * ones are always a possible assignment. Only the right operand of a difference is antitone;
+ * everything below one is "negative" and gets exact (two-way) encodings, closures and
+ * recursive relations included.
  */
 final class PolarityCheck {
     private PolarityCheck() {}
 
-    /** @return per node: a closure or recursive component that must be encoded exactly */
-    static boolean[] exactNodes(ModelGraph g) {
+    /** @return per node: whether it is below the right operand of some difference */
+    static boolean[] negativeNodes(ModelGraph g) {
         boolean[] negative = new boolean[g.size()];
-        ArrayDeque<Integer> work = new ArrayDeque<>();
-        for (ModelGraph.CheckNode c : g.checks) work.add(c.rel());
         boolean[] seenPos = new boolean[g.size()];
-        // Positive sweep: find every node reachable without crossing a difference's right side;
-        // the right sides found on the way start the negative sweep.
+        ArrayDeque<Integer> work = new ArrayDeque<>();
         ArrayDeque<Integer> neg = new ArrayDeque<>();
+        for (ModelGraph.CheckNode c : g.checks) work.add(c.rel());
         while (!work.isEmpty()) {
             int v = work.poll();
             if (seenPos[v]) continue;
@@ -34,19 +34,12 @@ final class PolarityCheck {
                 else work.add(ch[i]);
             }
         }
-        // Anything under a difference's right side must be exact (nested differences included).
         while (!neg.isEmpty()) {
             int v = neg.poll();
             if (negative[v]) continue;
             negative[v] = true;
-            ModelGraph.Kind k = g.kind(v);
             for (int ch : g.children(v)) neg.add(ch);
         }
-        boolean[] exact = new boolean[g.size()];
-        for (int v = 0; v < g.size(); v++) {
-            ModelGraph.Kind k = g.kind(v);
-            exact[v] = negative[v] && (k == ModelGraph.Kind.PLUS || (k == ModelGraph.Kind.COMPONENT && g.recursive[v]));
-        }
-        return exact;
+        return negative;
     }
 }

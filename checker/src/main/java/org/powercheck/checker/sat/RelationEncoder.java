@@ -18,8 +18,10 @@ import org.powercheck.model.Rel;
  *       r+} needs r+ only inside the strongly connected parts of r's may graph);</li>
  *   <li>literals: bottom-up, only for needed pairs, with constants folded.</li>
  * </ol>
- * Closures and recursive relations get edge variables implied by their definitions (see
- * {@link PolarityCheck} for why that is sound); everything else is an exact gate.
+ * Relations that reach the checks only positively are encoded one way, their literals implied
+ * by their definitions (see {@link PolarityCheck} for why that is sound); a sequence then costs
+ * one clause per middle event instead of an AND gate each. Relations below a difference's
+ * right side are exact gates, closures by squaring and fixpoints by Kleene iteration.
  *
  * <p>Acyclicity is encoded eagerly, as {@code irreflexive r+} over the needed pairs, i.e. only
  * within the cycles of r's may graph. The lazy alternative (solve without it, forbid each cycle
@@ -284,7 +286,10 @@ final class RelationEncoder {
             }
         }
         for (int v = 0; v < nodes; v++) {
-            if (!g.exact[v]) continue;
+            // Exact closures and fixpoints read every pair of their matrix.
+            boolean whole = g.kind(v) == ModelGraph.Kind.PLUS
+                    || (g.kind(v) == ModelGraph.Kind.COMPONENT && g.recursive[v]);
+            if (!g.exact[v] || !whole) continue;
             for (int i = 0; i < n; i++) {
                 for (int j = may[v].next(i, 0); j >= 0; j = may[v].next(i, j + 1)) need(v, i, j);
             }
@@ -452,6 +457,7 @@ final class RelationEncoder {
             return;
         }
         LitMatrix m = shaped(v);
+        boolean exact = g.exact[v];
         int[] buf = new int[Math.max(ch.length, 4)];
         for (int i = 0; i < n; i++) {
             int[] cols = m.cols[i];
@@ -466,22 +472,26 @@ final class RelationEncoder {
                     case UNION -> {
                         int q = 0;
                         for (int x : ch) if (may[x].get(i, j)) buf[q++] = lits[x].get(i, j);
-                        lit = c.or(buf, q);
+                        lit = exact ? c.or(buf, q) : c.impliedByAny(buf, q);
                     }
                     case INTER -> {
                         for (int q = 0; q < ch.length; q++) buf[q] = lits[ch[q]].get(i, j);
-                        lit = c.and(buf, ch.length);
+                        lit = exact ? c.and(buf, ch.length) : c.impliedByAll(buf, ch.length);
                     }
-                    case DIFF -> lit = c.and(lits[ch[0]].get(i, j),
-                            may[ch[1]].get(i, j) ? -lits[ch[1]].get(i, j) : Circuit.TRUE);
+                    case DIFF -> {
+                        buf[0] = lits[ch[0]].get(i, j);
+                        buf[1] = may[ch[1]].get(i, j) ? -lits[ch[1]].get(i, j) : Circuit.TRUE;
+                        lit = exact ? c.and(buf, 2) : c.impliedByAll(buf, 2);
+                    }
                     case SEQ -> {
                         BitMatrix a = may[ch[0]], bt = mayT(ch[1]);
                         int q = 0;
                         for (int x = nextCommon(a, i, bt, j, 0); x >= 0; x = nextCommon(a, i, bt, j, x + 1)) {
-                            if (q == buf.length) buf = Arrays.copyOf(buf, q * 2);
-                            buf[q++] = c.and(lits[ch[0]].get(i, x), lits[ch[1]].get(x, j));
+                            if (q + 2 > buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+                            buf[q++] = lits[ch[0]].get(i, x);
+                            buf[q++] = lits[ch[1]].get(x, j);
                         }
-                        lit = c.or(buf, q);
+                        lit = exact ? c.orOfAnds(buf, q) : c.impliedByAnyPair(buf, q);
                     }
                     case INVERSE -> lit = lits[ch[0]].get(j, i);
                     case OPT -> lit = i == j ? events.get(i).guard : lits[ch[0]].get(i, j);
@@ -489,7 +499,7 @@ final class RelationEncoder {
                     case PLUS -> {
                         int a = may[ch[0]].get(i, j) ? lits[ch[0]].get(i, j) : Circuit.FALSE;
                         // Exact closures are filled in by exactPlus below.
-                        lit = g.exact[v] ? Circuit.FALSE : a == Circuit.TRUE ? Circuit.TRUE : c.newVar();
+                        lit = exact ? Circuit.FALSE : a == Circuit.TRUE ? Circuit.TRUE : c.newVar();
                     }
                     default -> throw new IllegalStateException(kind.name());
                 }

@@ -92,6 +92,9 @@ final class SymbolicExecution {
                 List<Object> in = incoming.get(node);
                 if (in == null) continue;
                 incoming.set(node, null);
+                // The value analysis over-approximates every execution: a node it never reaches
+                // has an unsatisfiable guard even when the formula does not fold to FALSE.
+                if (!values.live[t][node]) continue;
                 int k = in.size() / 2;
                 int[] edges = new int[k];
                 State[] states = new State[k];

@@ -24,11 +24,14 @@ final class ValueAnalysis {
     private final Layout layout;
     /** [thread][node]: memory values a load node may read, null for other nodes */
     final long[][][] readDomain;
+    /** [thread][node]: some execution may reach the node (false: no value flow leads there) */
+    final boolean[][] live;
 
     ValueAnalysis(List<ThreadProgram> threads, Layout layout) {
         this.threads = threads;
         this.layout = layout;
         readDomain = new long[threads.size()][][];
+        live = new boolean[threads.size()][];
         int cells = layout.size();
         long[][] cellVals = new long[cells][];
         for (int c = 0; c < cells; c++) cellVals[c] = LongSets.of(layout.initialValue(c));
@@ -42,13 +45,16 @@ final class ValueAnalysis {
         for (int round = 0; round <= stores + 1; round++) {
             long[][] next = new long[cells][];
             for (int c = 0; c < cells; c++) next[c] = LongSets.of(layout.initialValue(c));
-            for (int t = 0; t < threads.size(); t++) readDomain[t] = run(threads.get(t), cellVals, next);
+            for (int t = 0; t < threads.size(); t++) {
+                live[t] = new boolean[threads.get(t).dag.size()];
+                readDomain[t] = run(threads.get(t), cellVals, next, live[t]);
+            }
             if (Arrays.deepEquals(next, cellVals)) break;
             cellVals = next;
         }
     }
 
-    private long[][] run(ThreadProgram t, long[][] cellVals, long[][] written) {
+    private long[][] run(ThreadProgram t, long[][] cellVals, long[][] written, boolean[] live) {
         ThreadDag dag = t.dag;
         int n = dag.size();
         long[][][] in = new long[n][][];
@@ -59,6 +65,7 @@ final class ValueAnalysis {
         for (int node = 0; node < n; node++) {
             long[][] st = in[node];
             if (st == null) continue;
+            live[node] = true;
             Instr instr = dag.instr(node);
             int p = dag.pc[node];
             long[][] out = st;

@@ -24,7 +24,7 @@ class OracleAgreementTest {
 
     @Property(tries = 150)
     void satAgreesWithExplicitEngine(@ForAll long seed) throws Exception {
-        Program p = randomProgram(new Random(seed));
+        Program p = randomProgram(new Random(seed), 3);
         CheckOptions opts = CheckOptions.defaults().withUnwind(1);
         Outcome sat = new SatEngine().run(p, opts);
         Outcome explicit = new ExplicitEngine().run(p, opts);
@@ -32,7 +32,8 @@ class OracleAgreementTest {
         assertEquals(explicit.boundCut(), sat.boundCut(), () -> "bound cut of seed " + seed);
     }
 
-    static Program randomProgram(Random rnd) {
+    /** @param maxOps at most this many operations per thread (each a few instructions) */
+    static Program randomProgram(Random rnd, int maxOps) {
         int cells = 2 + rnd.nextInt(2);
         String[] names = new String[cells];
         System.arraycopy(CELLS, 0, names, 0, cells);
@@ -43,7 +44,7 @@ class OracleAgreementTest {
             for (int c = 0; c < cells; c++) th.addr("a" + c, names[c]);
             int regs = 0;
             int labels = 0;
-            int ops = 1 + rnd.nextInt(3);
+            int ops = 1 + rnd.nextInt(maxOps);
             String lastLoad = null;
             for (int i = 0; i < ops; i++) {
                 String a = "a" + rnd.nextInt(cells);

@@ -141,6 +141,17 @@ public final class CSyntax {
             case CParserConstants.INTEGER -> "a number";
             case CParserConstants.CHARACTER -> "a character constant";
             case CParserConstants.STRING -> "a string";
+            // keywords with several spellings: name the standard one
+            case CParserConstants.ATTRIBUTE -> "'__attribute__'";
+            case CParserConstants.ASM -> "'asm'";
+            case CParserConstants.CONST -> "'const'";
+            case CParserConstants.VOLATILE -> "'volatile'";
+            case CParserConstants.RESTRICT -> "'restrict'";
+            case CParserConstants.INLINE -> "'inline'";
+            case CParserConstants.SIGNED -> "'signed'";
+            case CParserConstants.TYPEOF -> "'typeof'";
+            case CParserConstants.ALIGNOF -> "'_Alignof'";
+            case CParserConstants.THREAD_LOCAL -> "'_Thread_local'";
             default -> SyntaxErrors.literal(CParserConstants.tokenImage[kind]);
         };
     }

@@ -121,8 +121,9 @@ final class ExprLowering {
         if (src instanceof CExpr.Call c) {
             Val result = t.calls.call(c, Optional.of(reg), true);
             if (result.expr() instanceof Expr.RegRef r && r.reg().equals(reg)) {
-                Expr converted = Types.convert(result.expr(), result.type(), dst.type());
-                if (!converted.equals(result.expr())) out().emit(new Instr.Assign(reg, converted, pos));
+                Expr held = out().known(reg).orElse(result.expr());
+                Expr converted = Types.convert(held, result.type(), dst.type());
+                if (!converted.equals(held)) out().emit(new Instr.Assign(reg, converted, pos));
             } else {
                 out().emit(new Instr.Assign(reg, convert(result, dst.type()).expr(), pos));
             }
@@ -302,6 +303,7 @@ final class ExprLowering {
                     throw new UnsupportedConstructException(pos, "a " + s.spelling() + " used as a value");
                 }
                 if (m.type() instanceof KType.Void) throw new InputException(pos, "a void value is used");
+                checkAccess(m.address(), m.type(), pos);
                 Reg dst = into.orElseGet(() -> out().temp());
                 out().emit(new Instr.Load(dst, m.address(), width(m.type()), signed(m.type()), false, pos));
                 yield new Val(new Expr.RegRef(dst), m.type());
@@ -315,8 +317,32 @@ final class ExprLowering {
             case Place.InRegister r -> out().emit(new Instr.Assign(r.reg(), value, pos));
             case Place.InMemory m -> {
                 if (!m.type().isScalar()) throw new InputException(pos, "cannot store a value into " + m.type().spelling());
+                checkAccess(m.address(), m.type(), pos);
                 out().emit(new Instr.Store(value, m.address(), width(m.type()), pos));
             }
+        }
+    }
+
+    /**
+     * Rejects an access whose address is known to be inside a location of another width
+     * ({@code ((char *)&long_var)[1]}): a location is accessed at one width, and an address
+     * between two locations would make the execution silently invalid.
+     */
+    void checkAccess(Expr address, KType type, SourcePos pos) {
+        if (!typed()) return;
+        Expr base = address;
+        long offset = 0;
+        if (address instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB)
+                && b.left() instanceof Expr.Addr && b.right() instanceof Expr.Const k) {
+            base = b.left();
+            offset = b.op() == Expr.BinOp.ADD ? k.value() : -k.value();
+        }
+        if (!(base instanceof Expr.Addr a) || !unit.memory.hasCell(a.cell())) return;
+        KType cell = unit.memory.cellType(a.cell());
+        if (cell.width() != type.width() || offset % KType.STRIDE != 0) {
+            throw new UnsupportedConstructException(pos, "mixed-size access: a " + type.width().bits + "-bit access to "
+                    + a.cell() + (offset == 0 ? "" : " + " + offset) + ", a " + cell.width().bits
+                    + "-bit location (each location is accessed at one width)");
         }
     }
 
@@ -408,6 +434,7 @@ final class ExprLowering {
         Place target = place(typed() ? u.operand() : withoutCasts(u.operand()));
         KType type = target.type();
         if (target instanceof Place.InMemory m) {
+            checkAccess(m.address(), type, at(u));
             Reg old = out().temp();
             out().emit(new Instr.Load(old, m.address(), width(type), signed(type), false, at(u)));
             Reg updated = out().temp();
@@ -614,6 +641,7 @@ final class ExprLowering {
             if (a.op() == null) {
                 stored = convert(value(a.value()), type).expr();
             } else {
+                checkAccess(m.address(), type, at(a));
                 Reg old = out().temp();
                 out().emit(new Instr.Load(old, m.address(), width(type), signed(type), false, at(a)));
                 Reg updated = out().temp();
@@ -640,12 +668,6 @@ final class ExprLowering {
         if (!typed()) return v;
         KType to = unit.resolver.resolve(c.type(), c.pos());
         if (to instanceof KType.Void) return new Val(new Expr.Const(0), to);
-        if (to instanceof KType.Pointer tp && v.type() instanceof KType.Pointer fp
-                && fp.target() instanceof KType.Scalar from && tp.target() instanceof KType.Scalar into
-                && into.width().bits < from.width().bits) {
-            throw new UnsupportedConstructException(at(c), "mixed-size access: a '" + into.spelling()
-                    + "' pointer into a '" + from.spelling() + "' (a location is accessed at one width)");
-        }
         return convert(v, to);
     }
 
@@ -672,6 +694,15 @@ final class ExprLowering {
 
     /** The type of {@code e}, found by lowering it into a scratch buffer. */
     KType typeOf(CExpr e) {
+        boolean lvalue = e instanceof CExpr.Ident || e instanceof CExpr.Member || e instanceof CExpr.Index
+                || e instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF;
+        if (lvalue && typed()) {
+            if (e instanceof CExpr.Ident id && t.frame().lookup(id.name()).isEmpty()
+                    && unit.decls.global(id.name()).isEmpty()) {
+                return t.probe(() -> value(e)).type();
+            }
+            return t.probe(() -> place(e, true)).type();
+        }
         return t.probe(() -> value(e)).type();
     }
 

@@ -60,6 +60,14 @@ final class ThreadLowering {
         return out.buffer().finish(pos(f.body().pos()));
     }
 
+    /** Whether an instance of {@code function} is being lowered (the call would be recursive). */
+    boolean active(String function) {
+        for (Frame fr : frames) {
+            if (fr.function.equals(function)) return true;
+        }
+        return false;
+    }
+
     /** Runs {@code work} with the code it emits thrown away (to learn an expression's type). */
     <T> T probe(Supplier<T> work) {
         CodeBuffer saved = out;

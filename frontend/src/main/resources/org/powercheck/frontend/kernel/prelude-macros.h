@@ -209,19 +209,19 @@
 #define COMPAT_SYSCALL_DEFINE2(name, t1, a1, t2, a2) long compat_sys_##name(t1 a1, t2 a2)
 #define COMPAT_SYSCALL_DEFINE3(name, t1, a1, t2, a2, t3, a3) long compat_sys_##name(t1 a1, t2 a2, t3 a3)
 
-/* per-CPU variables: one variable of the given type, which may be an array type (each CPU's copy is the checker's business) */
-#define DEFINE_PER_CPU(type, name) __typeof__(type) name
-#define DEFINE_PER_CPU_ALIGNED(type, name) __typeof__(type) name
-#define DEFINE_PER_CPU_SHARED_ALIGNED(type, name) __typeof__(type) name
-#define DEFINE_PER_CPU_READ_MOSTLY(type, name) __typeof__(type) name
-#define DEFINE_PER_CPU_PAGE_ALIGNED(type, name) __typeof__(type) name
-#define DEFINE_PER_CPU_FIRST(type, name) __typeof__(type) name
-#define DEFINE_PER_CPU_DECRYPTED(type, name) __typeof__(type) name
-#define DECLARE_PER_CPU(type, name) extern __typeof__(type) name
-#define DECLARE_PER_CPU_ALIGNED(type, name) extern __typeof__(type) name
-#define DECLARE_PER_CPU_SHARED_ALIGNED(type, name) extern __typeof__(type) name
-#define DECLARE_PER_CPU_READ_MOSTLY(type, name) extern __typeof__(type) name
-#define DECLARE_PER_CPU_PAGE_ALIGNED(type, name) extern __typeof__(type) name
+/* per-CPU variables: __thread marks the variable as one copy per CPU; the type may be an array type */
+#define DEFINE_PER_CPU(type, name) __thread __typeof__(type) name
+#define DEFINE_PER_CPU_ALIGNED(type, name) __thread __typeof__(type) name
+#define DEFINE_PER_CPU_SHARED_ALIGNED(type, name) __thread __typeof__(type) name
+#define DEFINE_PER_CPU_READ_MOSTLY(type, name) __thread __typeof__(type) name
+#define DEFINE_PER_CPU_PAGE_ALIGNED(type, name) __thread __typeof__(type) name
+#define DEFINE_PER_CPU_FIRST(type, name) __thread __typeof__(type) name
+#define DEFINE_PER_CPU_DECRYPTED(type, name) __thread __typeof__(type) name
+#define DECLARE_PER_CPU(type, name) extern __thread __typeof__(type) name
+#define DECLARE_PER_CPU_ALIGNED(type, name) extern __thread __typeof__(type) name
+#define DECLARE_PER_CPU_SHARED_ALIGNED(type, name) extern __thread __typeof__(type) name
+#define DECLARE_PER_CPU_READ_MOSTLY(type, name) extern __thread __typeof__(type) name
+#define DECLARE_PER_CPU_PAGE_ALIGNED(type, name) extern __thread __typeof__(type) name
 
 /* objects whose initial value is their header's business: declared zeroed */
 #define DECLARE_BITMAP(name, bits) unsigned long name[BITS_TO_LONGS(bits)]

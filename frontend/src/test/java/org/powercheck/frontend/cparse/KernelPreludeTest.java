@@ -69,6 +69,7 @@ class KernelPreludeTest {
         CExternal.Declaration perCpu = (CExternal.Declaration) items.get("demo_counts");
         CType.TypeOf type = assertInstanceOf(CType.TypeOf.class, perCpu.decls().get(0).type());
         assertInstanceOf(CType.Array.class, type.type().orElseThrow(), "a per-CPU array keeps its type");
+        assertEquals(List.of("static", "__thread"), perCpu.decls().get(0).storage(), "__thread marks a per-CPU variable");
         assertTrue(pp.unresolvedIncludes().size() >= 2);
     }
 }

@@ -19,7 +19,6 @@ import org.powercheck.ir.Prop;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.StateKey;
-import org.powercheck.ir.UnsupportedConstructException;
 
 /** The shared condition-tail parser, on its own. */
 class ConditionTailParserTest {
@@ -131,8 +130,15 @@ class ConditionTailParserTest {
                 assertThrows(InputException.class, () -> parse("exists (x=1")).getMessage());
         assertEquals("f:10:18: comment is never closed",
                 assertThrows(InputException.class, () -> parse("exists (x=1) (* oops")).getMessage());
-        UnsupportedConstructException twoLocations =
-                assertThrows(UnsupportedConstructException.class, () -> parse("exists (0:r1=1:r2)"));
-        assertTrue(twoLocations.construct().contains("two locations"));
+    }
+
+    @Test
+    void aConditionMayCompareTwoFinalValues() {
+        Prop same = new Prop.SameValue(new StateKey.RegKey(0, new Reg("r1")), new StateKey.RegKey(1, new Reg("r2")));
+        assertEquals(same, parse("exists (0:r1=1:r2)").condition().prop());
+        assertEquals(new Prop.Not(new Prop.SameValue(new StateKey.MemKey("x"), new StateKey.MemKey("y"))),
+                parse("exists (~[x]=[y])").condition().prop());
+        assertEquals(new Prop.Eq(new StateKey.RegKey(0, new Reg("r1")), new Expr.Addr("x")),
+                parse("exists (0:r1=x)").condition().prop(), "a bare name on the right is an address");
     }
 }
