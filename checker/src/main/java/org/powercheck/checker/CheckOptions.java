@@ -7,8 +7,9 @@ import org.powercheck.model.PpcModel;
  * How to explore.
  *
  * @param model      the axioms (ppc.cat by default)
- * @param unwind     how often one backward branch may be taken in one execution; executions
- *                   that need more are cut and the outcome says so (the unwinding check)
+ * @param unwind     how often one backward branch may be taken each time its loop is entered
+ *                   (leaving the loop forward starts the count again); executions that need
+ *                   more are cut and the outcome says so (the unwinding check)
  * @param deadlineNanos absolute {@link System#nanoTime()} deadline, or {@code Long.MAX_VALUE}
  */
 public record CheckOptions(Model model, int unwind, long deadlineNanos) {

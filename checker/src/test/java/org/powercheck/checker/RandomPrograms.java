@@ -37,7 +37,7 @@ public final class RandomPrograms {
     private static final int MAX_WRITES_PER_CELL = 3;
     private static final Link[] FENCES = {Link.SYNC, Link.LWSYNC, Link.EIEIO, Link.PO};
 
-    enum Access { LOAD, STORE, STORE_LOADED, RMW, RMW_BRANCH, SPIN }
+    enum Access { LOAD, STORE, STORE_LOADED, RMW, RMW_BRANCH, LONE_SC, SPIN }
 
     enum Link { PO, SYNC, LWSYNC, EIEIO, ISYNC, ADDR, DATA, CTRL, CTRL_ISYNC, CTRL_SKIP }
 
@@ -58,9 +58,11 @@ public final class RandomPrograms {
      * The cycle: {@code threads} threads; {@code coms.get(i)} leaves thread i. A thread has one
      * access when {@code single} says so and its incoming and outgoing edges agree on the access
      * kind; otherwise two, joined by {@code links.get(i)}, on different cells unless
-     * {@code sameCell} says so.
+     * {@code sameCell} says so. {@code exclusive.get(2i)} and {@code exclusive.get(2i+1)} make
+     * thread i's first and second access a lwarx/stwcx. pair (diycross7's "A" accesses).
      */
-    record Cycle(int threads, List<Com> coms, List<Boolean> single, List<Link> links, List<Boolean> sameCell) { }
+    record Cycle(int threads, List<Com> coms, List<Boolean> single, List<Link> links, List<Boolean> sameCell,
+                 List<Boolean> exclusive) { }
 
     /** An extra step at the start or end of thread {@code thread} (modulo the thread count). */
     record Extra(int thread, boolean atStart, Step step) { }
@@ -70,7 +72,9 @@ public final class RandomPrograms {
      * {@code variant} picks the shape of an rmw (0: increment, 1-2: store a new value, 3: store
      * to another cell than the reserved one) or the value a spin loop waits for. An
      * {@code RMW_BRANCH} is an rmw followed by {@code bne} on its status over the thread's next
-     * step, with isync after the branch for even variants (the lock-acquire idiom).
+     * step, with isync after the branch for even variants (the lock-acquire idiom). A
+     * {@code LONE_SC} is a stwcx. with no lwarx of its own: it succeeds only on a reservation
+     * left by an earlier lwarx whose stwcx. has not come yet.
      */
     record Step(Link link, Access access, int cell, int variant) { }
 
@@ -116,13 +120,16 @@ public final class RandomPrograms {
                 Arbitraries.of(true, false).list().ofSize(4),
                 link.list().ofSize(4),
                 Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(5, Arbitraries.just(false)))
-                        .list().ofSize(4)).as(Cycle::new);
+                        .list().ofSize(4),
+                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(9, Arbitraries.just(false)))
+                        .list().ofSize(8)).as(Cycle::new);
         Arbitrary<Access> access = Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(Access.LOAD)),
                 Tuple.of(2, Arbitraries.just(Access.STORE)),
                 Tuple.of(2, Arbitraries.just(Access.STORE_LOADED)),
                 Tuple.of(2, Arbitraries.just(Access.RMW)),
                 Tuple.of(2, Arbitraries.just(Access.RMW_BRANCH)),
+                Tuple.of(1, Arbitraries.just(Access.LONE_SC)),
                 Tuple.of(1, Arbitraries.just(Access.SPIN)));
         Arbitrary<Step> step = Combinators.combine(link, access, Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 3)).as(Step::new);
@@ -161,10 +168,10 @@ public final class RandomPrograms {
             Access in = cycle.coms().get((i + k - 1) % k).to;
             Access out = cycle.coms().get(i).from;
             List<Step> steps = new ArrayList<>();
-            steps.add(new Step(Link.PO, in, cell, 0));
+            steps.add(new Step(Link.PO, cycle.exclusive().get(2 * i) ? Access.RMW : in, cell, 1));
             if (!one[i]) {
                 if (changesCell[i]) cell = (cell + 1) % cells;
-                steps.add(new Step(cycle.links().get(i), out, cell, 0));
+                steps.add(new Step(cycle.links().get(i), cycle.exclusive().get(2 * i + 1) ? Access.RMW : out, cell, 1));
             }
             threads.add(steps);
         }
@@ -193,6 +200,7 @@ public final class RandomPrograms {
                         writes[s.variant() == 3 ? (cell + 1) % spec.cells() : cell]++;
                         if (s.variant() == 0) increments++;
                     }
+                    case LONE_SC -> writes[cell]++;
                     case SPIN -> spins++;
                     case LOAD -> { }
                 }
@@ -341,6 +349,13 @@ public final class RandomPrograms {
                         code.bne(pendingLabel);
                         if (s.variant() % 2 == 0) code.isync();
                     }
+                }
+                case LONE_SC -> {
+                    String v = fresh();
+                    String status = observed(fresh());
+                    code.li(v, newValue(cell));
+                    if (index == null) code.stwcx(v, "r0", address); else code.stwcx(v, index, address);
+                    code.mr(status, "cr0");
                 }
                 case SPIN -> {
                     String label = "S" + thread + "_" + nextLabel++;

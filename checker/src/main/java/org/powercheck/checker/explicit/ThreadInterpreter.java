@@ -195,6 +195,7 @@ final class ThreadInterpreter {
                 case Instr.Branch b -> {
                     if (!b.unconditional()) s.ctrl = union(s.ctrl, deps(b.cond(), s));
                     if (eval(b.cond(), s) == 0) {
+                        leave(s, s.pc, s.pc + 1);
                         s.pc++;
                     } else {
                         int target = labels.get(b.target());
@@ -202,6 +203,7 @@ final class ThreadInterpreter {
                             finish(s, true);
                             return;
                         }
+                        if (target > s.pc) leave(s, s.pc, target);
                         s.pc = target;
                     }
                 }
@@ -222,6 +224,14 @@ final class ThreadInterpreter {
                 }
             }
         }
+    }
+
+    /**
+     * Moving forward past a loop's backward branch leaves the loop: its count starts again at the
+     * next entry (the bound is per entry, as {@code ThreadDag} has it).
+     */
+    private static void leave(State s, int from, int to) {
+        for (int pc = from; pc < to; pc++) s.taken[pc] = 0;
     }
 
     private void finish(State s, boolean cut) {

@@ -66,6 +66,8 @@ final class ThreadDag {
                 if (t <= i) backIndex[i] = backCount++;
             }
         }
+        int[] backPc = new int[backCount];
+        for (int i = 0; i < len; i++) if (backIndex[i] >= 0) backPc[backIndex[i]] = i;
 
         // Explore states (pc, taken-counts); exit and cut are shared sinks.
         Map<State, Integer> ids = new HashMap<>();
@@ -107,13 +109,13 @@ final class ThreadDag {
                         t = intern.apply(new State(target[s.pc], c));
                     }
                 } else {
-                    t = intern.apply(new State(target[s.pc], s.counts));
+                    t = intern.apply(new State(target[s.pc], leaving(s.counts, backPc, s.pc, target[s.pc])));
                 }
                 if (b.unconditional()) {
                     succs.set(id, new int[] {t});
                     kinds.set(id, new int[] {JUMP});
                 } else {
-                    int f = intern.apply(new State(s.pc + 1, s.counts));
+                    int f = intern.apply(new State(s.pc + 1, leaving(s.counts, backPc, s.pc, s.pc + 1)));
                     succs.set(id, new int[] {t, f});
                     kinds.set(id, new int[] {TAKEN, FALL});
                 }
@@ -159,6 +161,24 @@ final class ThreadDag {
             succKind[cut] = new int[0];
         }
         return new ThreadDag(thread, pc, succ, succKind, exit, cut);
+    }
+
+    /**
+     * The counts after control moves forward from {@code from} to {@code to}: a loop whose
+     * backward branch it passes has been left, so its count starts again at its next entry (the
+     * bound is per entry, as in CBMC, and code after a loop is not copied once per iteration
+     * count). Only a forward move resets: every cycle keeps the count of its last backward
+     * branch, so unrolling still ends.
+     */
+    private static int[] leaving(int[] counts, int[] backPc, int from, int to) {
+        int[] out = counts;
+        for (int bi = 0; bi < backPc.length; bi++) {
+            if (counts[bi] != 0 && from <= backPc[bi] && backPc[bi] < to) {
+                if (out == counts) out = counts.clone();
+                out[bi] = 0;
+            }
+        }
+        return out;
     }
 
     /** reach[a] has bit b when node b is reachable from node a by a non-empty path */

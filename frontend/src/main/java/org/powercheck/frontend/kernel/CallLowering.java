@@ -276,6 +276,9 @@ final class CallLowering {
                     args.add(v.expr());
                 }
                 case PLACE -> {
+                    if (arg instanceof CExpr.Ident id && t.frame().lookup(id.name()).orElse(null) instanceof Binding.Constant k) {
+                        return k.value();
+                    }
                     Place place = exprs().place(arg);
                     if (place instanceof Place.InRegister r) return registerAccess(p, r, c, pos);
                     Place.InMemory m = (Place.InMemory) place;

@@ -45,7 +45,10 @@ final class CodeBuffer implements CodeSink {
                     if (c.value() == 0) return;
                     if (!b.unconditional()) instr = Instr.Branch.always(b.target(), b.pos());
                 }
-                if (!placed.contains(b.target())) atLabel.merge(b.target(), copy(known), CodeBuffer::meet);
+                // an unreachable branch (after a jump) brings nothing to its target
+                if (!placed.contains(b.target()) && known != null) {
+                    atLabel.merge(b.target(), copy(known), CodeBuffer::meet);
+                }
                 if (((Instr.Branch) instr).unconditional()) known = null;
             }
             case Instr.Label l -> {

@@ -38,6 +38,40 @@ final class EscapeAnalysis {
         return out;
     }
 
+    /**
+     * The locals a function assigns after their declaration: targets of {@code =}, {@code op=},
+     * {@code ++}/{@code --}, and the {@code old} argument of {@code try_cmpxchg()}. The others
+     * keep the value they were declared (or called) with.
+     */
+    static Set<String> assigned(CStmt body, LoweringUnit unit) {
+        Set<String> out = new HashSet<>();
+        Syntax.expressions(body, e -> {
+            CExpr target = null;
+            if (e instanceof CExpr.Assign a) target = a.target();
+            if (e instanceof CExpr.Unary u && switch (u.op()) {
+                case PRE_INC, PRE_DEC, POST_INC, POST_DEC -> true;
+                default -> false;
+            }) {
+                target = u.operand();
+            }
+            if (e instanceof CExpr.Call c && c.function() instanceof CExpr.Ident fn && isPrimitive(fn.name(), unit)) {
+                List<ArgKind> params = unit.mapping.primitive(fn.name()).map(Primitive::params).orElse(List.of());
+                for (int i = 0; i < params.size() && i < c.args().size(); i++) {
+                    if (params.get(i) == ArgKind.LOCAL && c.args().get(i) instanceof CExpr.Unary u
+                            && u.op() == CExpr.UnaryOp.ADDRESS) {
+                        String root = Syntax.rootLocal(u.operand());
+                        if (root != null) out.add(root);
+                    }
+                }
+            }
+            if (target != null) {
+                String root = Syntax.rootLocal(target);
+                if (root != null) out.add(root);
+            }
+        });
+        return out;
+    }
+
     /** A call that the mapping lowers (not a function of the program with that name). */
     private static boolean isPrimitive(String name, LoweringUnit unit) {
         return unit.decls.function(name).map(f -> f.body().isEmpty()).orElse(true)

@@ -170,6 +170,7 @@ final class ExprLowering {
                 case Binding.Local l -> new Val(out().known(l.reg()).orElse(new Expr.RegRef(l.reg())), l.type());
                 case Binding.Object o -> load(new Place.InMemory(o.address(), o.type()), at(id));
                 case Binding.SharedParam s -> new Val(s.address(), s.type());
+                case Binding.Constant c -> c.value();
             };
         }
         Optional<Long> k = unit.resolver.enumConstant(id.name());
@@ -221,6 +222,7 @@ final class ExprLowering {
                         case Binding.Object o -> new Place.InMemory(o.address(), o.type());
                         case Binding.SharedParam s -> throw new InputException(at(id), "cannot assign to parameter '"
                                 + id.name() + "': it points to a shared location, write *" + id.name() + " = ...");
+                        case Binding.Constant c -> throw new IllegalStateException("assigned a read-only local " + id.name());
                     };
                 }
                 if (unit.decls.global(id.name()).isPresent()) return globalPlace(id, addressTaken);

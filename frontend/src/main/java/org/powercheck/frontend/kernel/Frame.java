@@ -29,6 +29,8 @@ final class Frame {
     final String function;
     final boolean top;
     final Set<String> escaped;
+    /** The locals the function assigns after declaring them; null: treat every local as assigned. */
+    private final Set<String> assigned;
     /** The register the result goes to (non-void callees), the label {@code return} jumps to. */
     final Reg result;
     final KType resultType;
@@ -49,9 +51,11 @@ final class Frame {
     /** herd's scoping: one flat scope for the whole thread. */
     private final boolean flat;
 
-    private Frame(String function, boolean top, boolean flat, Set<String> escaped, String registerPrefix,
-                  String labelSuffix, String objectPrefix, Reg result, KType resultType, String exit) {
+    private Frame(String function, boolean top, boolean flat, Set<String> escaped, Set<String> assigned,
+                  String registerPrefix, String labelSuffix, String objectPrefix, Reg result, KType resultType,
+                  String exit) {
         this.function = function;
+        this.assigned = assigned;
         this.flat = flat;
         this.top = top;
         this.escaped = escaped;
@@ -66,21 +70,26 @@ final class Frame {
 
     /** The frame of a thread's own function ({@code P0}); {@code thread} names its memory locals. */
     static Frame thread(String function, String thread, Set<String> escaped) {
-        return new Frame(function, true, false, escaped, "", "", thread + ".", null, Types.VOID, null);
+        return new Frame(function, true, false, escaped, null, "", "", thread + ".", null, Types.VOID, null);
     }
 
     /** The frame of a litmus thread: one scope, as herd has. */
     static Frame litmusThread(String function) {
-        return new Frame(function, true, true, Set.of(), "", "", function + ".", null, Types.VOID, null);
+        return new Frame(function, true, true, Set.of(), null, "", "", function + ".", null, Types.VOID, null);
     }
 
     /** An inlined instance: {@code depth} counts the active instances of the function, {@code instance} all of them. */
-    static Frame inlined(String function, String thread, int depth, int instance, Set<String> escaped, Reg result,
-                         KType resultType, String exit) {
+    static Frame inlined(String function, String thread, int depth, int instance, Set<String> escaped,
+                         Set<String> assigned, Reg result, KType resultType, String exit) {
         String prefix = depth == 1 ? function + "." : function + "#" + depth + ".";
         String suffix = instance == 1 ? "" : "#" + instance;
-        return new Frame(function, false, false, escaped, prefix, suffix, thread + "." + prefix, result, resultType,
-                exit);
+        return new Frame(function, false, false, escaped, assigned, prefix, suffix, thread + "." + prefix, result,
+                resultType, exit);
+    }
+
+    /** Whether a local keeps the value it was declared with (so a known value may stand for it). */
+    boolean readOnly(String name) {
+        return assigned != null && !assigned.contains(name) && !escaped.contains(name);
     }
 
     Optional<Binding> lookup(String name) {

@@ -36,6 +36,7 @@ final class LoweringUnit {
     final KernelMapping mapping;
     LoweringOptions options;
     private final Map<CFunction, Set<String>> escapes = new HashMap<>();
+    private final Map<CFunction, Set<String>> assigned = new HashMap<>();
     private Set<String> addressTaken;
     private boolean badCall;
 
@@ -144,6 +145,10 @@ final class LoweringUnit {
 
     Set<String> escapedLocals(CFunction f) {
         return escapes.computeIfAbsent(f, g -> EscapeAnalysis.addressTaken(g.body(), this));
+    }
+
+    Set<String> assignedLocals(CFunction f) {
+        return assigned.computeIfAbsent(f, g -> EscapeAnalysis.assigned(g.body(), this));
     }
 
     /**

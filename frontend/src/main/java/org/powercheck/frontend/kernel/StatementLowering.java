@@ -186,6 +186,11 @@ final class StatementLowering {
                 out().emit(new Instr.Assign(reg, new Expr.Const(0), pos));
             }
         }
+        // a local that keeps a value known here is that value everywhere, also after labels
+        KType declared = type;
+        if (f.readOnly(d.name())) {
+            out().known(reg).ifPresent(v -> f.bind(d.name(), new Binding.Constant(new Val(v, declared))));
+        }
     }
 
     /** herd's C: every local is a register named as written; nothing else is declared in a thread. */
@@ -219,6 +224,10 @@ final class StatementLowering {
             Expr address = object(name, type, pos);
             if (type.isScalar()) exprs().store(new Place.InMemory(address, type), value.expr(), pos);
             else throw new UnsupportedConstructException(pos, "struct passed by value");
+            return;
+        }
+        if (f.readOnly(name) && (value.expr() instanceof Expr.Const || value.expr() instanceof Expr.Addr)) {
+            f.bind(name, new Binding.Constant(value));
             return;
         }
         Reg reg = f.register(name);

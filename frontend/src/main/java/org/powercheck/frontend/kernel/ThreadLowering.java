@@ -96,8 +96,8 @@ final class ThreadLowering {
         int instance = instances.merge(f.name(), 1, Integer::sum);
         KType result = f.type().result();
         Reg resultReg = result instanceof KType.Void ? null : target.orElseGet(out::temp);
-        Frame frame = Frame.inlined(f.name(), thread, depth, instance, unit.escapedLocals(def), resultReg, result,
-                out.label());
+        Frame frame = Frame.inlined(f.name(), thread, depth, instance, unit.escapedLocals(def),
+                unit.assignedLocals(def), resultReg, result, out.label());
         frames.push(frame);
         try {
             for (int i = 0; i < def.params().size() && i < args.size(); i++) {
@@ -113,6 +113,6 @@ final class ThreadLowering {
             frames.pop();
         }
         if (resultReg == null) return new Val(new Expr.Const(0), Types.VOID);
-        return new Val(new Expr.RegRef(resultReg), result);
+        return new Val(out.known(resultReg).orElse(new Expr.RegRef(resultReg)), result);
     }
 }
