@@ -12,10 +12,9 @@ import org.powercheck.ir.ThreadCode;
 
 /**
  * One thread's code unrolled into a DAG. A node is an instruction together with how often each
- * backward branch has been taken so far; a backward branch taken more than {@code unwind} times
- * leads to the single {@link #cut} node instead. All paths that finish meet in {@link #exit}.
- * Nodes are numbered in a topological order (along every edge the number of backward jumps
- * grows, or it stays and the instruction index grows).
+ * backward branch has been taken since its loop was entered; a backward branch taken more than
+ * {@code unwind} times leads to the single {@link #cut} node instead. All paths that finish meet
+ * in {@link #exit}. Nodes are numbered in a topological order.
  */
 final class ThreadDag {
     static final int NEXT = 0, TAKEN = 1, FALL = 2, JUMP = 3;
@@ -69,6 +68,10 @@ final class ThreadDag {
         int[] backPc = new int[backCount];
         for (int i = 0; i < len; i++) if (backIndex[i] >= 0) backPc[backIndex[i]] = i;
 
+        // A count matters only while its branch can still be reached: forgetting the others
+        // merges the copies of the code after a loop (otherwise sequential loops multiply).
+        boolean[][] backReachable = backBranchesReachable(code, target, backIndex, backCount);
+
         // Explore states (pc, taken-counts); exit and cut are shared sinks.
         Map<State, Integer> ids = new HashMap<>();
         List<State> states = new ArrayList<>();
@@ -78,8 +81,9 @@ final class ThreadDag {
         boolean[] usedCut = new boolean[1];
         ArrayDeque<Integer> work = new ArrayDeque<>();
         State root = new State(0, new int[backCount]);
-        java.util.function.Function<State, Integer> intern = s -> {
-            if (s.pc >= len) return exitId;
+        java.util.function.Function<State, Integer> intern = s0 -> {
+            if (s0.pc >= len) return exitId;
+            State s = s0.forget(backReachable[s0.pc]);
             Integer id = ids.get(s);
             if (id == null) {
                 id = states.size();
@@ -125,15 +129,23 @@ final class ThreadDag {
             }
         }
 
-        // Topological numbering: by number of backward jumps taken, then instruction index.
+        // Topological numbering (Kahn), earliest-discovered first among the ready nodes. A
+        // loop's count drops back to 0 when it is left, so no simple key orders the nodes.
         int n = states.size();
+        int[] indegree = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int t : succs.get(i)) if (t >= 0) indegree[t]++;
+        }
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        for (int i = 0; i < n; i++) if (indegree[i] == 0) ready.add(i);
         Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> {
-            State x = states.get(a), y = states.get(b);
-            int c = Integer.compare(x.sum(), y.sum());
-            return c != 0 ? c : Integer.compare(x.pc, y.pc);
-        });
+        int placed = 0;
+        while (!ready.isEmpty()) {
+            int i = ready.poll();
+            order[placed++] = i;
+            for (int t : succs.get(i)) if (t >= 0 && --indegree[t] == 0) ready.add(t);
+        }
+        if (placed != n) throw new IllegalStateException("the unrolled thread has a cycle");
         int exit = n;
         int cut = usedCut[0] ? n + 1 : -1;
         int total = usedCut[0] ? n + 2 : n + 1;
@@ -181,6 +193,34 @@ final class ThreadDag {
         return out;
     }
 
+    /** [pc][k]: backward branch number k can be executed again after reaching pc */
+    private static boolean[][] backBranchesReachable(List<Instr> code, int[] target, int[] backIndex, int backCount) {
+        int len = code.size();
+        boolean[][] out = new boolean[len][backCount];
+        for (int start = 0; start < len; start++) {
+            boolean[] seen = new boolean[len];
+            ArrayDeque<Integer> work = new ArrayDeque<>();
+            work.add(start);
+            seen[start] = true;
+            while (!work.isEmpty()) {
+                int pc = work.poll();
+                if (backIndex[pc] >= 0) out[start][backIndex[pc]] = true;
+                Instr in = code.get(pc);
+                boolean jumps = in instanceof Instr.Branch;
+                boolean falls = !(in instanceof Instr.Branch b && b.unconditional());
+                if (jumps && !seen[target[pc]]) {
+                    seen[target[pc]] = true;
+                    work.add(target[pc]);
+                }
+                if (falls && pc + 1 < len && !seen[pc + 1]) {
+                    seen[pc + 1] = true;
+                    work.add(pc + 1);
+                }
+            }
+        }
+        return out;
+    }
+
     /** reach[a] has bit b when node b is reachable from node a by a non-empty path */
     long[][] reachability() {
         int n = size();
@@ -197,10 +237,16 @@ final class ThreadDag {
     }
 
     private record State(int pc, int[] counts) {
-        int sum() {
-            int s = 0;
-            for (int c : counts) s += c;
-            return s;
+        /** The same state with the counts of branches that cannot be reached again zeroed. */
+        State forget(boolean[] reachable) {
+            int[] c = null;
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] != 0 && !reachable[k]) {
+                    if (c == null) c = counts.clone();
+                    c[k] = 0;
+                }
+            }
+            return c == null ? this : new State(pc, c);
         }
 
         @Override public boolean equals(Object o) {
