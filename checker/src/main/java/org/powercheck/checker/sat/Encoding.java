@@ -34,8 +34,12 @@ final class Encoding {
         relations.encode();
     }
 
+    /** Solves under assumptions, adding lazy composition clauses until a model needs none. */
     boolean solve(int... assumptions) throws CheckTimeoutException {
-        return circuit.solve(assumptions);
+        while (circuit.solve(assumptions)) {
+            if (relations.refine() == 0) return true;
+        }
+        return false;
     }
 
     /** The final value of a key: a register at its thread's end, or a cell's co-last write. */

@@ -458,6 +458,15 @@ final class RelationEncoder {
         }
         LitMatrix m = shaped(v);
         boolean exact = g.exact[v];
+        boolean lazy = !exact && (kind == ModelGraph.Kind.SEQ || kind == ModelGraph.Kind.PLUS)
+                && composedTerms(v) > LAZY_TERMS;
+        if (lazy) {
+            lazyNodes.add(v);
+            if (kind == ModelGraph.Kind.SEQ) {
+                lazySeqLiterals(v);
+                return;
+            }
+        }
         int[] buf = new int[Math.max(ch.length, 4)];
         for (int i = 0; i < n; i++) {
             int[] cols = m.cols[i];
@@ -507,12 +516,114 @@ final class RelationEncoder {
             }
         }
         if (kind == ModelGraph.Kind.PLUS) {
-            if (g.exact[v]) exactPlus(v, ch[0]); else plusClauses(v, ch[0]);
+            if (exact) exactPlus(v, ch[0]); else plusClauses(v, ch[0], lazy);
         }
     }
 
-    /** T(i,j) <= A(i,j); T(i,j) <= A(i,k) & T(k,j): T contains the transitive closure of A. */
-    private void plusClauses(int v, int a) {
+    // ---------------------------------------------------------------- lazy compositions
+
+    /**
+     * Compositions (r1;r2 and the rules of r+) cost one clause per middle event; on programs
+     * with a few hundred events that is millions of clauses, most of which never matter. Above
+     * this many, a composition's clauses are added only when a model violates them ({@link
+     * #refine}). Every clause added is one of the eager encoding's, so the models that survive
+     * refinement are exactly the eager encoding's models.
+     */
+    static final int LAZY_TERMS = 50_000;
+
+    private final java.util.List<Integer> lazyNodes = new java.util.ArrayList<>();
+
+    /** The number of (pair, middle event) terms a composition node would get clauses for. */
+    private long composedTerms(int v) {
+        int[] ch = g.children(v);
+        BitMatrix a = may[ch[0]];
+        BitMatrix bt = mayT(g.kind(v) == ModelGraph.Kind.SEQ ? ch[1] : v);
+        BitMatrix need = needed[v];
+        long terms = 0;
+        for (int i = 0; i < n; i++) {
+            int ai = a.rowOffset(i);
+            for (int j = need.next(i, 0); j >= 0; j = need.next(i, j + 1)) {
+                int bj = bt.rowOffset(j);
+                for (int w = 0; w < a.words; w++) terms += Long.bitCount(a.bits[ai + w] & bt.bits[bj + w]);
+            }
+        }
+        return terms;
+    }
+
+    /** Literals of a lazy sequence: TRUE when some term is, else a variable bounded by refine. */
+    private void lazySeqLiterals(int v) {
+        int[] ch = g.children(v);
+        LitMatrix m = lits[v], a = lits[ch[0]], b = lits[ch[1]];
+        BitMatrix am = may[ch[0]], bt = mayT(ch[1]);
+        for (int i = 0; i < n; i++) {
+            int[] cols = m.cols[i];
+            for (int k = 0; k < cols.length; k++) {
+                int j = cols[k];
+                int lit = Circuit.FALSE;
+                for (int x = nextCommon(am, i, bt, j, 0); x >= 0; x = nextCommon(am, i, bt, j, x + 1)) {
+                    int l1 = a.get(i, x), l2 = b.get(x, j);
+                    if (l1 == Circuit.FALSE || l2 == Circuit.FALSE) continue;
+                    if (l1 == Circuit.TRUE && l2 == Circuit.TRUE) {
+                        lit = Circuit.TRUE;
+                        break;
+                    }
+                    lit = 0;
+                }
+                m.lits[i][k] = lit == 0 ? c.newVar() : lit;
+            }
+        }
+    }
+
+    /**
+     * Adds the clauses of lazy compositions that the solver's current model violates: for a
+     * pair (i,j) that is false in the model while some k has r1(i,k) and r2(k,j) true (for r+,
+     * r(i,k) and r+(k,j)). Returns how many were added; 0 means the model satisfies them all.
+     * For r+ this suffices: if j is reachable from i but r+(i,j) is false, the pair nearest to
+     * j on that path with the same problem has a violated one-step rule.
+     */
+    int refine() {
+        int added = 0;
+        for (int v : lazyNodes) {
+            int[] ch = g.children(v);
+            int second = g.kind(v) == ModelGraph.Kind.SEQ ? ch[1] : v;
+            BitMatrix left = modelRows(ch[0], false);
+            BitMatrix rightT = modelRows(second, true);
+            LitMatrix m = lits[v];
+            for (int i = 0; i < n; i++) {
+                int[] cols = m.cols[i];
+                for (int k = 0; k < cols.length; k++) {
+                    int lij = m.lits[i][k];
+                    if (Circuit.isConst(lij) || c.value(lij)) continue;
+                    int j = cols[k];
+                    int x = nextCommon(left, i, rightT, j, 0);
+                    if (x < 0) continue;
+                    c.clause(-lits[ch[0]].get(i, x), -lits[second].get(x, j), lij);
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    /** The pairs of a node's matrix that are true in the current model (transposed if asked). */
+    private BitMatrix modelRows(int v, boolean transpose) {
+        BitMatrix out = new BitMatrix(n);
+        LitMatrix m = lits[v];
+        for (int i = 0; i < n; i++) {
+            int[] cols = m.cols[i];
+            for (int k = 0; k < cols.length; k++) {
+                if (!c.value(m.lits[i][k])) continue;
+                if (transpose) out.set(cols[k], i); else out.set(i, cols[k]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * T(i,j) <= A(i,j); T(i,j) <= A(i,k) & T(k,j): T contains the transitive closure of A.
+     * When lazy, only the first rule is added here and the second by {@link #refine}.
+     */
+    private void plusClauses(int v, int a, boolean lazy) {
         LitMatrix t = lits[v];
         BitMatrix am = may[a], tt = mayT(v);
         for (int i = 0; i < n; i++) {
@@ -522,6 +633,7 @@ final class RelationEncoder {
                 int tij = t.lits[i][k];
                 if (tij == Circuit.TRUE) continue;
                 if (am.get(i, j)) c.clause(-lits[a].get(i, j), tij);
+                if (lazy) continue;
                 for (int x = nextCommon(am, i, tt, j, 0); x >= 0; x = nextCommon(am, i, tt, j, x + 1)) {
                     int tkj = t.get(x, j);
                     if (tkj == tij) continue;
