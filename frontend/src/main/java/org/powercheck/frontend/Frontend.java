@@ -18,8 +18,9 @@ import org.powercheck.ir.SourcePos;
 
 /**
  * Reads a test and hands it to the front end its first word names ({@code PPC}, {@code C}). A
- * {@code C} test that includes files, or is named {@code .c}/{@code .h}, is a kernel harness; a
- * {@code .c}/{@code .h} file that is not a test is kernel source, lowered function by function.
+ * {@code C} test that includes files, has C declarations before its init block, or is named
+ * {@code .c}/{@code .h} is a kernel harness; a {@code .c}/{@code .h} file that is not a test is
+ * kernel source, lowered function by function.
  */
 public final class Frontend {
     private static final Pattern INCLUDE = Pattern.compile("(?m)^[ \t]*#[ \t]*include\\b");
@@ -53,13 +54,26 @@ public final class Frontend {
         if (kernelFile && !word.equals("C")) return KernelFrontend.source(text, name, kernel);
         return switch (word) {
             case "PPC" -> PpcFrontend.parse(text, name);
-            case "C" -> kernelFile || INCLUDE.matcher(text).find()
+            case "C" -> kernelFile || isHarness(text, end)
                     ? KernelFrontend.harness(text, name, kernel)
                     : CLitmusFrontend.parse(text, name, kernel.mapping());
             default -> throw new InputException(pos, word.isEmpty()
                     ? "unknown test format: the file holds no test; expected 'PPC' or 'C' as the first word"
                     : "unknown test format '" + word + "': expected 'PPC' or 'C' as the first word");
         };
+    }
+
+    /**
+     * A C test is a harness when it includes files or has C before its init block; herd's C
+     * litmus format has the init block right after the name line and its comments.
+     */
+    private static boolean isHarness(String text, int afterWord) {
+        if (INCLUDE.matcher(text).find()) return true;
+        int lineEnd = text.indexOf('\n', afterWord);
+        if (lineEnd < 0) return false;
+        int next = firstWordStart(text.substring(lineEnd));
+        int at = lineEnd + next;
+        return at < text.length() && text.charAt(at) != '{';
     }
 
     private static String read(Path file, String name) {

@@ -7,7 +7,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import java.util.List;
 import org.powercheck.checker.report.HerdCondition;
+import org.powercheck.frontend.kernel.Dependencies;
 import org.powercheck.ir.Cell;
 import org.powercheck.ir.Expr;
 import org.powercheck.ir.Instr;
@@ -35,7 +37,9 @@ final class ParseCommand {
     static String help() {
         return Flags.help("powercheck parse FILE|DIR...",
                 "Prints the intermediate representation each test is lowered to: memory cells, each thread's "
-                        + "instructions with their source line:column, the final condition. Stops at the first input "
+                        + "instructions with their source line:column (and file, when included) and the loads each "
+                        + "access depends on (addr, data, ctrl), the final condition. Kernel C sources (.c, .h) show "
+                        + "each function lowered on its own. Stops at the first input "
                         + "error (file:line:col: message, exit status 2).\n\n",
                 options(), "");
     }
@@ -70,8 +74,11 @@ final class ParseCommand {
                         .collect(Collectors.joining(" ", "  init ", "")));
             }
             sb.append('\n');
-            for (Instr i : t.code()) {
-                sb.append(String.format("  %-8s %s%n", where(i.pos()), i));
+            List<String> deps = Dependencies.describe(t);
+            for (int k = 0; k < t.code().size(); k++) {
+                Instr i = t.code().get(k);
+                String line = String.format("  %-8s %s", where(i.pos(), p.file()), i);
+                sb.append(deps.get(k).isEmpty() ? line : String.format("%-48s  (%s)", line, deps.get(k))).append('\n');
             }
         }
         p.filter().ifPresent(f -> sb.append("filter (").append(HerdCondition.format(f)).append(")\n"));
@@ -82,5 +89,10 @@ final class ParseCommand {
 
     private static String where(SourcePos pos) {
         return pos.line() + ":" + pos.column();
+    }
+
+    /** line:column, with the file when it is not the test's own (an included kernel header). */
+    private static String where(SourcePos pos, String file) {
+        return pos.file().equals(file) ? where(pos) : pos.file() + ":" + where(pos);
     }
 }

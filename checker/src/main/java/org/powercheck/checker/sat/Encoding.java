@@ -30,7 +30,7 @@ final class Encoding {
         long[][][] reach = new long[threads.size()][][];
         for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
         options.checkDeadline();
-        this.relations = new RelationEncoder(circuit, ModelGraph.of(options.model()), exec.events, memory, reach);
+        this.relations = new RelationEncoder(circuit, ModelGraph.of(options.model()), exec.events, memory, exec.control, reach);
         relations.encode();
     }
 

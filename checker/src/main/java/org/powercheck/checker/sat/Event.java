@@ -24,8 +24,8 @@ final class Event {
     int[] cellLits = new int[0];
     /** memory value written or read (literals valid under the guard) */
     ValueMap value;
-    /** reads the address, the stored value, the control flow depend on (literals valid under the guard) */
-    EventMap addr = EventMap.EMPTY, data = EventMap.EMPTY, ctrl = EventMap.EMPTY;
+    /** reads the address and the stored value depend on (literals valid under the guard) */
+    EventMap addr = EventMap.EMPTY, data = EventMap.EMPTY;
     /** for a successful store-conditional: its paired load-reserve (literals include the guard) */
     EventMap rmw = EventMap.EMPTY;
 

@@ -36,6 +36,7 @@ final class RelationEncoder {
     private final ModelGraph g;
     private final List<Event> events;
     private final MemoryEncoding mem;
+    private final ControlDeps control;
     private final long[][][] reach;
     private final int n;
 
@@ -45,7 +46,9 @@ final class RelationEncoder {
     final BitMatrix[] needed;
     final LitMatrix[] lits;
 
-    RelationEncoder(Circuit c, ModelGraph g, List<Event> events, MemoryEncoding mem, long[][][] reach) {
+    RelationEncoder(Circuit c, ModelGraph g, List<Event> events, MemoryEncoding mem, ControlDeps control,
+                    long[][][] reach) {
+        this.control = control;
         this.c = c;
         this.g = g;
         this.events = events;
@@ -213,8 +216,14 @@ final class RelationEncoder {
             case ID -> {
                 for (int i = 0; i < n; i++) m.set(i, i);
             }
-            case ADDR, DATA, CTRL, RMW -> {
+            case ADDR, DATA, RMW -> {
                 for (Event y : events) for (int x : depsOf(b, y).events) m.set(x, y.id);
+            }
+            case CTRL -> {
+                BitMatrix ctrl = m;
+                for (Event y : events) {
+                    if (!y.isInit()) control.mayControl(y.thread, y.node, x -> ctrl.set(x, y.id));
+                }
             }
             case RF -> m = mem.rfMay;
             case CO -> m = mem.coMay;
@@ -226,7 +235,6 @@ final class RelationEncoder {
         return switch (b) {
             case ADDR -> e.addr;
             case DATA -> e.data;
-            case CTRL -> e.ctrl;
             case RMW -> e.rmw;
             default -> throw new IllegalArgumentException(b.name());
         };
@@ -238,7 +246,8 @@ final class RelationEncoder {
             case PO, INT, EXT -> c.and(x.guard, y.guard);
             case ID -> x.guard;
             case LOC -> MemoryEncoding.sameCell(c, x, y);
-            case ADDR, DATA, CTRL -> c.and(y.guard, depsOf(b, y).lit(i));
+            case ADDR, DATA -> c.and(y.guard, depsOf(b, y).lit(i));
+            case CTRL -> control.lit(c, y.thread, y.node, y.guard, i);
             case RMW -> y.rmw.lit(i);
             case RF -> mem.rf.get(i, j);
             case CO -> mem.co.get(i, j);

@@ -22,6 +22,8 @@ final class SymbolicExecution {
     final int[] exitGuard;
     /** per thread: guard of exceeding the unrolling bound (FALSE when impossible) */
     final int[] cutGuard;
+    /** control dependencies, from the conditional branches */
+    final ControlDeps control = new ControlDeps();
     /** per thread: register values at the end */
     final ValueMap[][] finalRegs;
     /** per event that reads: its value variables (aligned with {@code value}) */
@@ -31,7 +33,6 @@ final class SymbolicExecution {
     private static final class State {
         ValueMap[] vals;
         EventMap[] deps;
-        EventMap ctrl = EventMap.EMPTY;
         EventMap reservation = EventMap.EMPTY;
         EventMap lastExclusive = EventMap.EMPTY;
 
@@ -39,7 +40,6 @@ final class SymbolicExecution {
             State s = new State();
             s.vals = vals.clone();
             s.deps = deps.clone();
-            s.ctrl = ctrl;
             s.reservation = reservation;
             s.lastExclusive = lastExclusive;
             return s;
@@ -72,6 +72,7 @@ final class SymbolicExecution {
         int n = dag.size();
         List<List<Object>> incoming = new ArrayList<>(n);
         for (int i = 0; i < n; i++) incoming.add(null);
+        control.addThread(n);
         State init = new State();
         init.vals = new ValueMap[tp.regs.length];
         init.deps = new EventMap[tp.regs.length];
@@ -117,6 +118,7 @@ final class SymbolicExecution {
             }
             step(t, tp, node, g, st, incoming);
         }
+        control.finishThread(dag);
     }
 
     private State merge(int[] edges, State[] states) {
@@ -133,8 +135,6 @@ final class SymbolicExecution {
             for (int i = 0; i < k; i++) em[i] = states[i].deps[r];
             out.deps[r] = EventMap.merge(c, edges, em);
         }
-        for (int i = 0; i < k; i++) em[i] = states[i].ctrl;
-        out.ctrl = EventMap.merge(c, edges, em);
         for (int i = 0; i < k; i++) em[i] = states[i].reservation;
         out.reservation = EventMap.merge(c, edges, em);
         for (int i = 0; i < k; i++) em[i] = states[i].lastExclusive;
@@ -226,11 +226,7 @@ final class SymbolicExecution {
                     int cond = eval(tp.cond[p], st, b.pos()).nonZero(c);
                     takenGuard = c.and(g, cond);
                     fallGuard = c.and(g, -cond);
-                    EventMap d = deps(tp.cond[p], st);
-                    if (!d.isEmpty()) {
-                        out = st.copy();
-                        out.ctrl = EventMap.union(c, st.ctrl, d);
-                    }
+                    control.addBranch(node, g, deps(tp.cond[p], st));
                 }
             }
             case Instr.Assume a -> c.clause(-g, eval(tp.cond[p], st, a.pos()).nonZero(c));
@@ -275,7 +271,6 @@ final class SymbolicExecution {
                            org.powercheck.ir.FenceKind fence, int guard, State st) {
         Event e = new Event(events.size(), t, node, instr, read, write, excl, fence);
         e.guard = guard;
-        e.ctrl = st.ctrl;
         events.add(e);
         return e;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.powercheck.frontend.cparse.CExternal;
 import org.powercheck.frontend.cparse.CFunction;
 import org.powercheck.frontend.cparse.CParam;
+import org.powercheck.frontend.kernel.LitmusThreads;
 import org.powercheck.frontend.litmus.ConditionTail;
 import org.powercheck.frontend.litmus.ConditionTailParser;
 import org.powercheck.frontend.litmus.KeyResolver;
@@ -21,6 +22,7 @@ import org.powercheck.ir.Reg;
 import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.StateKey;
 import org.powercheck.ir.ThreadCode;
+import org.powercheck.ir.Width;
 import org.powercheck.model.mapping.KernelMapping;
 
 /** Puts a parsed C litmus test together: cells, threads lowered to IR, the condition. */
@@ -35,13 +37,15 @@ final class CLitmusProgramBuilder {
     /** Per thread: the initial register values and every register the init section names. */
     private final List<Map<Reg, Expr>> registerInits = new ArrayList<>();
     private final List<List<String>> initRegisters = new ArrayList<>();
-    private final List<ThreadScope> scopes = new ArrayList<>();
+    private final List<java.util.Set<String>> locals = new ArrayList<>();
+    private final LitmusThreads lowering;
 
     CLitmusProgramBuilder(CLitmusSyntax.Header header, List<CExternal> items, String file, KernelMapping mapping) {
         this.header = header;
         this.items = items;
         this.file = file;
         this.mapping = mapping;
+        this.lowering = new LitmusThreads(mapping);
     }
 
     Program build(String text, int tailStart) {
@@ -72,22 +76,18 @@ final class CLitmusProgramBuilder {
         }
         mention(e.name(), e.pos());
         Expr init = e.value().map(this::value).orElse(new Expr.Const(0));
-        cells.put(e.name(), new Cell(e.name(), init, ExprLowering.WIDTH, e.pos()));
+        cells.put(e.name(), new Cell(e.name(), init, Width.DOUBLE, e.pos()));
     }
 
     /** Parameters name shared cells; locals and init-section registers are the thread's registers. */
     private ThreadCode lowerThread(int id, CFunction f) {
-        List<String> params = new ArrayList<>();
         for (CParam p : f.params()) {
             String name = p.name().orElseThrow(() -> new InputException(p.pos(), "thread parameters need a name"));
-            params.add(name);
             mention(name, p.pos());
         }
-        ThreadScope scope = new ThreadScope(params);
-        initRegisters.get(id).forEach(scope::declare);
-        scopes.add(scope);
-        return new ThreadCode(id, f.name(), registerInits.get(id), new ThreadLowering(scope, mapping).lower(f.body()),
-                f.pos());
+        LitmusThreads.Lowered t = lowering.lower(id, f, initRegisters.get(id));
+        locals.add(t.locals());
+        return new ThreadCode(id, f.name(), registerInits.get(id), t.code(), f.pos());
     }
 
     /** The threads P0, P1, ... in order. */
@@ -120,16 +120,16 @@ final class CLitmusProgramBuilder {
     }
 
     private void mention(String name, SourcePos pos) {
-        cells.computeIfAbsent(name, n -> new Cell(n, new Expr.Const(0), ExprLowering.WIDTH, pos));
+        cells.computeIfAbsent(name, n -> new Cell(n, new Expr.Const(0), Width.DOUBLE, pos));
     }
 
     /** Checks the condition's names against the test: threads and their locals exist. */
     private final class Resolver implements KeyResolver {
         @Override
         public StateKey register(int thread, String name, SourcePos pos) {
-            if (thread < 0 || thread >= scopes.size()) throw new InputException(pos, "no thread P" + thread + " in this test");
+            if (thread < 0 || thread >= locals.size()) throw new InputException(pos, "no thread P" + thread + " in this test");
             Reg reg = new Reg(name);
-            if (!scopes.get(thread).knows(reg)) {
+            if (!locals.get(thread).contains(name)) {
                 throw new InputException(pos, "P" + thread + " has no local variable '" + name + "'");
             }
             return new StateKey.RegKey(thread, reg);

@@ -107,8 +107,8 @@ final class CallLowering {
 
     /**
      * A call through a function pointer: compares the pointer with each function it may hold and
-     * inlines the one that matches. A pointer that matches none (NULL, say) writes 1 to
-     * {@value LoweringUnit#BAD_CALL}, which the condition treats as a failure.
+     * inlines the one that matches. A pointer that matches none (NULL, say) sets the thread's
+     * register {@code pc_bad_call}, which the condition treats as a failure.
      */
     private Val indirect(CExpr.Call c, Val fp, Optional<Reg> target, boolean needValue) {
         SourcePos pos = t.pos(c.pos());
@@ -149,7 +149,8 @@ final class CallLowering {
             }
             out().emit(new Instr.Label(next, pos));
         }
-        out().emit(new Instr.Store(new Expr.Const(1), unit.badCallAddress(), Width.WORD, pos));
+        out().emit(new Instr.Assign(LoweringUnit.BAD_CALL, new Expr.Const(1), pos));
+        unit.badCallIn(t.cpu);
         out().emit(new Instr.Label(done, pos));
         return result == null ? new Val(new Expr.Const(0), Types.VOID) : new Val(new Expr.RegRef(result), type.result());
     }
@@ -317,6 +318,10 @@ final class CallLowering {
         if (!typed()) return new Val(result == null ? new Expr.Const(0) : result, Types.LITMUS_INT);
         if (result == null) return new Val(new Expr.Const(0), Types.VOID);
         KType type = resultType(name, access);
+        // a truth value is 0 or 1 already; a loaded value may be extended as the type wants
+        if (isTruth(name) || result instanceof Expr.RegRef r && out().canonical(r.reg(), type)) {
+            return new Val(result, type);
+        }
         return new Val(Types.normalize(result, type), type);
     }
 
@@ -339,12 +344,15 @@ final class CallLowering {
 
     /** What a primitive returns: a truth value, or a value of the location it accesses. */
     private KType resultType(String name, KType access) {
-        boolean truth = name.contains("try_cmpxchg") || name.endsWith("_and_test") || name.contains("add_negative")
+        if (isTruth(name)) return unit.types.intType;
+        return access != null ? access : unit.types.longType;
+    }
+
+    private static boolean isTruth(String name) {
+        return name.contains("try_cmpxchg") || name.endsWith("_and_test") || name.contains("add_negative")
                 || (name.contains("add_unless") && !name.contains("fetch")) || name.contains("inc_not_zero")
                 || name.startsWith("test_and_") || name.equals("test_bit") || name.contains("spin_trylock")
                 || name.contains("spin_is_locked");
-        if (truth) return unit.types.intType;
-        return access != null ? access : unit.types.longType;
     }
 
     /** herd's C: a location argument is written {@code *x} (x a parameter), the old value of try_cmpxchg {@code &r}. */

@@ -28,6 +28,8 @@ final class CodeBuffer implements CodeSink {
     private final Map<String, Map<Reg, Expr>> atLabel = new HashMap<>();
     private final Set<String> placed = new HashSet<>();
     private final Set<String> loopHeads = new HashSet<>();
+    /** The load that last wrote each register, while nothing else has written it. */
+    private final Map<Reg, Instr.Load> loaded = new HashMap<>();
 
     CodeBuffer(boolean track) {
         this.track = track;
@@ -61,16 +63,39 @@ final class CodeBuffer implements CodeSink {
                     if (known == null) known = new HashMap<>();
                 }
             }
-            case Instr.Assign a -> set(a.dst(), a.value());
-            case Instr.Load l -> forget(l.dst());
-            case Instr.StoreConditional s -> forget(s.status());
-            case Instr.Havoc h -> forget(h.dst());
+            case Instr.Assign a -> {
+                set(a.dst(), a.value());
+                loaded.remove(a.dst());
+            }
+            case Instr.Load l -> {
+                forget(l.dst());
+                loaded.put(l.dst(), l);
+            }
+            case Instr.StoreConditional s -> {
+                forget(s.status());
+                loaded.remove(s.status());
+            }
+            case Instr.Havoc h -> {
+                forget(h.dst());
+                loaded.remove(h.dst());
+            }
             case Instr.Assume a -> {
                 if (a.cond() instanceof Expr.Const c && c.value() != 0) return;
             }
             default -> { }
         }
         out.emit(instr);
+    }
+
+    /**
+     * Whether {@code r} holds a value in the canonical form of {@code t} because the load that
+     * last wrote it extended it so (the mappings load {@code READ_ONCE} signed, {@code lwarx}
+     * unsigned).
+     */
+    boolean canonical(Reg r, KType t) {
+        Instr.Load l = loaded.get(r);
+        if (l == null || !(t instanceof KType.Scalar s) || s.bool()) return false;
+        return l.width() == s.width() && (l.signed() == s.signed() || s.width() == org.powercheck.ir.Width.DOUBLE);
     }
 
     /** Marks a label that a backward branch may jump to: nothing is known there. */

@@ -213,6 +213,20 @@ final class ExprLowering {
     }
 
     private Place place(CExpr e, boolean addressTaken) {
+        Place p = rawPlace(e, addressTaken);
+        return addressTaken ? p : kept(p);
+    }
+
+    /** The register that stands for a memory cell this thread keeps in one, else the place itself. */
+    private Place kept(Place p) {
+        if (p instanceof Place.InMemory m && m.type().isScalar()) {
+            Optional<Reg> r = t.registerFor(m.address());
+            if (r.isPresent()) return new Place.InRegister(r.get(), m.type());
+        }
+        return p;
+    }
+
+    private Place rawPlace(CExpr e, boolean addressTaken) {
         switch (e) {
             case CExpr.Ident id -> {
                 Optional<Binding> b = t.frame().lookup(id.name());
@@ -240,7 +254,7 @@ final class ExprLowering {
                 return new Place.InMemory(p.expr(), pointee(p, u.operand()));
             }
             case CExpr.Member m -> {
-                return member(m);
+                return member(m, addressTaken);
             }
             case CExpr.Index i -> {
                 if (!typed()) throw new UnsupportedConstructException(at(i), "array indexing");
@@ -258,7 +272,7 @@ final class ExprLowering {
         }
     }
 
-    private Place member(CExpr.Member m) {
+    private Place member(CExpr.Member m, boolean addressTaken) {
         if (!typed()) throw new UnsupportedConstructException(at(m), "struct member access");
         Expr base;
         KType objectType;
@@ -267,7 +281,7 @@ final class ExprLowering {
             base = p.expr();
             objectType = pointee(p, m.object());
         } else {
-            Place p = place(m.object());
+            Place p = place(m.object(), addressTaken);
             if (!(p instanceof Place.InMemory mem)) throw new InputException(at(m), "member of a value that is not in memory");
             base = mem.address();
             objectType = mem.type();
@@ -295,7 +309,8 @@ final class ExprLowering {
         return loadInto(p, pos, Optional.empty());
     }
 
-    private Val loadInto(Place p, SourcePos pos, Optional<Reg> into) {
+    private Val loadInto(Place place, SourcePos pos, Optional<Reg> into) {
+        Place p = kept(place);
         return switch (p) {
             case Place.InRegister r -> new Val(out().known(r.reg()).orElse(new Expr.RegRef(r.reg())), r.type());
             case Place.InMemory m -> {
@@ -314,7 +329,8 @@ final class ExprLowering {
     }
 
     /** Stores a value (already of the place's type) into a place. */
-    void store(Place p, Expr value, SourcePos pos) {
+    void store(Place place, Expr value, SourcePos pos) {
+        Place p = kept(place);
         switch (p) {
             case Place.InRegister r -> out().emit(new Instr.Assign(r.reg(), value, pos));
             case Place.InMemory m -> {

@@ -59,11 +59,13 @@ final class HarnessBuilder {
         List<Frame> frames = new ArrayList<>();
         for (int i = 0; i < threads.size(); i++) {
             CFunction f = threads.get(i);
-            Frame top = Frame.thread(f.name(), f.name(), unit.escapedLocals(f));
-            ThreadLowering t = new ThreadLowering(unit, f.name(), i, top);
-            bindParameters(f, top, unit);
-            code.add(new ThreadCode(i, f.name(), Map.of(), t.lower(f), f.pos()));
-            frames.add(top);
+            Lowered first = lowerThread(unit, f, i, java.util.Set.of());
+            // a second pass keeps the locals whose address stays private in registers
+            java.util.Set<String> private_ = PrivateObjects.registerizable(first.code, f.name(), unit.memory);
+            Lowered chosen = private_.isEmpty() ? first : lowerThread(unit, f, i, private_);
+            private_.forEach(unit.memory::drop);
+            code.add(new ThreadCode(i, f.name(), Map.of(), chosen.code, f.pos()));
+            frames.add(chosen.top);
         }
         ConditionTail tail = ConditionTailParser.parseFrom(text, h.tail() < 0 ? text.length() : h.tail(), file,
                 new HarnessKeys(unit, frames));
@@ -71,6 +73,16 @@ final class HarnessBuilder {
         Map<StateKey, Width> widths = new HashMap<>(unit.memory.signedNarrowCells());
         return new Program(h.name(), Program.Arch.C, file, unit.memory.cells(), code, condition, tail.locations(),
                 tail.filter(), widths);
+    }
+
+    private record Lowered(List<org.powercheck.ir.Instr> code, Frame top) {}
+
+    private static Lowered lowerThread(LoweringUnit unit, CFunction f, int cpu, java.util.Set<String> inRegisters) {
+        Frame top = Frame.thread(f.name(), f.name(), unit.escapedLocals(f));
+        ThreadLowering t = new ThreadLowering(unit, f.name(), cpu, top);
+        t.keepInRegisters(inRegisters);
+        bindParameters(f, top, unit);
+        return new Lowered(t.lower(f), top);
     }
 
     /** The threads P0, P1, ... in order: functions named so, written without a result type. */
@@ -109,9 +121,12 @@ final class HarnessBuilder {
 
     /** A call through a pointer that matches no function is a failure whatever the condition asks. */
     private static Condition withBadCalls(Condition c, LoweringUnit unit) {
-        if (!unit.badCallPossible()) return c;
-        StateKey bad = new StateKey.MemKey(LoweringUnit.BAD_CALL);
-        Prop called = new Prop.Eq(bad, new Expr.Const(1));
+        if (unit.badCalls().isEmpty()) return c;
+        Prop called = null;
+        for (int thread : unit.badCalls()) {
+            Prop p = new Prop.Eq(new StateKey.RegKey(thread, LoweringUnit.BAD_CALL), new Expr.Const(1));
+            called = called == null ? p : new Prop.Or(called, p);
+        }
         Prop prop = switch (c.quantifier()) {
             case NOT_EXISTS -> new Prop.Or(c.prop(), called);
             case EXISTS, FORALL -> new Prop.And(c.prop(), new Prop.Not(called));

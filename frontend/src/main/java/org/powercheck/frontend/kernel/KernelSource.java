@@ -16,15 +16,18 @@ import org.powercheck.frontend.preprocess.PreprocessorOptions;
 import org.powercheck.ir.SourcePos;
 
 /**
- * Kernel C as the C grammar reads it: preprocessed as for ppc64le with the bundled prelude read
- * first, and with a few lines read after it that tell the checker the configuration the code
+ * Kernel C as the C grammar reads it: preprocessed as for ppc64le with the bundled headers read
+ * first ({@code prelude-macros.h}: the kernel's own macros; {@code prelude.h}: types and what the
+ * checker gives a meaning to), and with a few lines read after it that tell the checker the configuration the code
  * chose ({@code NR_CPUS}, {@code PC_THREADS_PER_CORE}). A harness's init block, a bare
  * {@code { ... }} the grammar does not know, is given a function header so it parses as the body
  * of {@link #INIT_FUNCTION}. Every position points at the user's files.
  */
 final class KernelSource {
-    /** The name of the prelude in positions. */
-    static final String PRELUDE = "<powercheck prelude>";
+    /** How the bundled headers are named in positions. */
+    static final String BUNDLED = "<powercheck ";
+    private static final String MACROS = BUNDLED + "prelude-macros.h>";
+    private static final String PRELUDE = BUNDLED + "prelude.h>";
     static final String INIT_FUNCTION = "__pc_init";
     static final String CPUS = "__pc_nr_cpus";
     static final String THREADS_PER_CORE = "__pc_threads_per_core";
@@ -32,21 +35,23 @@ final class KernelSource {
             "#ifdef NR_CPUS", "enum { " + CPUS + " = NR_CPUS };", "#endif",
             "#ifdef PC_THREADS_PER_CORE", "enum { " + THREADS_PER_CORE + " = PC_THREADS_PER_CORE };", "#endif", "");
     private static final String INIT_HEADER = "void " + INIT_FUNCTION + "(void) ";
-    private static final String PRELUDE_TEXT = readPrelude();
+    private static final String MACROS_TEXT = resource("prelude-macros.h");
+    private static final String PRELUDE_TEXT = resource("prelude.h");
 
     private KernelSource() {}
 
-    private static String readPrelude() {
-        try (InputStream in = KernelSource.class.getResourceAsStream("prelude.h")) {
-            if (in == null) throw new IllegalStateException("prelude.h is missing from the jar");
+    private static String resource(String name) {
+        try (InputStream in = KernelSource.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the jar");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static String prelude() {
-        return PRELUDE_TEXT;
+    /** Whether a position is in one of the bundled headers. */
+    static boolean bundled(SourcePos pos) {
+        return pos.file().startsWith(BUNDLED);
     }
 
     /**
@@ -55,8 +60,9 @@ final class KernelSource {
      * @param initBrace where a harness's init block opens, if it has one
      */
     static List<CExternal> parse(String text, String file, Optional<SourcePos> initBrace) {
+        // the kernel's annotation, declaration and loop macros, then what the checker adds
         PreprocessorOptions options = PreprocessorOptions.builder().kernelPpc64le()
-                .preInclude(PRELUDE, PRELUDE_TEXT).build();
+                .preInclude(MACROS, MACROS_TEXT).preInclude(PRELUDE, PRELUDE_TEXT).build();
         PreprocessedUnit unit = new Preprocessor(options).run(text + EPILOGUE, file);
         String parsed = unit.text();
         PositionMap positions = unit::map;

@@ -13,6 +13,7 @@ import org.powercheck.frontend.cparse.CFunction;
 import org.powercheck.frontend.cparse.CInit;
 import org.powercheck.ir.Expr;
 import org.powercheck.ir.InputException;
+import org.powercheck.ir.Reg;
 import org.powercheck.ir.SourcePos;
 import org.powercheck.model.mapping.KernelMapping;
 
@@ -22,8 +23,11 @@ import org.powercheck.model.mapping.KernelMapping;
  * condition touch), the mapping of kernel primitives, and the analyses done once per function.
  */
 final class LoweringUnit {
-    /** The pseudo-location a call through a pointer that matches no known function writes 1 to. */
-    static final String BAD_CALL = "pc_bad_call";
+    /**
+     * The register a call through a pointer that matches no known function sets to 1 (a register,
+     * not a location: it costs the checker no event).
+     */
+    static final Reg BAD_CALL = new Reg("pc_bad_call");
     /** The IPI pseudo-locations, one per CPU ({@code ipi@1}): triggers write them, deliveries read them. */
     static final String IPI = "ipi";
 
@@ -38,7 +42,7 @@ final class LoweringUnit {
     private final Map<CFunction, Set<String>> escapes = new HashMap<>();
     private final Map<CFunction, Set<String>> assigned = new HashMap<>();
     private Set<String> addressTaken;
-    private boolean badCall;
+    private final Set<Integer> badCalls = new TreeSet<>();
 
     LoweringUnit(Dialect dialect, KernelMapping mapping, LoweringOptions options, Positions positions,
                  Predicate<SourcePos> inPrelude) {
@@ -132,15 +136,14 @@ final class LoweringUnit {
         });
     }
 
-    Expr badCallAddress() {
-        badCall = true;
-        var o = memory.object(BAD_CALL).orElseGet(() ->
-                memory.allocate(BAD_CALL, BAD_CALL, types.intType, SourcePos.UNKNOWN));
-        return memory.address(o, 0);
+    /** Notes that thread {@code thread} may call through a pointer that matches no function. */
+    void badCallIn(int thread) {
+        badCalls.add(thread);
     }
 
-    boolean badCallPossible() {
-        return badCall;
+    /** The threads that may call through a pointer that matches no function. */
+    Set<Integer> badCalls() {
+        return badCalls;
     }
 
     Set<String> escapedLocals(CFunction f) {

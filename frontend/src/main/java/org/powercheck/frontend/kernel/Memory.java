@@ -31,6 +31,7 @@ final class Memory {
     private final List<MemObject> owner = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, MemObject> objects = new HashMap<>();
+    private final java.util.Set<MemObject> dropped = new java.util.HashSet<>();
 
     Optional<MemObject> object(String name) {
         return Optional.ofNullable(objects.get(name));
@@ -157,9 +158,15 @@ final class Memory {
         return names.get(o.first() + (int) offset);
     }
 
+    /** Leaves {@code o} out of the program: nothing accesses it (its cells became registers). */
+    void drop(String object) {
+        dropped.add(objects.get(object));
+    }
+
     List<Cell> cells() {
         List<Cell> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
+            if (dropped.contains(owner.get(i))) continue;
             out.add(new Cell(names.get(i), inits.get(i), leafTypes.get(i).width(), positions.get(i)));
         }
         return out;

@@ -46,9 +46,16 @@ final class SourceBuilder {
                 CParam p = f.params().get(i);
                 if (p.name().isEmpty()) continue;
                 KType type = declared.type().params().get(i);
-                Reg value = t.out.temp();
-                Havoc.emit(t, value, type, p.pos());
-                t.statements.bindParameter(p.name().get(), type, new Val(new Expr.RegRef(value), type), p.pos());
+                String name = p.name().get();
+                if (top.escaped.contains(name) || type.isAggregate()) {
+                    Reg value = t.out.temp();
+                    Havoc.emit(t, value, type, p.pos());
+                    t.statements.bindParameter(name, type, new Val(new Expr.RegRef(value), type), p.pos());
+                } else {
+                    Reg reg = top.register(name);
+                    Havoc.emit(t, reg, type, p.pos());
+                    top.bind(name, new Binding.Local(reg, type));
+                }
             }
             threads.add(new ThreadCode(threads.size(), f.name(), Map.of(), t.lower(f), f.pos()));
         }

@@ -249,7 +249,8 @@ final class StatementLowering {
     /** A {@code static} local: one object for the whole program, initialised statically. */
     private void staticLocal(CDecl d, KType type, SourcePos pos) {
         Frame f = t.frame();
-        String name = f.function + "." + d.name();
+        // "f:x", unlike a thread's own locals ("P0.x"): one object for every thread
+        String name = f.function + ":" + d.name();
         Memory.MemObject o = unit.memory.object(name).orElseGet(() -> {
             Memory.MemObject fresh = unit.memory.allocate(name, name, type, pos);
             d.init().ifPresent(init -> Initializers.walk(type, init, unit.resolver, unit.positions, (offset, leaf, value) ->

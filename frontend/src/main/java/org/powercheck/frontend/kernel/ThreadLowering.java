@@ -31,6 +31,8 @@ final class ThreadLowering {
     final StatementLowering statements;
     final CallLowering calls;
     private final Deque<Frame> frames = new ArrayDeque<>();
+    /** Objects (by name) whose cells this thread keeps in registers named after the cells. */
+    private java.util.Set<String> registerObjects = java.util.Set.of();
     private final Map<String, Integer> instances = new HashMap<>();
 
     ThreadLowering(LoweringUnit unit, String thread, int cpu, Frame top) {
@@ -44,6 +46,20 @@ final class ThreadLowering {
         frames.push(top);
     }
 
+    /** Keeps the cells of these local objects in registers (see {@link PrivateObjects}). */
+    void keepInRegisters(java.util.Set<String> objects) {
+        registerObjects = objects;
+    }
+
+    /** The register that stands for the cell at {@code address}, if that cell is kept in one. */
+    Optional<Reg> registerFor(Expr address) {
+        if (registerObjects.isEmpty() || !(address instanceof Expr.Addr a) || !unit.memory.hasCell(a.cell())) {
+            return Optional.empty();
+        }
+        if (!registerObjects.contains(unit.memory.ownerOf(a.cell()).name())) return Optional.empty();
+        return Optional.of(new Reg(a.cell()));
+    }
+
     Frame frame() {
         return frames.peek();
     }
@@ -55,8 +71,14 @@ final class ThreadLowering {
     /** Lowers the thread's own function, whose frame was given at construction. */
     List<Instr> lower(CFunction f) {
         Frame top = frames.peek();
-        statements.functionBody(f.body());
-        statements.checkLabels(top);
+        // typeof(expr) sees this thread's locals
+        var previous = unit.resolver.useExpressionTypes(exprs::typeOf);
+        try {
+            statements.functionBody(f.body());
+            statements.checkLabels(top);
+        } finally {
+            unit.resolver.useExpressionTypes(previous);
+        }
         return out.buffer().finish(pos(f.body().pos()));
     }
 

@@ -45,8 +45,11 @@ final class TypeResolver {
         this.constants = evaluator;
     }
 
-    void useExpressionTypes(java.util.function.Function<CExpr, KType> typer) {
+    /** Sets how {@code typeof(expr)} is typed; returns the previous way, to restore it. */
+    java.util.function.Function<CExpr, KType> useExpressionTypes(java.util.function.Function<CExpr, KType> typer) {
+        var previous = this.expressionTypes;
         this.expressionTypes = typer;
+        return previous;
     }
 
     long constant(CExpr e) {

@@ -134,6 +134,23 @@ typedef struct spinlock {
 #define WARN_ON(condition) (!!(condition))
 #define smp_store_mb(var, value) do { WRITE_ONCE(var, value); smp_mb(); } while (0)
 
+/*
+ * The index of the lowest set bit of a non-zero word (undefined for 0, as in the kernel):
+ * isolate that bit, then read its index off one mask per bit of the index. No branches, so no
+ * control dependencies the kernel's instruction would not have.
+ */
+static inline unsigned long __ffs(unsigned long word)
+{
+	unsigned long low = word & -word;
+
+	return (unsigned long)!!(low & 0xaaaaaaaaaaaaaaaaUL) |
+	       (unsigned long)!!(low & 0xccccccccccccccccUL) << 1 |
+	       (unsigned long)!!(low & 0xf0f0f0f0f0f0f0f0UL) << 2 |
+	       (unsigned long)!!(low & 0xff00ff00ff00ff00UL) << 3 |
+	       (unsigned long)!!(low & 0xffff0000ffff0000UL) << 4 |
+	       (unsigned long)!!(low & 0xffffffff00000000UL) << 5;
+}
+
 /* ---- per-CPU variables: one copy per CPU, var@0, var@1, ... ----------------- */
 
 #define DEFINE_PER_CPU(type, name) __thread __typeof__(type) name
