@@ -23,6 +23,7 @@ import org.powercheck.ir.SourcePos;
  * kernel source, lowered function by function.
  */
 public final class Frontend {
+    private static final Pattern THREAD = Pattern.compile("P\\d+\\s*\\(");
     private static final Pattern INCLUDE = Pattern.compile("(?m)^[ \t]*#[ \t]*include\\b");
 
     private Frontend() {}
@@ -73,7 +74,8 @@ public final class Frontend {
         if (lineEnd < 0) return false;
         int next = firstWordStart(text.substring(lineEnd));
         int at = lineEnd + next;
-        return at < text.length() && text.charAt(at) != '{';
+        // a thread right away is a litmus test without its init block (the litmus front end says so)
+        return at < text.length() && text.charAt(at) != '{' && !THREAD.matcher(text).region(at, text.length()).lookingAt();
     }
 
     private static String read(Path file, String name) {

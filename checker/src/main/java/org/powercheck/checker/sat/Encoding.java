@@ -6,6 +6,7 @@ import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.Prop;
+import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.StateKey;
 
 /** Everything the SAT engine builds for one program: events, execution choices, model checks. */
@@ -26,12 +27,14 @@ final class Encoding {
         ValueAnalysis values = new ValueAnalysis(threads, layout);
         options.checkDeadline();
         this.exec = new SymbolicExecution(circuit, layout, threads, values);
+        options.checkDeadline();
         this.memory = new MemoryEncoding(circuit, exec.events, layout.size());
         long[][][] reach = new long[threads.size()][][];
         for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
         options.checkDeadline();
         this.relations = new RelationEncoder(circuit, ModelGraph.of(options.model()), exec.events, memory, exec.control, reach);
-        relations.encode();
+        SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
+        relations.encode(options, where);
     }
 
     /** Solves under assumptions, adding lazy composition clauses until a model needs none. */

@@ -54,6 +54,9 @@ final class ModelGraph {
         ModelGraph g = CACHE.get(model);
         if (g == null) {
             g = new ModelGraph(model);
+            // Models are few (ppc.cat, test models); the bound only guards against callers
+            // that build a fresh Model object per run.
+            if (CACHE.size() > 32) CACHE.clear();
             CACHE.put(model, g);
         }
         return g;

@@ -3,6 +3,10 @@ package org.powercheck.checker.sat;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import org.powercheck.checker.CheckOptions;
+import org.powercheck.checker.CheckTimeoutException;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.UnsupportedConstructException;
 import org.powercheck.model.Check;
 import org.powercheck.model.EventSet;
 import org.powercheck.model.Rel;
@@ -65,9 +69,27 @@ final class RelationEncoder {
     }
 
     /** Adds the clauses of every check. */
-    void encode() {
+    /**
+     * Relation pairs beyond which the encoding is refused: every needed pair costs a literal
+     * and clauses, and programs with about a thousand events reach tens of millions of them.
+     */
+    static final long MAX_NEEDED_PAIRS = 4_000_000;
+
+    /**
+     * @throws UnsupportedConstructException when the program is too large to encode (at {@code where})
+     */
+    void encode(CheckOptions options, SourcePos where) throws CheckTimeoutException {
+        this.options = options;
         computeMay();
+        options.checkDeadline();
         computeNeeded();
+        long pairs = 0;
+        for (BitMatrix m : needed) pairs += m.count();
+        if (pairs > MAX_NEEDED_PAIRS) {
+            throw new UnsupportedConstructException(where, "a program this large for the SAT encoding ("
+                    + n + " events, " + pairs + " relation pairs to encode; try a smaller unwinding bound)");
+        }
+        options.checkDeadline();
         computeLits();
         for (ModelGraph.CheckNode chk : g.checks) {
             int r = chk.rel();
@@ -355,8 +377,11 @@ final class RelationEncoder {
 
     // ---------------------------------------------------------------- literals
 
-    private void computeLits() {
+    private CheckOptions options;
+
+    private void computeLits() throws CheckTimeoutException {
         for (int[] scc : g.sccs) {
+            options.checkDeadline();
             if (!g.recursive[scc[0]]) {
                 evalNode(scc[0]);
                 continue;

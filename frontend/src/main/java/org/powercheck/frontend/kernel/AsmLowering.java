@@ -37,7 +37,7 @@ final class AsmLowering {
     }
 
     void lower(CStmt.Asm a) {
-        SourcePos pos = t.pos(a.pos());
+        SourcePos pos = a.pos();
         if (a.qualifiers().contains("goto") || !a.labels().isEmpty()) {
             throw new UnsupportedConstructException(pos, "asm goto");
         }

@@ -55,7 +55,7 @@ final class CallLowering {
         CExpr fn = c.function();
         if (!typed()) {
             if (!(fn instanceof CExpr.Ident id)) {
-                throw new UnsupportedConstructException(t.pos(c.pos()), "call through a function pointer");
+                throw new UnsupportedConstructException(c.pos(), "call through a function pointer");
             }
             return named(id.name(), c, target, needValue);
         }
@@ -69,7 +69,7 @@ final class CallLowering {
     }
 
     private Val named(String name, CExpr.Call c, Optional<Reg> target, boolean needValue) {
-        SourcePos pos = t.pos(c.pos());
+        SourcePos pos = c.pos();
         if (typed()) {
             Optional<Declarations.Function> f = unit.decls.function(name);
             if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
@@ -97,7 +97,7 @@ final class CallLowering {
     }
 
     private Val direct(Declarations.Function f, CExpr.Call c, Optional<Reg> target, boolean needValue) {
-        SourcePos pos = t.pos(c.pos());
+        SourcePos pos = c.pos();
         checkArity(f.name(), f.type(), c.args().size(), pos);
         if (needValue && f.type().result() instanceof KType.Void) {
             throw new InputException(pos, f.name() + " does not return a value");
@@ -111,7 +111,7 @@ final class CallLowering {
      * register {@code pc_bad_call}, which the condition treats as a failure.
      */
     private Val indirect(CExpr.Call c, Val fp, Optional<Reg> target, boolean needValue) {
-        SourcePos pos = t.pos(c.pos());
+        SourcePos pos = c.pos();
         KType.Function type;
         if (fp.type() instanceof KType.Pointer p && p.target() instanceof KType.Function f) {
             type = f;
@@ -158,7 +158,7 @@ final class CallLowering {
     /** A havoc'd function: its arguments are evaluated, its result is any value, memory is untouched. */
     private Val havoc(String name, Optional<Declarations.Function> f, CExpr.Call c, Optional<Reg> target,
                       boolean needValue) {
-        SourcePos pos = t.pos(c.pos());
+        SourcePos pos = c.pos();
         arguments(c.args());
         KType result = f.map(d -> d.type().result()).orElse(unit.types.longType);
         if (result instanceof KType.Void) {
@@ -173,7 +173,7 @@ final class CallLowering {
     // ---------------------------------------------------------------- intrinsics
 
     private Val intrinsic(String name, CExpr.Call c, Optional<Reg> target) {
-        SourcePos pos = t.pos(c.pos());
+        SourcePos pos = c.pos();
         List<CExpr> args = c.args();
         int arity = switch (name) {
             case "smp_processor_id", "raw_smp_processor_id", "__builtin_unreachable" -> 0;
@@ -247,7 +247,7 @@ final class CallLowering {
     // ---------------------------------------------------------------- kernel primitives
 
     private Val primitive(String name, Primitive p, CExpr.Call c, Optional<Reg> target, boolean needValue) {
-        SourcePos pos = t.pos(c.pos());
+        SourcePos pos = c.pos();
         if (c.args().size() != p.params().size()) {
             throw new InputException(pos, name + " takes " + p.params().size() + " argument"
                     + (p.params().size() == 1 ? "" : "s") + ", not " + c.args().size());
@@ -362,14 +362,14 @@ final class CallLowering {
             case VALUE, POINTER -> exprs().value(arg).expr();
             case PLACE -> {
                 if (a instanceof CExpr.Unary d && d.op() == CExpr.UnaryOp.DEREF) yield exprs().value(d.operand()).expr();
-                if (a instanceof CExpr.Index i) throw new UnsupportedConstructException(t.pos(i.pos()), "array indexing");
-                if (a instanceof CExpr.Member m) throw new UnsupportedConstructException(t.pos(m.pos()), "struct member access");
-                throw new InputException(t.pos(arg.pos()), function + " needs a memory location such as *x");
+                if (a instanceof CExpr.Index i) throw new UnsupportedConstructException(i.pos(), "array indexing");
+                if (a instanceof CExpr.Member m) throw new UnsupportedConstructException(m.pos(), "struct member access");
+                throw new InputException(arg.pos(), function + " needs a memory location such as *x");
             }
             case LOCAL -> {
                 Optional<Reg> local = addressOfRegisterLocal(arg);
                 if (local.isPresent()) yield new Expr.RegRef(local.get());
-                throw new InputException(t.pos(arg.pos()), function + " needs the address of a local variable such as &old");
+                throw new InputException(arg.pos(), function + " needs the address of a local variable such as &old");
             }
         };
     }

@@ -27,15 +27,13 @@ final class Declarations {
     record Function(String name, KType.Function type, Optional<CFunction> body, boolean fromPrelude, SourcePos pos) {}
 
     private final TypeResolver resolver;
-    private final Positions positions;
     private final Predicate<SourcePos> inPrelude;
     private final Map<String, Global> globals = new LinkedHashMap<>();
     private final Map<String, Function> functions = new LinkedHashMap<>();
 
     /** @param inPrelude tells a position (after mapping) in the bundled prelude */
-    Declarations(TypeResolver resolver, Positions positions, Predicate<SourcePos> inPrelude) {
+    Declarations(TypeResolver resolver, Predicate<SourcePos> inPrelude) {
         this.resolver = resolver;
-        this.positions = positions;
         this.inPrelude = inPrelude;
     }
 
@@ -65,7 +63,7 @@ final class Declarations {
                 case CFunction f -> define(f);
                 case CExternal.Declaration d -> d.decls().forEach(this::declare);
                 case CExternal.MacroDeclaration m -> throw new org.powercheck.ir.UnsupportedConstructException(
-                        positions.map(m.pos()), "declaration macro '" + m.macro().name() + "'");
+                        m.pos(), "declaration macro '" + m.macro().name() + "'");
             }
         }
     }
@@ -73,13 +71,13 @@ final class Declarations {
     private void define(CFunction f) {
         KType.Function type = resolver.function(
                 f.result().orElse(org.powercheck.frontend.cparse.CType.Base.of("int")), f.params(), f.variadic(), f.pos());
-        boolean prelude = inPrelude.test(positions.map(f.pos()));
+        boolean prelude = inPrelude.test(f.pos());
         Function old = functions.get(f.name());
         if (old != null && old.body().isPresent() && !old.fromPrelude()) {
-            throw new InputException(positions.map(f.pos()), "function '" + f.name() + "' is defined twice (first at "
+            throw new InputException(f.pos(), "function '" + f.name() + "' is defined twice (first at "
                     + old.pos() + ")");
         }
-        functions.put(f.name(), new Function(f.name(), type, Optional.of(f), prelude, positions.map(f.pos())));
+        functions.put(f.name(), new Function(f.name(), type, Optional.of(f), prelude, f.pos()));
     }
 
     /** One declared name at file scope (or a block-scope {@code typedef}/{@code extern}). */
@@ -92,7 +90,7 @@ final class Declarations {
         }
         if (type instanceof KType.Function f) {
             if (!functions.containsKey(d.name())) {
-                functions.put(d.name(), new Function(d.name(), f, Optional.empty(), false, positions.map(d.pos())));
+                functions.put(d.name(), new Function(d.name(), f, Optional.empty(), false, d.pos()));
             }
             return;
         }
@@ -105,7 +103,7 @@ final class Declarations {
         Global old = globals.get(d.name());
         if (old != null) {
             if (old.init().isPresent() && d.init().isPresent()) {
-                throw new InputException(positions.map(d.pos()), "'" + d.name() + "' is initialised twice (first at "
+                throw new InputException(d.pos(), "'" + d.name() + "' is initialised twice (first at "
                         + old.pos() + ")");
             }
             if (extern || (old.defined() && d.init().isEmpty())) {
@@ -117,6 +115,6 @@ final class Declarations {
             }
         }
         globals.put(d.name(), new Global(d.name(), type, d.init(), perCpu || (old != null && old.perCpu()),
-                !extern, positions.map(d.pos())));
+                !extern, d.pos()));
     }
 }

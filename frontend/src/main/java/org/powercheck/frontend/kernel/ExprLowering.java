@@ -36,7 +36,7 @@ final class ExprLowering {
     }
 
     private SourcePos at(CExpr e) {
-        return t.pos(e.pos());
+        return e.pos();
     }
 
     private CodeBuffer out() {

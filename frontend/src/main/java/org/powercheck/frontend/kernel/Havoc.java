@@ -27,16 +27,12 @@ final class Havoc {
             out.add(new Expr.Const(0));
             for (Declarations.Global g : unit.decls.globals()) {
                 if (!g.perCpu() && g.defined() && TypeResolver.same(g.type(), p.target())) {
-                    out.add(unit.memory.address(unit.global(g.name(), pos(g)), 0));
+                    out.add(unit.memory.address(unit.global(g.name(), g.pos()), 0));
                 }
             }
         } else {
             for (long v : new long[] {0, 1, -1}) out.add(new Expr.Const(((Expr.Const) Types.normalize(new Expr.Const(v), type)).value()));
         }
         return new ArrayList<>(out);
-    }
-
-    private static SourcePos pos(Declarations.Global g) {
-        return g.pos();
     }
 }

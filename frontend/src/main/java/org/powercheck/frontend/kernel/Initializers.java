@@ -25,17 +25,15 @@ final class Initializers {
     }
 
     private final TypeResolver resolver;
-    private final Positions positions;
     private final Sink sink;
 
-    private Initializers(TypeResolver resolver, Positions positions, Sink sink) {
+    private Initializers(TypeResolver resolver, Sink sink) {
         this.resolver = resolver;
-        this.positions = positions;
         this.sink = sink;
     }
 
-    static void walk(KType type, CInit init, TypeResolver resolver, Positions positions, Sink sink) {
-        new Initializers(resolver, positions, sink).walk(type, 0, init);
+    static void walk(KType type, CInit init, TypeResolver resolver, Sink sink) {
+        new Initializers(resolver, sink).walk(type, 0, init);
     }
 
     /** The length an initialiser gives an array declared without one ({@code int a[] = {1, 2}}). */
@@ -81,7 +79,7 @@ final class Initializers {
         } else if (t instanceof KType.Struct) {
             sink.aggregate(offset, t, value);
         } else if (value instanceof CExpr.StringLit) {
-            throw new UnsupportedConstructException(positions.map(value.pos()), "string literal");
+            throw new UnsupportedConstructException(value.pos(), "string literal");
         } else {
             throw error(value.pos(), "cannot initialise " + t.spelling() + " with an expression");
         }
@@ -182,6 +180,6 @@ final class Initializers {
     }
 
     private InputException error(SourcePos pos, String message) {
-        return new InputException(positions.map(pos), message);
+        return new InputException(pos, message);
     }
 }

@@ -23,7 +23,7 @@ public final class LitmusThreads {
     private final LoweringUnit unit;
 
     public LitmusThreads(KernelMapping mapping) {
-        this.unit = new LoweringUnit(Dialect.LITMUS, mapping, LoweringOptions.litmus(), Positions.IDENTITY, p -> false);
+        this.unit = new LoweringUnit(Dialect.LITMUS, mapping, LoweringOptions.litmus(), p -> false);
     }
 
     /**

@@ -36,7 +36,6 @@ final class LoweringUnit {
     final TypeResolver resolver;
     final Declarations decls;
     final Memory memory = new Memory();
-    final Positions positions;
     final KernelMapping mapping;
     LoweringOptions options;
     private final Map<CFunction, Set<String>> escapes = new HashMap<>();
@@ -44,15 +43,13 @@ final class LoweringUnit {
     private Set<String> addressTaken;
     private final Set<Integer> badCalls = new TreeSet<>();
 
-    LoweringUnit(Dialect dialect, KernelMapping mapping, LoweringOptions options, Positions positions,
-                 Predicate<SourcePos> inPrelude) {
+    LoweringUnit(Dialect dialect, KernelMapping mapping, LoweringOptions options, Predicate<SourcePos> inPrelude) {
         this.dialect = dialect;
         this.mapping = mapping;
         this.options = options;
-        this.positions = positions;
         this.types = new Types(dialect);
-        this.resolver = new TypeResolver(types, positions);
-        this.decls = new Declarations(resolver, positions, inPrelude);
+        this.resolver = new TypeResolver(types);
+        this.decls = new Declarations(resolver, inPrelude);
         resolver.useConstants(this::constant);
         resolver.useExpressionTypes(e -> statics().exprs.typeOf(e));
     }
@@ -76,7 +73,7 @@ final class LoweringUnit {
         ThreadLowering s = statics();
         Val v = s.exprs.convert(s.exprs.value(e), type);
         if (!s.out.buffer().peek().isEmpty() || !(v.expr() instanceof Expr.Const || v.expr() instanceof Expr.Addr)) {
-            throw new InputException(positions.map(e.pos()), "the initialiser of '" + of
+            throw new InputException(e.pos(), "the initialiser of '" + of
                     + "' is not a constant or the address of a location");
         }
         return v.expr();
@@ -103,7 +100,7 @@ final class LoweringUnit {
             CInit init = g.init().get();
             for (int copy = 0; copy < prefixes.size(); copy++) {
                 long base = copy * type.cells();
-                Initializers.walk(type, init, resolver, positions, (offset, leaf, value) ->
+                Initializers.walk(type, init, resolver, (offset, leaf, value) ->
                         memory.setInit(memory.cellName(o, base + offset), initialValue(value, leaf, name)));
             }
         }

@@ -42,7 +42,7 @@ final class StatementLowering {
     }
 
     private SourcePos at(CStmt s) {
-        return t.pos(s.pos());
+        return s.pos();
     }
 
     /** A function's body, in the scope of its parameters; a final {@code return} needs no jump. */
@@ -149,7 +149,7 @@ final class StatementLowering {
             return;
         }
         Frame f = t.frame();
-        SourcePos pos = t.pos(d.pos());
+        SourcePos pos = d.pos();
         if (d.isTypedef()) {
             unit.resolver.defineTypedef(d.name(), unit.resolver.resolve(d.type(), d.pos()), d.pos());
             return;
@@ -195,7 +195,7 @@ final class StatementLowering {
 
     /** herd's C: every local is a register named as written; nothing else is declared in a thread. */
     private void litmusDeclaration(CDecl d) {
-        SourcePos pos = t.pos(d.pos());
+        SourcePos pos = d.pos();
         if (d.isTypedef() || d.storage().contains("static") || d.storage().contains("extern")) {
             throw new UnsupportedConstructException(pos, "'" + String.join(" ", d.storage()) + "' declaration in a thread");
         }
@@ -253,7 +253,7 @@ final class StatementLowering {
         String name = f.function + ":" + d.name();
         Memory.MemObject o = unit.memory.object(name).orElseGet(() -> {
             Memory.MemObject fresh = unit.memory.allocate(name, name, type, pos);
-            d.init().ifPresent(init -> Initializers.walk(type, init, unit.resolver, unit.positions, (offset, leaf, value) ->
+            d.init().ifPresent(init -> Initializers.walk(type, init, unit.resolver, (offset, leaf, value) ->
                     unit.memory.setInit(unit.memory.cellName(fresh, offset), unit.initialValue(value, leaf, d.name()))));
             return fresh;
         });
@@ -268,7 +268,7 @@ final class StatementLowering {
             return;
         }
         Set<Long> written = new HashSet<>();
-        Initializers.walk(type, init, unit.resolver, unit.positions, new Initializers.Sink() {
+        Initializers.walk(type, init, unit.resolver, new Initializers.Sink() {
             @Override
             public void scalar(long offset, KType leaf, CExpr value) {
                 Val v = exprs().convert(exprs().value(value), leaf);
@@ -279,7 +279,7 @@ final class StatementLowering {
             @Override
             public void aggregate(long offset, KType sub, CExpr value) {
                 Place src = exprs().place(value);
-                if (!(src instanceof Place.InMemory m)) throw new InputException(t.pos(value.pos()), "cannot copy this struct");
+                if (!(src instanceof Place.InMemory m)) throw new InputException(value.pos(), "cannot copy this struct");
                 exprs().copy(new Place.InMemory(unit.memory.plus(address, offset * KType.STRIDE), sub), m, pos);
                 for (long k = 0; k < sub.cells(); k++) written.add(offset + k);
             }
@@ -374,7 +374,7 @@ final class StatementLowering {
         out().emit(new Instr.Label(top, at(d)));
         loopBody(d.body(), exit, test);
         out().emit(new Instr.Label(test, at(d)));
-        out().emit(new Instr.Branch(exprs().value(d.cond()).expr(), top, t.pos(d.cond().pos())));
+        out().emit(new Instr.Branch(exprs().value(d.cond()).expr(), top, d.cond().pos()));
         out().emit(new Instr.Label(exit, at(d)));
     }
 
@@ -438,7 +438,7 @@ final class StatementLowering {
                         ? compare(Expr.BinOp.EQ, value, low)
                         : compare(Expr.BinOp.AND, compare(Expr.BinOp.GE, value, low),
                                 compare(Expr.BinOp.LE, value, new Expr.Const(exprs().constant(k.high().get()))));
-                out().emit(new Instr.Branch(match, label, t.pos(k.pos())));
+                out().emit(new Instr.Branch(match, label, k.pos()));
             } else {
                 fallback = label;
             }

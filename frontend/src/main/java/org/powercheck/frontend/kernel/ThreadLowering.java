@@ -64,10 +64,6 @@ final class ThreadLowering {
         return frames.peek();
     }
 
-    SourcePos pos(SourcePos parsed) {
-        return unit.positions.map(parsed);
-    }
-
     /** Lowers the thread's own function, whose frame was given at construction. */
     List<Instr> lower(CFunction f) {
         Frame top = frames.peek();
@@ -79,7 +75,7 @@ final class ThreadLowering {
         } finally {
             unit.resolver.useExpressionTypes(previous);
         }
-        return out.buffer().finish(pos(f.body().pos()));
+        return out.buffer().finish(f.body().pos());
     }
 
     /** Whether an instance of {@code function} is being lowered (the call would be recursive). */
@@ -126,11 +122,11 @@ final class ThreadLowering {
                 CParam p = def.params().get(i);
                 if (p.name().isEmpty()) continue;
                 KType type = f.type().params().get(i);
-                statements.bindParameter(p.name().get(), type, exprs.convert(args.get(i), type), pos(p.pos()));
+                statements.bindParameter(p.name().get(), type, exprs.convert(args.get(i), type), p.pos());
             }
             statements.functionBody(def.body());
             statements.checkLabels(frame);
-            if (frame.exitUsed) out.emit(new Instr.Label(frame.exit, pos(def.body().pos())));
+            if (frame.exitUsed) out.emit(new Instr.Label(frame.exit, def.body().pos()));
         } finally {
             frames.pop();
         }

@@ -23,7 +23,6 @@ import org.powercheck.ir.Width;
  */
 final class TypeResolver {
     private final Types types;
-    private final Positions positions;
     private final Map<String, KType> typedefs = new HashMap<>();
     private final Map<String, KType.Struct> tags = new HashMap<>();
     private final Map<String, Long> enumConstants = new HashMap<>();
@@ -36,9 +35,8 @@ final class TypeResolver {
         throw new UnsupportedConstructException(e.pos(), "typeof of an expression");
     };
 
-    TypeResolver(Types types, Positions positions) {
+    TypeResolver(Types types) {
         this.types = types;
-        this.positions = positions;
     }
 
     void useConstants(ToLongFunction<CExpr> evaluator) {
@@ -71,7 +69,7 @@ final class TypeResolver {
     void defineTypedef(String name, KType type, SourcePos pos) {
         KType old = typedefs.get(name);
         if (old != null && !same(old, type)) {
-            throw new InputException(positions.map(pos), "conflicting types for typedef '" + name + "'");
+            throw new InputException(pos, "conflicting types for typedef '" + name + "'");
         }
         typedefs.put(name, type);
     }
@@ -104,7 +102,7 @@ final class TypeResolver {
 
     private long length(CExpr e) {
         long n = constants.applyAsLong(e);
-        if (n < 0) throw new InputException(positions.map(e.pos()), "array length is negative");
+        if (n < 0) throw new InputException(e.pos(), "array length is negative");
         return n;
     }
 
@@ -113,12 +111,12 @@ final class TypeResolver {
             KType t = typedefs.get(words.get(0));
             if (t != null) return t;
             if (!types.dialect().typed()) return Types.LITMUS_INT;
-            throw new InputException(positions.map(pos), "unknown type name '" + words.get(0) + "'");
+            throw new InputException(pos, "unknown type name '" + words.get(0) + "'");
         }
         if (words.contains("void")) return Types.VOID;
         if (!types.dialect().typed()) return Types.LITMUS_INT;
         if (words.contains("float") || words.contains("double") || words.contains("__int128")) {
-            throw new UnsupportedConstructException(positions.map(pos), "type '" + String.join(" ", words) + "'");
+            throw new UnsupportedConstructException(pos, "type '" + String.join(" ", words) + "'");
         }
         boolean unsigned = words.contains("unsigned");
         String spelling = String.join(" ", words);
@@ -151,7 +149,7 @@ final class TypeResolver {
                     // a second definition of the same tag: allowed when it says the same
                     defineMembers(fresh, r.members().get(), pos);
                     if (!same(s, fresh)) {
-                        throw new InputException(positions.map(pos), (r.union() ? "union" : "struct") + " '" + tag
+                        throw new InputException(pos, (r.union() ? "union" : "struct") + " '" + tag
                                 + "' is defined twice");
                     }
                     return s;
@@ -185,7 +183,7 @@ final class TypeResolver {
         if (t instanceof KType.Array a) {
             if (a.element() instanceof KType.Scalar s && s.width() == Width.BYTE && a.length() > 1
                     && types.dialect().typed()) {
-                throw new UnsupportedConstructException(positions.map(pos),
+                throw new UnsupportedConstructException(pos,
                         "array of '" + s.spelling() + "' (every element needs its own byte address)");
             }
             checkLayout(a.element(), pos);
@@ -199,7 +197,7 @@ final class TypeResolver {
                 long v = en.value().isPresent() ? constants.applyAsLong(en.value().get()) : next;
                 Long old = enumConstants.get(en.name());
                 if (old != null && old != v) {
-                    throw new InputException(positions.map(en.pos()), "enumerator '" + en.name() + "' is defined twice");
+                    throw new InputException(en.pos(), "enumerator '" + en.name() + "' is defined twice");
                 }
                 enumConstants.put(en.name(), v);
                 next = v + 1;

@@ -14,8 +14,7 @@ final class Units {
     static LoweringUnit kernel(List<CExternal> items, KernelOptions options, boolean havocUnknown) {
         LoweringOptions defaults = new LoweringOptions(options.havoc(), havocUnknown, options.inlineDepth(), true,
                 LoweringOptions.DEFAULT_CPUS, LoweringOptions.DEFAULT_CPUS);
-        LoweringUnit unit = new LoweringUnit(Dialect.KERNEL, options.mapping(), defaults, Positions.IDENTITY,
-                KernelSource::bundled);
+        LoweringUnit unit = new LoweringUnit(Dialect.KERNEL, options.mapping(), defaults, KernelSource::bundled);
         unit.decls.addAll(items);
         int cpus = unit.resolver.enumConstant(KernelSource.CPUS).map(Long::intValue).orElse(LoweringOptions.DEFAULT_CPUS);
         int perCore = unit.resolver.enumConstant(KernelSource.THREADS_PER_CORE).map(Long::intValue).orElse(cpus);
