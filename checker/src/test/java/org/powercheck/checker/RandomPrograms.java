@@ -35,6 +35,8 @@ public final class RandomPrograms {
 
     private static final String[] CELLS = {"x", "y", "z", "w"};
     private static final int MAX_WRITES_PER_CELL = 3;
+    /** store-conditionals: each doubles a thread's runs (success and failure) */
+    private static final int MAX_EXCLUSIVES = 3;
     private static final Link[] FENCES = {Link.SYNC, Link.LWSYNC, Link.EIEIO, Link.PO};
 
     enum Access { LOAD, STORE, STORE_LOADED, RMW, RMW_BRANCH, LONE_SC, SPIN }
@@ -184,11 +186,12 @@ public final class RandomPrograms {
 
     /**
      * Keeps the explicit engine fast: it enumerates every coherence order of a cell (factorial in
-     * its writes, as herd7) and every value a load may return; increments and spin loops
-     * multiply those values and runs.
+     * its writes, as herd7) and every value a load may return; store-conditionals, increments
+     * and spin loops multiply those values and runs.
      */
     private static boolean affordable(Spec spec) {
         int[] writes = new int[spec.cells()];
+        int exclusives = 0;
         int increments = 0;
         int spins = 0;
         for (List<Step> steps : spec.threads()) {
@@ -198,15 +201,20 @@ public final class RandomPrograms {
                     case STORE, STORE_LOADED -> writes[cell]++;
                     case RMW, RMW_BRANCH -> {
                         writes[s.variant() == 3 ? (cell + 1) % spec.cells() : cell]++;
+                        exclusives++;
                         if (s.variant() == 0) increments++;
                     }
-                    case LONE_SC -> writes[cell]++;
+                    case LONE_SC -> {
+                        writes[cell]++;
+                        exclusives++;
+                    }
                     case SPIN -> spins++;
                     case LOAD -> { }
                 }
             }
         }
-        return increments <= 1 && spins <= 1 && Arrays.stream(writes).allMatch(w -> w <= MAX_WRITES_PER_CELL);
+        return exclusives <= MAX_EXCLUSIVES && increments <= 1 && spins <= 1
+                && Arrays.stream(writes).allMatch(w -> w <= MAX_WRITES_PER_CELL);
     }
 
     static Program build(Spec spec) {

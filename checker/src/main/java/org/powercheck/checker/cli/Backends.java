@@ -8,6 +8,7 @@ import org.powercheck.checker.Engine;
 import org.powercheck.checker.explicit.ExplicitEngine;
 import org.powercheck.checker.sat.SatEngine;
 import org.powercheck.frontend.Frontend;
+import org.powercheck.frontend.kernel.KernelOptions;
 import org.powercheck.ir.Program;
 
 /**
@@ -26,6 +27,16 @@ public record Backends(ProgramLoader loader, Map<String, Supplier<Engine>> engin
         engines.put("sat", SatEngine::new);
         engines.put("explicit", ExplicitEngine::new);
         return new Backends(Frontend::load, engines);
+    }
+
+    /**
+     * The standard front end with the functions of kernel C whose calls give an unconstrained
+     * result ({@code --havoc}); these backends unchanged when there are none.
+     */
+    public Backends withHavoc(java.util.Set<String> functions) {
+        if (functions.isEmpty()) return this;
+        KernelOptions kernel = KernelOptions.defaults().withHavoc(functions);
+        return new Backends(file -> Frontend.load(file, kernel), engines);
     }
 
     /** A fresh engine per test: engines need not be thread-safe. */

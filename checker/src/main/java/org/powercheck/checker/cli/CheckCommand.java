@@ -33,7 +33,8 @@ final class CheckCommand {
         o.addOption(Flags.valued("timeout", "SECONDS", "give up on a test after this long (result unknown, exit status 3); default: no limit"));
         o.addOption(Flags.valued("jobs", "N", "check N tests at a time in this process (default: the number of processors)"));
         o.addOption(Flags.valued("engine", "sat|explicit", "exploration engine (default sat; explicit enumerates executions one by one)"));
-        o.addOption(Flags.valued("unwind", "K", "how often one backward branch may be taken in an execution (default " + CheckOptions.DEFAULT_UNWIND + ")"));
+        o.addOption(Flags.valued("unwind", "K", "how often one backward branch may be taken each time its loop is entered (default " + CheckOptions.DEFAULT_UNWIND + ")"));
+        o.addOption(Flags.havoc());
         o.addOption(Option.builder("q").longOpt("quiet").desc("one line per test (herd7's Observation line); with --expect only failures and the summary").build());
         o.addOption(Flags.help());
         return o;
@@ -76,7 +77,8 @@ final class CheckCommand {
         List<Path> files = TestFiles.expand(cl.getArgList());
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
-        TestRunner runner = new TestRunner(backends, engine, CheckOptions.defaults().withUnwind(unwind), timeoutMillis);
+        TestRunner runner = new TestRunner(backends.withHavoc(Flags.havoc(cl)), engine,
+                CheckOptions.defaults().withUnwind(unwind), timeoutMillis);
         if (cl.hasOption("expect")) {
             CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet);
             InOrder.run(files, runner, r -> {

@@ -64,6 +64,20 @@ final class Flags {
         throw new UsageException("--" + flag + " needs a positive number of seconds, not '" + v + "'");
     }
 
+    /** {@code --havoc f,g}: kernel functions whose calls the checker does not look into. */
+    static Option havoc() {
+        return valued("havoc", "FUNC,...", "kernel C: calls of these functions return an unconstrained value "
+                + "and touch no memory (for functions without a body)");
+    }
+
+    static java.util.Set<String> havoc(CommandLine cl) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String v : cl.getOptionValues("havoc") == null ? new String[0] : cl.getOptionValues("havoc")) {
+            for (String name : v.split(",")) if (!name.isBlank()) out.add(name.trim());
+        }
+        return out;
+    }
+
     static String choice(CommandLine cl, String flag, String fallback, List<String> allowed) {
         String v = cl.getOptionValue(flag, fallback);
         if (!allowed.contains(v)) {

@@ -30,6 +30,7 @@ final class ParseCommand {
 
     static Options options() {
         Options o = new Options();
+        o.addOption(Flags.havoc());
         o.addOption(Flags.help());
         return o;
     }
@@ -50,8 +51,9 @@ final class ParseCommand {
             out.print(help());
             return 0;
         }
+        Backends chosen = backends.withHavoc(Flags.havoc(cl));
         for (Path file : TestFiles.expand(cl.getArgList())) {
-            out.print(format(backends.loader().load(file)));
+            out.print(format(chosen.loader().load(file)));
             out.flush();
         }
         return 0;

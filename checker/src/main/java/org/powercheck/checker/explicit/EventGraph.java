@@ -1,6 +1,5 @@
 package org.powercheck.checker.explicit;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import org.powercheck.ir.FenceKind;
@@ -112,19 +111,19 @@ final class EventGraph {
             ext.addRow(e, other);
             if (cell[e] >= 0) loc.addRow(e, eventsOfCell[cell[e]]);
         }
-        writesOf = new int[cells][];
-        readsOf = new int[cells][];
-        for (int c = 0; c < cells; c++) {
-            List<Integer> w = new ArrayList<>();
-            List<Integer> r = new ArrayList<>();
-            for (int e = 0; e < n; e++) {
-                if (cell[e] != c) continue;
-                if (EventMask.has(writes, e)) w.add(e);
-                if (EventMask.has(reads, e)) r.add(e);
-            }
-            writesOf[c] = w.stream().mapToInt(Integer::intValue).toArray();
-            readsOf[c] = r.stream().mapToInt(Integer::intValue).toArray();
-        }
+        writesOf = eventsByCell(writes);
+        readsOf = eventsByCell(reads);
+    }
+
+    /** For each cell, the events of {@code set} on it, in event order. */
+    private int[][] eventsByCell(long[] set) {
+        int[] count = new int[cells];
+        for (int e = 0; e < n; e++) if (EventMask.has(set, e)) count[cell[e]]++;
+        int[][] out = new int[cells][];
+        for (int c = 0; c < cells; c++) out[c] = new int[count[c]];
+        int[] filled = new int[cells];
+        for (int e = 0; e < n; e++) if (EventMask.has(set, e)) out[cell[e]][filled[cell[e]]++] = e;
+        return out;
     }
 
     private static void dependencies(BitSet sources, int base, int target, BitMatrix rel) {

@@ -1,13 +1,10 @@
 package org.powercheck.checker.explicit;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
@@ -18,7 +15,6 @@ import org.powercheck.checker.Witness;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.Prop;
-import org.powercheck.ir.StateKey;
 import org.powercheck.model.Check;
 import org.powercheck.model.PpcModel;
 import org.powercheck.model.Rel;
@@ -60,11 +56,10 @@ public final class ExplicitEngine implements Engine {
         private final Layout layout;
         private final boolean uniprocPerCell;
         private final List<Check> checks = new ArrayList<>();
-        private final List<StateKey> observed;
-        private final Set<StateKey> needed = new TreeSet<>();
-        private final Map<Integer, Integer> threadIndexById = new HashMap<>();
+        private final FinalValues finalValues;
         private final RelEvaluator evaluator = new RelEvaluator();
-        private final Set<FinalState> states = new HashSet<>();
+        private final Set<FinalValues.Observed> found = new HashSet<>();
+        private final List<FinalState> states = new ArrayList<>();
         private boolean boundCut;
         private Witness witness;
         private long candidates;
@@ -79,10 +74,7 @@ public final class ExplicitEngine implements Engine {
                 else checks.add(c);
             }
             this.uniprocPerCell = uniproc;
-            this.observed = program.observedKeys();
-            needed.addAll(observed);
-            program.filter().ifPresent(f -> needed.addAll(f.keys()));
-            for (int t = 0; t < program.threads().size(); t++) threadIndexById.put(program.threads().get(t).id(), t);
+            this.finalValues = new FinalValues(program);
         }
 
         Outcome explore() throws CheckTimeoutException {
@@ -97,7 +89,7 @@ public final class ExplicitEngine implements Engine {
         }
 
         private Outcome outcome() {
-            return new Outcome(program, new ArrayList<>(states), boundCut, Optional.ofNullable(witness), 0);
+            return new Outcome(program, states, boundCut, Optional.ofNullable(witness), 0);
         }
 
         private void exploreGraph(EventGraph g) throws CheckTimeoutException {
@@ -132,14 +124,14 @@ public final class ExplicitEngine implements Engine {
          * nothing more.
          */
         private void consider(EventGraph g, LocationChoice[] choice) {
-            Map<StateKey, Long> full = finalValues(g, choice);
-            if (program.filter().isPresent() && !program.filter().get().holds(full, layout)) return;
-            Map<StateKey, Long> projected = new HashMap<>();
-            for (StateKey k : observed) projected.put(k, full.get(k));
-            FinalState state = FinalState.of(projected);
-            if (states.contains(state)) return;
+            long[] values = finalValues.read(g, choice);
+            if (program.filter().isPresent() && !program.filter().get().holds(finalValues.asMap(values), layout)) return;
+            FinalValues.Observed observed = finalValues.observed(values);
+            if (found.contains(observed)) return;
             Candidate candidate = new Candidate(g, choice);
             if (!allowed(candidate)) return;
+            found.add(observed);
+            FinalState state = finalValues.state(observed);
             states.add(state);
             Prop p = program.condition().prop();
             if (witness == null && p.holds(state.values(), layout)) {
@@ -153,21 +145,6 @@ public final class ExplicitEngine implements Engine {
                 if (!evaluator.holds(c)) return false;
             }
             return true;
-        }
-
-        /** Registers from the threads' runs, memory from each cell's co-last write. */
-        private Map<StateKey, Long> finalValues(EventGraph g, LocationChoice[] choice) {
-            Map<StateKey, Long> values = new HashMap<>();
-            for (StateKey key : needed) {
-                switch (key) {
-                    case StateKey.RegKey r -> {
-                        Integer t = threadIndexById.get(r.thread());
-                        values.put(key, t == null ? 0L : g.runs.get(t).register(r.reg()));
-                    }
-                    case StateKey.MemKey m -> values.put(key, g.value[choice[layout.indexOf(m.cell())].finalWrite()]);
-                }
-            }
-            return values;
         }
 
         /** Advances a mixed-radix counter; false once it wrapped around. */

@@ -1,6 +1,7 @@
 package org.powercheck.checker.explicit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,9 +30,10 @@ final class LocationChoices {
         this.reads = g.readsOf[cell];
         this.sources = new int[reads.length][];
         for (int i = 0; i < reads.length; i++) {
-            List<Integer> s = new ArrayList<>();
-            for (int w = 0; w < writes.length; w++) if (g.value[writes[w]] == g.value[reads[i]]) s.add(w);
-            sources[i] = s.stream().mapToInt(Integer::intValue).toArray();
+            int[] s = new int[writes.length];
+            int count = 0;
+            for (int w = 0; w < writes.length; w++) if (g.value[writes[w]] == g.value[reads[i]]) s[count++] = w;
+            sources[i] = Arrays.copyOf(s, count);
         }
         int m = writes.length + reads.length;
         poLoc = BitMatrix.empty(m);

@@ -82,12 +82,12 @@ final class RelationEncoder {
         this.options = options;
         computeMay();
         options.checkDeadline();
-        computeNeeded();
-        long pairs = 0;
-        for (BitMatrix m : needed) pairs += m.count();
-        if (pairs > MAX_NEEDED_PAIRS) {
+        try {
+            computeNeeded();
+        } catch (TooLarge e) {
             throw new UnsupportedConstructException(where, "a program this large for the SAT encoding ("
-                    + n + " events, " + pairs + " relation pairs to encode; try a smaller unwinding bound)");
+                    + n + " events, more than " + MAX_NEEDED_PAIRS + " relation pairs to encode;"
+                    + " a smaller unwinding bound may help)");
         }
         options.checkDeadline();
         computeLits();
@@ -283,9 +283,12 @@ final class RelationEncoder {
     private ArrayDeque<Integer> work;
     private boolean[] queued;
 
+    private long neededTotal;
+
     private void need(int v, int i, int j) {
         if (!may[v].get(i, j)) return;
         if (!needed[v].add(i, j)) return;
+        if (++neededTotal > MAX_NEEDED_PAIRS) throw new TooLarge();
         if (pendingSize[v] == pending[v].length) pending[v] = Arrays.copyOf(pending[v], pending[v].length * 2);
         pending[v][pendingSize[v]++] = i * n + j;
         if (!queued[v]) {
@@ -378,6 +381,13 @@ final class RelationEncoder {
     // ---------------------------------------------------------------- literals
 
     private CheckOptions options;
+
+    /** The encoding would exceed {@link #MAX_NEEDED_PAIRS}. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
 
     private void computeLits() throws CheckTimeoutException {
         for (int[] scc : g.sccs) {

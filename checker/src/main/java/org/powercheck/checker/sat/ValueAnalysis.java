@@ -14,8 +14,9 @@ import org.powercheck.ir.Width;
  * paths) feed the values stored to each cell into the next round's loads. Round k finds every
  * value whose derivation uses at most k reads-from steps. A derivation in an allowed execution
  * never uses one write twice (that would be a cycle of data dependencies and rfe, forbidden by
- * the no-thin-air axiom; internal rf is in ppo along such a chain), so #stores + 1 rounds
- * suffice even when the value sets have not converged.
+ * the no-thin-air axiom; internal rf is in ppo along such a chain), and one execution runs at
+ * most the stores of one path per thread, so that many rounds (plus one) suffice even when the
+ * value sets have not converged (counters in loops would otherwise grow for ever).
  */
 final class ValueAnalysis {
     static final int MAX_COMBINATIONS = 1 << 16;
@@ -36,12 +37,7 @@ final class ValueAnalysis {
         long[][] cellVals = new long[cells][];
         for (int c = 0; c < cells; c++) cellVals[c] = LongSets.of(layout.initialValue(c));
         int stores = 0;
-        for (ThreadProgram t : threads) {
-            for (int node = 0; node < t.dag.size(); node++) {
-                Instr in = t.dag.instr(node);
-                if (in instanceof Instr.Store || in instanceof Instr.StoreConditional) stores++;
-            }
-        }
+        for (ThreadProgram t : threads) stores += storesOnLongestPath(t.dag);
         for (int round = 0; round <= stores + 1; round++) {
             long[][] next = new long[cells][];
             for (int c = 0; c < cells; c++) next[c] = LongSets.of(layout.initialValue(c));
@@ -123,6 +119,18 @@ final class ValueAnalysis {
             }
         }
         return domains;
+    }
+
+    /** The most stores any path through the DAG executes. */
+    private static int storesOnLongestPath(ThreadDag dag) {
+        int[] best = new int[dag.size()];
+        for (int node = dag.size() - 1; node >= 0; node--) {
+            int m = 0;
+            for (int s : dag.succ[node]) m = Math.max(m, best[s]);
+            Instr in = dag.instr(node);
+            best[node] = m + (in instanceof Instr.Store || in instanceof Instr.StoreConditional ? 1 : 0);
+        }
+        return dag.size() == 0 ? 0 : best[0];
     }
 
     private void write(ThreadProgram t, int p, long[][] st, Width width, SourcePos pos, long[][] written) {
