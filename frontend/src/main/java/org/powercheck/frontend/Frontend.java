@@ -23,7 +23,6 @@ import org.powercheck.ir.SourcePos;
  * kernel source, lowered function by function.
  */
 public final class Frontend {
-    private static final Pattern THREAD = Pattern.compile("P\\d+\\s*\\(");
     private static final Pattern INCLUDE = Pattern.compile("(?m)^[ \t]*#[ \t]*include\\b");
 
     private Frontend() {}
@@ -65,17 +64,11 @@ public final class Frontend {
     }
 
     /**
-     * A C test is a harness when it includes files or has C before its init block; herd's C
-     * litmus format has the init block right after the name line and its comments.
+     * A C test is a harness when it includes kernel-style sources; anything else is herd's C
+     * litmus format (whose header may be followed by free text, as in herd's corpus).
      */
     private static boolean isHarness(String text, int afterWord) {
-        if (INCLUDE.matcher(text).find()) return true;
-        int lineEnd = text.indexOf('\n', afterWord);
-        if (lineEnd < 0) return false;
-        int next = firstWordStart(text.substring(lineEnd));
-        int at = lineEnd + next;
-        // a thread right away is a litmus test without its init block (the litmus front end says so)
-        return at < text.length() && text.charAt(at) != '{' && !THREAD.matcher(text).region(at, text.length()).lookingAt();
+        return INCLUDE.matcher(text).find();
     }
 
     private static String read(Path file, String name) {
