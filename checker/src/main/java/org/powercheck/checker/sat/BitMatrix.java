@@ -82,10 +82,6 @@ final class BitMatrix {
         for (int k = 0; k < bits.length; k++) bits[k] &= o.bits[k];
     }
 
-    void andNot(BitMatrix o) {
-        for (int k = 0; k < bits.length; k++) bits[k] &= ~o.bits[k];
-    }
-
     BitMatrix transpose() {
         BitMatrix t = new BitMatrix(n);
         for (int i = 0; i < n; i++) {
@@ -122,17 +118,25 @@ final class BitMatrix {
         return r;
     }
 
-    boolean rowsIntersect(int i, BitMatrix o, int j) {
-        int a = i * words, b = j * o.words;
-        for (int w = 0; w < words; w++) if ((bits[a + w] & o.bits[b + w]) != 0) return true;
-        return false;
-    }
-
     @Override public boolean equals(Object o) {
         return o instanceof BitMatrix m && m.n == n && Arrays.equals(m.bits, bits);
     }
 
     @Override public int hashCode() {
         return Arrays.hashCode(bits);
+    }
+
+    /** The next k >= from with a(i,k) and b(j,k), or -1. */
+    static int nextCommon(BitMatrix a, int i, BitMatrix b, int j, int from) {
+        if (from >= a.n) return -1;
+        int words = a.words;
+        int ai = i * words, bj = j * words;
+        int w = from >>> 6;
+        long word = a.bits[ai + w] & b.bits[bj + w] & (-1L << from);
+        while (true) {
+            if (word != 0) return (w << 6) + Long.numberOfTrailingZeros(word);
+            if (++w == words) return -1;
+            word = a.bits[ai + w] & b.bits[bj + w];
+        }
     }
 }

@@ -26,7 +26,7 @@ final class Circuit {
 
     private final ISolver solver;
     private final VecInt clause = new VecInt(8);
-    private final Map<Long, Integer> and2 = new HashMap<>();
+    private final LongIntMap and2 = new LongIntMap();
     private final Map<Key, Integer> andN = new HashMap<>();
     private final DeadlineListener deadline;
     private int vars = 1;
@@ -60,16 +60,8 @@ final class Circuit {
         return v;
     }
 
-    int vars() {
-        return vars;
-    }
-
     static boolean isConst(int lit) {
         return lit == TRUE || lit == FALSE;
-    }
-
-    int not(int a) {
-        return -a;
     }
 
     int and(int a, int b) {
@@ -78,8 +70,8 @@ final class Circuit {
         if (b == TRUE) return a;
         int lo = Math.min(a, b), hi = Math.max(a, b);
         long key = ((long) lo << 32) ^ (hi & 0xffffffffL);
-        Integer g = and2.get(key);
-        if (g != null) return g;
+        int g = and2.get(key);
+        if (g != 0) return g;
         int v = newVar();
         clause(-v, lo);
         clause(-v, hi);
@@ -94,10 +86,6 @@ final class Circuit {
 
     int implies(int a, int b) {
         return or(-a, b);
-    }
-
-    int iff(int a, int b) {
-        return and(implies(a, b), implies(b, a));
     }
 
     /** Conjunction of {@code lits[0..n)}; the array may be reordered. */
@@ -295,7 +283,9 @@ final class Circuit {
         }
 
         @Override public int hashCode() {
-            return Arrays.hashCode(lits);
+            // Spread the polynomial hash: small literal arrays collide a lot otherwise.
+            long h = Arrays.hashCode(lits) * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 29));
         }
     }
 

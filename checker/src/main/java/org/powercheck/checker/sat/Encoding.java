@@ -32,7 +32,9 @@ final class Encoding {
         long[][][] reach = new long[threads.size()][][];
         for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
         options.checkDeadline();
-        this.relations = new RelationEncoder(circuit, ModelGraph.of(options.model()), exec.events, memory, exec.control, reach);
+        ModelGraph model = ModelGraph.of(options.model());
+        BaseRelations base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach);
+        this.relations = new RelationEncoder(circuit, model, exec.events, base);
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
         relations.encode(options, where);
     }

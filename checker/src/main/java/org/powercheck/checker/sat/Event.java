@@ -44,10 +44,6 @@ final class Event {
         return thread < 0;
     }
 
-    boolean isMemory() {
-        return read || write;
-    }
-
     /** The literal "happens and accesses cell c". */
     int cellLit(int c) {
         for (int i = 0; i < cells.length; i++) if (cells[i] == c) return cellLits[i];

@@ -38,10 +38,6 @@ final class LongSets {
         return Arrays.copyOf(out, n);
     }
 
-    static boolean contains(long[] a, long v) {
-        return Arrays.binarySearch(a, v) >= 0;
-    }
-
     static boolean intersects(long[] a, long[] b) {
         int i = 0, j = 0;
         while (i < a.length && j < b.length) {

@@ -20,7 +20,7 @@ import org.powercheck.ir.StateKey;
  * The default engine: one SAT problem per program whose models are exactly the allowed
  * candidate executions (within the unrolling bound), whose final states are enumerated by
  * {@link StateEnumerator} on the same incremental solver; the unwinding check is one extra
- * query before that.
+ * query after that.
  */
 public final class SatEngine implements Engine {
     @Override
@@ -34,12 +34,12 @@ public final class SatEngine implements Engine {
         Circuit c = enc.circuit;
         options.checkDeadline();
 
-        boolean boundCut = false;
-        int anyCut = c.or(enc.exec.cutGuard.clone(), enc.exec.cutGuard.length);
-        if (anyCut != Circuit.FALSE) boundCut = enc.solve(anyCut);
+        // Complete executions that pass the filter, as assumptions: the unwinding check below
+        // asks for the opposite on the same solver, after the enumeration (whose learnt and
+        // refinement clauses make it cheaper then).
         int[] exits = enc.exec.exitGuard.clone();
-        c.clause(c.and(exits, exits.length));
-        if (program.filter().isPresent()) c.clause(enc.prop(program.filter().get()));
+        int complete = c.and(exits, exits.length);
+        if (program.filter().isPresent()) complete = c.and(complete, enc.prop(program.filter().get()));
 
         Layout layout = enc.layout;
         List<StateKey> keys = program.observedKeys();
@@ -48,7 +48,7 @@ public final class SatEngine implements Engine {
         Prop prop = program.condition().prop();
         List<FinalState> states = new ArrayList<>();
         Witness[] witness = new Witness[1];
-        new StateEnumerator(enc, domains).run(valueIndexes -> {
+        new StateEnumerator(enc, domains, complete).run(valueIndexes -> {
             Map<StateKey, Long> values = new TreeMap<>();
             for (int k = 0; k < keys.size(); k++) {
                 values.put(keys.get(k), program.observedValue(keys.get(k), domains[k].values[valueIndexes[k]]));
@@ -58,6 +58,8 @@ public final class SatEngine implements Engine {
             if (witness[0] == null && prop.holds(state.values(), layout)) witness[0] = WitnessBuilder.build(enc, state);
             if ((states.size() & 63) == 0) options.checkDeadline();
         });
+        int anyCut = c.or(enc.exec.cutGuard.clone(), enc.exec.cutGuard.length);
+        boolean boundCut = anyCut != Circuit.FALSE && enc.solve(anyCut);
         return new Outcome(program, states, boundCut, Optional.ofNullable(witness[0]), c.solverNanos());
     }
 }

@@ -24,15 +24,18 @@ final class StateEnumerator {
     private final Encoding enc;
     private final Circuit c;
     private final ValueMap[] domains;
+    private final int within;
 
-    StateEnumerator(Encoding enc, ValueMap[] domains) {
+    /** @param within a literal every enumerated execution satisfies (an extra assumption) */
+    StateEnumerator(Encoding enc, ValueMap[] domains, int within) {
         this.enc = enc;
         this.c = enc.circuit;
         this.domains = domains;
+        this.within = within;
     }
 
     void run(Sink sink) throws CheckTimeoutException {
-        if (enc.solve()) descend(0, read(), sink);
+        if (within != Circuit.FALSE && enc.solve(within)) descend(0, read(), sink);
     }
 
     private int[] read() {
@@ -58,9 +61,10 @@ final class StateEnumerator {
         sink.accept(model);
         for (int k = depth; k < domains.length; k++) {
             ValueMap d = domains[k];
-            int[] assume = new int[k + d.size()];
+            int[] assume = new int[k + d.size() + 1];
             for (int j = 0; j < k; j++) assume[j] = domains[j].lits[model[j]];
-            int n = k;
+            assume[k] = within;
+            int n = k + 1;
             assume[n++] = -d.lits[model[k]];
             while (n < assume.length && enc.solve(Arrays.copyOf(assume, n))) {
                 int[] next = read();

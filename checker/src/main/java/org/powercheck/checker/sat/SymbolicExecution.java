@@ -11,7 +11,8 @@ import org.powercheck.ir.SourcePos;
  * path condition), registers are guarded value maps with guarded dependency sets, merged where
  * paths join. Creates the events (initial writes first) with their guards, addresses, values
  * and dependencies. The loaded values are fresh one-hot variables over the load's domain from
- * {@link ValueAnalysis}; {@link MemoryEncoding} ties them to reads-from.
+ * {@link ValueAnalysis}; {@link MemoryEncoding} ties them to reads-from. Control dependencies
+ * are collected per branch ({@link ControlDeps}).
  */
 final class SymbolicExecution {
     final Circuit c;
@@ -26,8 +27,11 @@ final class SymbolicExecution {
     final ControlDeps control = new ControlDeps();
     /** per thread: register values at the end */
     final ValueMap[][] finalRegs;
-    /** per event that reads: its value variables (aligned with {@code value}) */
+    /** load domains and node liveness */
     private final ValueAnalysis values;
+
+    /** An edge into a node: taken under {@code guard}, carrying the state after its source. */
+    private record Incoming(int guard, State state) { }
 
     /** Register state of one program point; copied when an instruction changes it. */
     private static final class State {
@@ -70,7 +74,7 @@ final class SymbolicExecution {
         ThreadProgram tp = threads.get(t);
         ThreadDag dag = tp.dag;
         int n = dag.size();
-        List<List<Object>> incoming = new ArrayList<>(n);
+        List<List<Incoming>> incoming = new ArrayList<>(n);
         for (int i = 0; i < n; i++) incoming.add(null);
         control.addThread(n);
         State init = new State();
@@ -90,18 +94,18 @@ final class SymbolicExecution {
                 g = Circuit.TRUE;
                 st = init;
             } else {
-                List<Object> in = incoming.get(node);
+                List<Incoming> in = incoming.get(node);
                 if (in == null) continue;
                 incoming.set(node, null);
                 // The value analysis over-approximates every execution: a node it never reaches
                 // has an unsatisfiable guard even when the formula does not fold to FALSE.
                 if (!values.live[t][node]) continue;
-                int k = in.size() / 2;
+                int k = in.size();
                 int[] edges = new int[k];
                 State[] states = new State[k];
                 for (int i = 0; i < k; i++) {
-                    edges[i] = (Integer) in.get(2 * i);
-                    states[i] = (State) in.get(2 * i + 1);
+                    edges[i] = in.get(i).guard();
+                    states[i] = in.get(i).state();
                 }
                 g = c.or(edges.clone(), k);
                 if (g == Circuit.FALSE) continue;
@@ -142,7 +146,7 @@ final class SymbolicExecution {
         return out;
     }
 
-    private void step(int t, ThreadProgram tp, int node, int g, State st, List<List<Object>> incoming) {
+    private void step(int t, ThreadProgram tp, int node, int g, State st, List<List<Incoming>> incoming) {
         ThreadDag dag = tp.dag;
         Instr instr = dag.instr(node);
         int p = dag.pc[node];
@@ -150,7 +154,7 @@ final class SymbolicExecution {
         int takenGuard = g, fallGuard = g;
         switch (instr) {
             case Instr.Load l -> {
-                Event e = newEvent(t, node, instr, true, false, l.reserve(), null, g, st);
+                Event e = newEvent(t, node, instr, true, false, l.reserve(), null, g);
                 address(e, tp.address[p], st, g, l.pos());
                 e.addr = deps(tp.address[p], st);
                 long[] dom = values.readDomain[t][node];
@@ -171,7 +175,7 @@ final class SymbolicExecution {
                 }
             }
             case Instr.Store s -> {
-                Event e = newEvent(t, node, instr, false, true, false, null, g, st);
+                Event e = newEvent(t, node, instr, false, true, false, null, g);
                 address(e, tp.address[p], st, g, s.pos());
                 e.addr = deps(tp.address[p], st);
                 e.data = deps(tp.value[p], st);
@@ -196,7 +200,7 @@ final class SymbolicExecution {
                 out = st.copy();
                 EventMap statusDeps = EventMap.union(c, deps(tp.value[p], st), deps(tp.address[p], st));
                 if (success != Circuit.FALSE) {
-                    Event e = newEvent(t, node, instr, false, true, true, null, success, st);
+                    Event e = newEvent(t, node, instr, false, true, true, null, success);
                     address(e, addr, success);
                     e.addr = deps(tp.address[p], st);
                     e.data = deps(tp.value[p], st);
@@ -214,7 +218,7 @@ final class SymbolicExecution {
                 out.vals[tp.dst[p]] = new ValueMap.Builder().add(0, success).add(1, -success).build(c);
                 out.deps[tp.dst[p]] = statusDeps;
             }
-            case Instr.Fence f -> newEvent(t, node, instr, false, false, false, f.kind(), g, st);
+            case Instr.Fence f -> newEvent(t, node, instr, false, false, false, f.kind(), g);
             case Instr.Assign a -> {
                 out = st.copy();
                 out.vals[tp.dst[p]] = eval(tp.value[p], st, a.pos());
@@ -257,18 +261,17 @@ final class SymbolicExecution {
             int kind = dag.succKind[node][k];
             int eg = kind == ThreadDag.TAKEN ? takenGuard : kind == ThreadDag.FALL ? fallGuard : g;
             if (eg == Circuit.FALSE) continue;
-            List<Object> in = incoming.get(succ[k]);
+            List<Incoming> in = incoming.get(succ[k]);
             if (in == null) {
                 in = new ArrayList<>(2);
                 incoming.set(succ[k], in);
             }
-            in.add(eg);
-            in.add(out);
+            in.add(new Incoming(eg, out));
         }
     }
 
     private Event newEvent(int t, int node, Instr instr, boolean read, boolean write, boolean excl,
-                           org.powercheck.ir.FenceKind fence, int guard, State st) {
+                           org.powercheck.ir.FenceKind fence, int guard) {
         Event e = new Event(events.size(), t, node, instr, read, write, excl, fence);
         e.guard = guard;
         events.add(e);

@@ -69,7 +69,8 @@ final class ThreadDag {
         for (int i = 0; i < len; i++) if (backIndex[i] >= 0) backPc[backIndex[i]] = i;
 
         // A count matters only while its branch can still be reached: forgetting the others
-        // merges the copies of the code after a loop (otherwise sequential loops multiply).
+        // merges copies of code that only differ in counts no path will read again (loops left
+        // other than forward past their backward branch, which `leaving` already resets).
         boolean[][] backReachable = backBranchesReachable(code, target, backIndex, backCount);
 
         // Explore states (pc, taken-counts); exit and cut are shared sinks.

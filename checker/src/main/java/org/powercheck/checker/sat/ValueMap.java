@@ -56,10 +56,6 @@ final class ValueMap {
             return this;
         }
 
-        int count() {
-            return n;
-        }
-
         ValueMap build(Circuit c) {
             if (n == 0) return new ValueMap(new long[0], new int[0]);
             boolean sorted = true;

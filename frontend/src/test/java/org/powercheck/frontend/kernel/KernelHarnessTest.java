@@ -323,7 +323,7 @@ class KernelHarnessTest {
         Program litmus = Frontend.parse("C plain\n{ x = 1; }\nP0(int *x) { WRITE_ONCE(*x, 2); }\nexists (x=2)\n", "p.litmus");
         assertEquals(List.of("store.64 [&x] = 2"), code(litmus, 0));
         Program kernel = Frontend.parse("C decl\nint x = 1;\n{\n}\nP0(void) { WRITE_ONCE(x, 2); }\nexists (x=2)\n",
-                "k.litmus");
+                "k.c");
         assertEquals(List.of("store.32 [&x] = 2"), code(kernel, 0));
         Program source = Frontend.parse("int x;\nvoid set(int v)\n{\n\tWRITE_ONCE(x, v);\n}\n", "s.c");
         assertEquals("set", source.threads().get(0).name());

@@ -1,0 +1,145 @@
+package org.powercheck.checker.sat;
+
+import java.util.List;
+import org.powercheck.model.EventSet;
+import org.powercheck.model.Rel;
+
+/**
+ * The model's primitive sets and relations over one program's events: which pairs may be
+ * related (from the program: threads, paths, addresses, dependencies; rf and co from the
+ * memory encoding) and their literals, which always imply both events' guards.
+ */
+final class BaseRelations {
+    private final Circuit c;
+    private final ModelGraph g;
+    private final List<Event> events;
+    private final MemoryEncoding mem;
+    private final ControlDeps control;
+    private final long[][][] reach;
+    private final int n;
+
+    /**
+     * @param reach per thread, per DAG node: the nodes reachable from it
+     */
+    BaseRelations(Circuit c, ModelGraph g, List<Event> events, MemoryEncoding mem, ControlDeps control,
+                  long[][][] reach) {
+        this.c = c;
+        this.g = g;
+        this.events = events;
+        this.mem = mem;
+        this.control = control;
+        this.reach = reach;
+        this.n = events.size();
+    }
+
+    /** Per event, the literal of its membership in the model's set number {@code s}. */
+    int[] setLits(int s) {
+        ModelGraph.SetNode sn = g.setNodes.get(s);
+        int[] out = new int[n];
+        switch (sn.kind()) {
+            case BASE -> {
+                for (Event e : events) out[e.id] = baseSet(sn.base(), e);
+            }
+            case FENCES -> {
+                for (Event e : events) out[e.id] = e.fence == sn.fence() ? e.guard : Circuit.FALSE;
+            }
+            case UNION, INTER, DIFF -> {
+                int[] a = setLits(sn.left()), b = setLits(sn.right());
+                for (int i = 0; i < n; i++) {
+                    out[i] = switch (sn.kind()) {
+                        case UNION -> c.or(a[i], b[i]);
+                        case INTER -> c.and(a[i], b[i]);
+                        default -> c.and(a[i], -b[i]);
+                    };
+                }
+            }
+        }
+        return out;
+    }
+
+    private int baseSet(EventSet.Base b, Event e) {
+        int f = Circuit.FALSE;
+        return switch (b) {
+            case ALL -> e.guard;
+            case R -> e.read ? e.guard : f;
+            case W -> e.write ? e.guard : f;
+            case IW -> e.isInit() ? e.guard : f;
+            case FW -> e.write ? mem.coLast[e.id] : f;
+            case X -> e.exclusive ? e.guard : f;
+            case F -> e.fence != null ? e.guard : f;
+        };
+    }
+
+    /** Pairs that may be related (rf and co: the memory encoding's own may sets). */
+    BitMatrix may(Rel.Base b) {
+        BitMatrix m = new BitMatrix(n);
+        switch (b) {
+            case PO -> {
+                for (Event x : events) {
+                    if (x.isInit()) continue;
+                    long[] r = reach[x.thread][x.node];
+                    for (Event y : events) {
+                        if (y.thread == x.thread && (r[y.node >>> 6] & (1L << y.node)) != 0) m.set(x.id, y.id);
+                    }
+                }
+            }
+            case LOC -> {
+                for (Event x : events) for (Event y : events) if (x.mayShareCell(y)) m.set(x.id, y.id);
+            }
+            case INT -> {
+                for (Event x : events) {
+                    for (Event y : events) if (!x.isInit() && x.thread == y.thread) m.set(x.id, y.id);
+                }
+            }
+            case EXT -> {
+                for (Event x : events) {
+                    for (Event y : events) if (x.isInit() || y.isInit() || x.thread != y.thread) m.set(x.id, y.id);
+                }
+            }
+            case ID -> {
+                for (int i = 0; i < n; i++) m.set(i, i);
+            }
+            case ADDR, DATA, RMW -> {
+                for (Event y : events) for (int x : depsOf(b, y).events) m.set(x, y.id);
+            }
+            case CTRL -> {
+                BitMatrix ctrl = m;
+                for (Event y : events) {
+                    if (!y.isInit()) control.mayControl(y.thread, y.node, x -> ctrl.set(x, y.id));
+                }
+            }
+            case RF -> m = mem.rfMay;
+            case CO -> m = mem.coMay;
+        }
+        return m;
+    }
+
+    private static EventMap depsOf(Rel.Base b, Event e) {
+        return switch (b) {
+            case ADDR -> e.addr;
+            case DATA -> e.data;
+            case RMW -> e.rmw;
+            default -> throw new IllegalArgumentException(b.name());
+        };
+    }
+
+    /** The literal of a pair (which must be in {@link #may}). */
+    int lit(Rel.Base b, int i, int j) {
+        Event x = events.get(i), y = events.get(j);
+        return switch (b) {
+            case PO, INT, EXT -> c.and(x.guard, y.guard);
+            case ID -> x.guard;
+            case LOC -> MemoryEncoding.sameCell(c, x, y);
+            case ADDR, DATA -> c.and(y.guard, depsOf(b, y).lit(i));
+            case CTRL -> control.lit(c, y.thread, y.node, y.guard, i);
+            case RMW -> y.rmw.lit(i);
+            case RF -> mem.rf.get(i, j);
+            case CO -> mem.co.get(i, j);
+        };
+    }
+
+    /** The matrix of rf or co, which the memory encoding owns. */
+    LitMatrix choice(Rel.Base b) {
+        return b == Rel.Base.RF ? mem.rf : mem.co;
+    }
+}
