@@ -37,17 +37,9 @@ final class Candidate implements ConcreteExecution {
     @Override
     public BitMatrix relation(Rel.Base base) {
         return switch (base) {
-            case PO -> g.po;
-            case LOC -> g.loc;
-            case INT -> g.intr;
-            case EXT -> g.ext;
-            case ID -> g.id;
-            case ADDR -> g.addr;
-            case DATA -> g.data;
-            case CTRL -> g.ctrl;
-            case RMW -> g.rmw;
             case RF -> rf;
             case CO -> co;
+            default -> g.relation(base);
         };
     }
 

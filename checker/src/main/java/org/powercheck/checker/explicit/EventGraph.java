@@ -4,12 +4,16 @@ import java.util.BitSet;
 import java.util.List;
 import org.powercheck.ir.FenceKind;
 import org.powercheck.ir.Layout;
+import org.powercheck.model.Rel;
 
 /**
  * The events of one choice of a run per thread, and everything about them that does not depend
  * on rf and co: the static relations and event sets of cat. Event {@code c} for
  * {@code c < cells} is the initial write of cell {@code c}; thread events follow, thread by
  * thread, in program order.
+ *
+ * <p>Most choices of runs have no coherent rf/co at all, so the relation matrices (quadratic in
+ * the events) are built only when a candidate first asks for them.
  */
 final class EventGraph {
     final Layout layout;
@@ -27,10 +31,11 @@ final class EventGraph {
 
     final long[] reads, writes, initialWrites, exclusives, fences;
     final long[][] fencesOfKind = new long[FenceKind.values().length][];
-    final BitMatrix po, intr, ext, loc, id, addr, data, ctrl, rmw;
 
     /** per cell: its writes (the initial write first) and its reads */
     final int[][] writesOf, readsOf;
+
+    private Relations relations;
 
     EventGraph(Layout layout, List<ThreadRun> runs) {
         this.layout = layout;
@@ -54,16 +59,6 @@ final class EventGraph {
         exclusives = EventMask.empty(n);
         fences = EventMask.empty(n);
         for (int k = 0; k < fencesOfKind.length; k++) fencesOfKind[k] = EventMask.empty(n);
-        po = BitMatrix.empty(n);
-        intr = BitMatrix.empty(n);
-        ext = BitMatrix.empty(n);
-        loc = BitMatrix.empty(n);
-        id = BitMatrix.identity(n);
-        addr = BitMatrix.empty(n);
-        data = BitMatrix.empty(n);
-        ctrl = BitMatrix.empty(n);
-        rmw = BitMatrix.empty(n);
-
         for (int c = 0; c < cells; c++) {
             thread[c] = -1;
             cell[c] = c;
@@ -71,12 +66,9 @@ final class EventGraph {
             EventMask.add(writes, c);
             EventMask.add(initialWrites, c);
         }
-        int base = cells;
+        int e = cells;
         for (int t = 0; t < runs.size(); t++) {
-            List<LocalEvent> events = runs.get(t).events();
-            for (int i = 0; i < events.size(); i++) {
-                int e = base + i;
-                LocalEvent le = events.get(i);
+            for (LocalEvent le : runs.get(t).events()) {
                 thread[e] = t;
                 cell[e] = le.cell();
                 value[e] = le.value();
@@ -90,29 +82,36 @@ final class EventGraph {
                     }
                 }
                 if (le.exclusive()) EventMask.add(exclusives, e);
-                for (int j = i + 1; j < events.size(); j++) po.set(e, base + j);
-                dependencies(le.addr(), base, e, addr);
-                dependencies(le.data(), base, e, data);
-                dependencies(le.ctrl(), base, e, ctrl);
+                e++;
             }
-            pairReservations(events, base);
-            long[] sameThread = EventMask.empty(n);
-            for (int j = 0; j < events.size(); j++) EventMask.add(sameThread, base + j);
-            for (int j = 0; j < events.size(); j++) intr.addRow(base + j, sameThread);
-            base += events.size();
-        }
-        long[] all = EventMask.all(n);
-        long[][] eventsOfCell = new long[cells][];
-        for (int c = 0; c < cells; c++) eventsOfCell[c] = EventMask.empty(n);
-        for (int e = 0; e < n; e++) if (cell[e] >= 0) EventMask.add(eventsOfCell[cell[e]], e);
-        for (int e = 0; e < n; e++) {
-            long[] other = all.clone();
-            if (thread[e] >= 0) other = EventMask.minus(all, intr.row(e));
-            ext.addRow(e, other);
-            if (cell[e] >= 0) loc.addRow(e, eventsOfCell[cell[e]]);
         }
         writesOf = eventsByCell(writes);
         readsOf = eventsByCell(reads);
+    }
+
+    /** Whether {@code a} is po-before {@code b}: same thread, earlier (events are in program order). */
+    boolean poBefore(int a, int b) {
+        return thread[a] >= 0 && thread[a] == thread[b] && a < b;
+    }
+
+    boolean isInitial(int e) {
+        return e < cells;
+    }
+
+    BitMatrix relation(Rel.Base base) {
+        if (relations == null) relations = new Relations();
+        return switch (base) {
+            case PO -> relations.po;
+            case LOC -> relations.loc;
+            case INT -> relations.intr;
+            case EXT -> relations.ext;
+            case ID -> relations.id;
+            case ADDR -> relations.addr;
+            case DATA -> relations.data;
+            case CTRL -> relations.ctrl;
+            case RMW -> relations.rmw;
+            case RF, CO -> throw new IllegalArgumentException(base + " is chosen per candidate");
+        };
     }
 
     /** For each cell, the events of {@code set} on it, in event order. */
@@ -126,25 +125,63 @@ final class EventGraph {
         return out;
     }
 
-    private static void dependencies(BitSet sources, int base, int target, BitMatrix rel) {
-        for (int s = sources.nextSetBit(0); s >= 0; s = sources.nextSetBit(s + 1)) rel.set(base + s, target);
-    }
+    /** The static relations of cat, as matrices. */
+    private final class Relations {
+        final BitMatrix po = BitMatrix.empty(n);
+        final BitMatrix intr = BitMatrix.empty(n);
+        final BitMatrix ext = BitMatrix.empty(n);
+        final BitMatrix loc = BitMatrix.empty(n);
+        final BitMatrix id = BitMatrix.identity(n);
+        final BitMatrix addr = BitMatrix.empty(n);
+        final BitMatrix data = BitMatrix.empty(n);
+        final BitMatrix ctrl = BitMatrix.empty(n);
+        final BitMatrix rmw = BitMatrix.empty(n);
 
-    /** rmw: a reserve read to a later successful store-conditional with no exclusive access between. */
-    private void pairReservations(List<LocalEvent> events, int base) {
-        int lastExclusive = -1;
-        for (int i = 0; i < events.size(); i++) {
-            LocalEvent le = events.get(i);
-            if (!le.exclusive()) continue;
-            if (le.kind() == LocalEvent.Kind.WRITE && lastExclusive >= 0
-                    && events.get(lastExclusive).kind() == LocalEvent.Kind.READ) {
-                rmw.set(base + lastExclusive, base + i);
+        Relations() {
+            int base = cells;
+            for (ThreadRun run : runs) {
+                List<LocalEvent> events = run.events();
+                long[] sameThread = EventMask.empty(n);
+                for (int i = 0; i < events.size(); i++) EventMask.add(sameThread, base + i);
+                for (int i = 0; i < events.size(); i++) {
+                    int e = base + i;
+                    LocalEvent le = events.get(i);
+                    for (int j = i + 1; j < events.size(); j++) po.set(e, base + j);
+                    intr.addRow(e, sameThread);
+                    dependencies(le.addr(), base, e, addr);
+                    dependencies(le.data(), base, e, data);
+                    dependencies(le.ctrl(), base, e, ctrl);
+                }
+                pairReservations(events, base);
+                base += events.size();
             }
-            lastExclusive = i;
+            long[] all = EventMask.all(n);
+            long[][] eventsOfCell = new long[cells][];
+            for (int c = 0; c < cells; c++) eventsOfCell[c] = EventMask.empty(n);
+            for (int e = 0; e < n; e++) if (cell[e] >= 0) EventMask.add(eventsOfCell[cell[e]], e);
+            for (int e = 0; e < n; e++) {
+                // an initial write belongs to no thread: it is external to every event
+                ext.addRow(e, thread[e] >= 0 ? EventMask.minus(all, intr.row(e)) : all);
+                if (cell[e] >= 0) loc.addRow(e, eventsOfCell[cell[e]]);
+            }
         }
-    }
 
-    boolean isInitial(int e) {
-        return e < cells;
+        private static void dependencies(BitSet sources, int base, int target, BitMatrix rel) {
+            for (int s = sources.nextSetBit(0); s >= 0; s = sources.nextSetBit(s + 1)) rel.set(base + s, target);
+        }
+
+        /** rmw: a reserve read to a later successful store-conditional with no exclusive access between. */
+        private void pairReservations(List<LocalEvent> events, int base) {
+            int lastExclusive = -1;
+            for (int i = 0; i < events.size(); i++) {
+                LocalEvent le = events.get(i);
+                if (!le.exclusive()) continue;
+                if (le.kind() == LocalEvent.Kind.WRITE && lastExclusive >= 0
+                        && events.get(lastExclusive).kind() == LocalEvent.Kind.READ) {
+                    rmw.set(base + lastExclusive, base + i);
+                }
+                lastExclusive = i;
+            }
+        }
     }
 }

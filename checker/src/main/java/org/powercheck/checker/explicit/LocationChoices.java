@@ -38,7 +38,7 @@ final class LocationChoices {
         int m = writes.length + reads.length;
         poLoc = BitMatrix.empty(m);
         for (int a = 0; a < m; a++) {
-            for (int b = 0; b < m; b++) if (g.po.get(local(a), local(b))) poLoc.set(a, b);
+            for (int b = 0; b < m; b++) if (g.poBefore(local(a), local(b))) poLoc.set(a, b);
         }
     }
 

@@ -19,7 +19,8 @@ final class Encoding {
     final MemoryEncoding memory;
     final RelationEncoder relations;
 
-    Encoding(Program program, CheckOptions options) throws CheckTimeoutException {
+    /** @param lazyTerms see {@link RelationEncoder#DEFAULT_LAZY_TERMS} */
+    Encoding(Program program, CheckOptions options, long lazyTerms) throws CheckTimeoutException {
         this.program = program;
         this.layout = program.layout();
         this.circuit = new Circuit(options.deadlineNanos());
@@ -34,7 +35,7 @@ final class Encoding {
         options.checkDeadline();
         ModelGraph model = ModelGraph.of(options.model());
         BaseRelations base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach);
-        this.relations = new RelationEncoder(circuit, model, exec.events, base);
+        this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms);
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
         relations.encode(options, where);
     }

@@ -96,12 +96,11 @@ final class MemoryEncoding {
         // Transitivity among non-initial writes (the initial write is first by construction).
         for (Event a : writes) {
             if (a.isInit()) continue;
-            for (Event b : writes) {
-                if (b == a || b.isInit() || !coMay.get(a.id, b.id)) continue;
-                int ab = co.get(a.id, b.id);
-                for (Event d : writes) {
-                    if (d == a || d == b || d.isInit() || !coMay.get(b.id, d.id)) continue;
-                    c.clause(-ab, -co.get(b.id, d.id), co.get(a.id, d.id));
+            int x = a.id;
+            for (int b = coMay.next(x, 0); b >= 0; b = coMay.next(x, b + 1)) {
+                int ab = co.get(x, b);
+                for (int d = coMay.next(b, 0); d >= 0; d = coMay.next(b, d + 1)) {
+                    if (d != x) c.clause(-ab, -co.get(b, d), co.get(x, d));
                 }
             }
         }

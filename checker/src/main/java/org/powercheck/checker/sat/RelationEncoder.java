@@ -27,7 +27,7 @@ import org.powercheck.model.Rel;
  * 10.2 s). ppc.cat needs the closure of hb for prop and observation anyway, so the eager
  * acyclicity clauses add little, while refinement multiplies the solver calls, and the state
  * enumeration makes thousands of calls. Only very large compositions are left lazy (see
- * {@link #LAZY_TERMS}).
+ * {@link #DEFAULT_LAZY_TERMS}).
  */
 final class RelationEncoder {
     /**
@@ -46,9 +46,12 @@ final class RelationEncoder {
     private final BitMatrix[] may;
     private final BitMatrix[] needed;
     private final LitMatrix[] lits;
+    private final long lazyTerms;
     private CheckOptions options;
 
-    RelationEncoder(Circuit c, ModelGraph g, List<Event> events, BaseRelations base) {
+    /** @param lazyTerms compositions with more terms than this get their clauses lazily */
+    RelationEncoder(Circuit c, ModelGraph g, List<Event> events, BaseRelations base, long lazyTerms) {
+        this.lazyTerms = lazyTerms;
         this.c = c;
         this.g = g;
         this.events = events;
@@ -210,7 +213,7 @@ final class RelationEncoder {
         LitMatrix m = shaped(v);
         boolean exact = g.exact[v];
         boolean lazy = !exact && (kind == ModelGraph.Kind.SEQ || kind == ModelGraph.Kind.PLUS)
-                && composedTerms(v) > LAZY_TERMS;
+                && composedTerms(v) > lazyTerms;
         if (lazy) {
             lazyNodes.add(v);
             if (kind == ModelGraph.Kind.SEQ) {
@@ -280,7 +283,7 @@ final class RelationEncoder {
      * #refine}). Every clause added is one of the eager encoding's, so the models that survive
      * refinement are exactly the eager encoding's models.
      */
-    static final int LAZY_TERMS = 50_000;
+    static final long DEFAULT_LAZY_TERMS = 50_000;
 
     private final List<Integer> lazyNodes = new ArrayList<>();
 

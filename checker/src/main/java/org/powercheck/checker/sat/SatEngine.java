@@ -23,6 +23,17 @@ import org.powercheck.ir.StateKey;
  * query after that.
  */
 public final class SatEngine implements Engine {
+    private final long lazyTerms;
+
+    public SatEngine() {
+        this(RelationEncoder.DEFAULT_LAZY_TERMS);
+    }
+
+    /** For tests: compositions with more terms than this get their clauses lazily. */
+    SatEngine(long lazyTerms) {
+        this.lazyTerms = lazyTerms;
+    }
+
     @Override
     public String name() {
         return "sat";
@@ -30,7 +41,7 @@ public final class SatEngine implements Engine {
 
     @Override
     public Outcome run(Program program, CheckOptions options) throws CheckTimeoutException {
-        Encoding enc = new Encoding(program, options);
+        Encoding enc = new Encoding(program, options, lazyTerms);
         Circuit c = enc.circuit;
         options.checkDeadline();
 

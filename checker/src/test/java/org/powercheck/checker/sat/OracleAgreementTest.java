@@ -32,6 +32,17 @@ class OracleAgreementTest {
         assertEquals(explicit.boundCut(), sat.boundCut(), () -> "bound cut of seed " + seed);
     }
 
+    /** With every composition lazy (refined on models), the results must not change. */
+    @Property(tries = 60)
+    void lazyCompositionsAgreeWithEager(@ForAll long seed) throws Exception {
+        Program p = randomProgram(new Random(seed), 3);
+        CheckOptions opts = CheckOptions.defaults().withUnwind(1);
+        Outcome eager = new SatEngine().run(p, opts);
+        Outcome lazy = new SatEngine(0).run(p, opts);
+        assertEquals(eager.states(), lazy.states(), () -> "states of seed " + seed);
+        assertEquals(eager.boundCut(), lazy.boundCut(), () -> "bound cut of seed " + seed);
+    }
+
     /** @param maxOps at most this many operations per thread (each a few instructions) */
     static Program randomProgram(Random rnd, int maxOps) {
         int cells = 2 + rnd.nextInt(2);
