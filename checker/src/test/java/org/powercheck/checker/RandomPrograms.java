@@ -23,9 +23,11 @@ import org.powercheck.ir.ThreadCode;
  * by a link that may order them: nothing, a fence of any kind, an address dependency
  * ({@code xor r,r1,r1} and an indexed access), a data dependency, a control dependency with or
  * without isync, or a branch that really skips the access. Those are the shapes (MP, SB, LB, IRIW,
- * WRC, 2+2W, ...) on which the axioms differ. Up to two extra random steps per program add
- * lwarx/stwcx. pairs, stores of loaded values and spin loops that the unrolling bound cuts.
- * Stores write values unique per cell, so the final states tell the reads-from apart.
+ * WRC, 2+2W, ...) on which the axioms differ. Accesses may be lwarx/stwcx. pairs, and up to two
+ * extra random steps per program add more of them (with a branch on the status, or a stwcx.
+ * without its own lwarx), stores of loaded values, pointers stored and followed, and spin loops
+ * that the unrolling bound cuts. Stores write values unique per cell, so the final states tell
+ * the reads-from apart.
  *
  * <p>A program is generated as abstract steps so that jqwik shrinks a failure to few threads and
  * steps; {@link RandomProgram#toString()} prints the IR.
@@ -39,7 +41,7 @@ public final class RandomPrograms {
     private static final int MAX_EXCLUSIVES = 3;
     private static final Link[] FENCES = {Link.SYNC, Link.LWSYNC, Link.EIEIO, Link.PO};
 
-    enum Access { LOAD, STORE, STORE_LOADED, RMW, RMW_BRANCH, LONE_SC, SPIN }
+    enum Access { LOAD, STORE, STORE_LOADED, RMW, RMW_BRANCH, LONE_SC, SPIN, STORE_POINTER, LOAD_INDIRECT }
 
     enum Link { PO, SYNC, LWSYNC, EIEIO, ISYNC, ADDR, DATA, CTRL, CTRL_ISYNC, CTRL_SKIP }
 
@@ -76,7 +78,9 @@ public final class RandomPrograms {
      * {@code RMW_BRANCH} is an rmw followed by {@code bne} on its status over the thread's next
      * step, with isync after the branch for even variants (the lock-acquire idiom). A
      * {@code LONE_SC} is a stwcx. with no lwarx of its own: it succeeds only on a reservation
-     * left by an earlier lwarx whose stwcx. has not come yet.
+     * left by an earlier lwarx whose stwcx. has not come yet. {@code STORE_POINTER} stores the
+     * address of the next cell; {@code LOAD_INDIRECT} loads a cell and then the cell it points to
+     * (an execution where it points nowhere is no execution).
      */
     record Step(Link link, Access access, int cell, int variant) { }
 
@@ -132,7 +136,9 @@ public final class RandomPrograms {
                 Tuple.of(2, Arbitraries.just(Access.RMW)),
                 Tuple.of(2, Arbitraries.just(Access.RMW_BRANCH)),
                 Tuple.of(1, Arbitraries.just(Access.LONE_SC)),
-                Tuple.of(1, Arbitraries.just(Access.SPIN)));
+                Tuple.of(1, Arbitraries.just(Access.SPIN)),
+                Tuple.of(1, Arbitraries.just(Access.STORE_POINTER)),
+                Tuple.of(1, Arbitraries.just(Access.LOAD_INDIRECT)));
         Arbitrary<Step> step = Combinators.combine(link, access, Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 3)).as(Step::new);
         Arbitrary<List<Extra>> extras = Combinators.combine(Arbitraries.integers().between(0, 3),
@@ -198,7 +204,7 @@ public final class RandomPrograms {
             for (Step s : steps) {
                 int cell = s.cell() % spec.cells();
                 switch (s.access()) {
-                    case STORE, STORE_LOADED -> writes[cell]++;
+                    case STORE, STORE_LOADED, STORE_POINTER -> writes[cell]++;
                     case RMW, RMW_BRANCH -> {
                         writes[s.variant() == 3 ? (cell + 1) % spec.cells() : cell]++;
                         exclusives++;
@@ -209,7 +215,7 @@ public final class RandomPrograms {
                         exclusives++;
                     }
                     case SPIN -> spins++;
-                    case LOAD -> { }
+                    case LOAD, LOAD_INDIRECT -> { }
                 }
             }
         }
@@ -364,6 +370,17 @@ public final class RandomPrograms {
                     code.li(v, newValue(cell));
                     if (index == null) code.stwcx(v, "r0", address); else code.stwcx(v, index, address);
                     code.mr(status, "cr0");
+                }
+                case STORE_POINTER -> {
+                    String v = fresh();
+                    code.la(v, CELLS[(cell + 1) % spec.cells()]);
+                    if (index == null) code.stw(v, 0, address); else code.stwx(v, index, address);
+                }
+                case LOAD_INDIRECT -> {
+                    String pointer = observed(fresh());
+                    if (index == null) code.lwz(pointer, 0, address); else code.lwzx(pointer, index, address);
+                    loaded = observed(fresh());
+                    code.lwz(loaded, 0, pointer);
                 }
                 case SPIN -> {
                     String label = "S" + thread + "_" + nextLabel++;

@@ -19,13 +19,14 @@ final class Candidate implements ConcreteExecution {
         co = BitMatrix.empty(g.n);
         finalWrites = EventMask.empty(g.n);
         for (int c = 0; c < g.cells; c++) {
+            int[] writes = g.writesOf[c];
             int[] order = choices[c].co();
             for (int i = 0; i < order.length; i++) {
-                for (int j = i + 1; j < order.length; j++) co.set(order[i], order[j]);
+                for (int j = i + 1; j < order.length; j++) co.set(writes[order[i]], writes[order[j]]);
             }
-            EventMask.add(finalWrites, choices[c].finalWrite());
+            EventMask.add(finalWrites, writes[choices[c].finalWrite()]);
             int[] reads = g.readsOf[c];
-            for (int r = 0; r < reads.length; r++) rf.set(choices[c].rfSource()[r], reads[r]);
+            for (int r = 0; r < reads.length; r++) rf.set(writes[choices[c].rfSource()[r]], reads[r]);
         }
     }
 

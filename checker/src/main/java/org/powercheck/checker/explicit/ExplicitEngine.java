@@ -84,7 +84,8 @@ public final class ExplicitEngine implements Engine {
             for (List<ThreadRun> r : runs) {
                 if (r.isEmpty()) return outcome();
             }
-            new RunCombinations(runs, layout, options).forEach(chosen -> exploreGraph(new EventGraph(layout, chosen)));
+            new RunCombinations(runs, layout, options, uniprocPerCell, () -> boundCut)
+                    .forEach((chosen, cellChoices) -> exploreGraph(new EventGraph(layout, chosen), cellChoices));
             return outcome();
         }
 
@@ -92,14 +93,8 @@ public final class ExplicitEngine implements Engine {
             return new Outcome(program, states, boundCut, Optional.ofNullable(witness), 0);
         }
 
-        private void exploreGraph(EventGraph g) throws CheckTimeoutException {
+        private void exploreGraph(EventGraph g, List<List<LocationChoice>> perCell) throws CheckTimeoutException {
             if (g.cut && boundCut) return;
-            List<List<LocationChoice>> perCell = new ArrayList<>();
-            for (int c = 0; c < g.cells; c++) {
-                List<LocationChoice> choices = LocationChoices.of(g, c, uniprocPerCell);
-                if (choices.isEmpty()) return;
-                perCell.add(choices);
-            }
             evaluator.newGraph();
             int[] pick = new int[g.cells];
             while (true) {

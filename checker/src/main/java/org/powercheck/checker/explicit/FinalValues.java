@@ -56,7 +56,7 @@ final class FinalValues {
     long[] read(EventGraph g, LocationChoice[] choice) {
         long[] v = new long[keys.length];
         for (int k = 0; k < keys.length; k++) {
-            if (cell[k] >= 0) v[k] = g.value[choice[cell[k]].finalWrite()];
+            if (cell[k] >= 0) v[k] = g.value[g.writesOf[cell[k]][choice[cell[k]].finalWrite()]];
             else if (thread[k] >= 0) v[k] = g.runs.get(thread[k]).register(reg[k]);
         }
         return v;

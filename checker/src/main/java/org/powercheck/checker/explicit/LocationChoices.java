@@ -3,6 +3,8 @@ package org.powercheck.checker.explicit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.powercheck.checker.CheckOptions;
+import org.powercheck.checker.CheckTimeoutException;
 
 /**
  * Enumerates, for one cell, every coherence order (the initial write first, the other writes in
@@ -12,47 +14,41 @@ import java.util.List;
  * choices are made, is exact and spares the full model most candidates.
  */
 final class LocationChoices {
-    private final EventGraph g;
-    private final int cell;
     private final boolean uniproc;
-    private final int[] writes;
-    private final int[] reads;
+    private final CheckOptions options;
+    private final int writes;
+    private final int reads;
     private final int[][] sources;
-    /** po on this cell's events, numbered writes first (as in {@code writes}), then reads */
+    /** po on this cell's accesses, numbered writes first, then reads */
     private final BitMatrix poLoc;
     private final List<LocationChoice> out = new ArrayList<>();
+    private long leaves;
 
-    private LocationChoices(EventGraph g, int cell, boolean uniproc) {
-        this.g = g;
-        this.cell = cell;
+    private LocationChoices(CellAccesses cell, boolean uniproc, CheckOptions options) {
         this.uniproc = uniproc;
-        this.writes = g.writesOf[cell];
-        this.reads = g.readsOf[cell];
-        this.sources = new int[reads.length][];
-        for (int i = 0; i < reads.length; i++) {
-            int[] s = new int[writes.length];
+        this.options = options;
+        this.writes = cell.writes();
+        this.reads = cell.reads();
+        this.sources = new int[reads][];
+        for (int i = 0; i < reads; i++) {
+            int[] s = new int[writes];
             int count = 0;
-            for (int w = 0; w < writes.length; w++) if (g.value[writes[w]] == g.value[reads[i]]) s[count++] = w;
+            for (int w = 0; w < writes; w++) if (cell.writeValue[w] == cell.readValue[i]) s[count++] = w;
             sources[i] = Arrays.copyOf(s, count);
         }
-        int m = writes.length + reads.length;
+        int m = writes + reads;
         poLoc = BitMatrix.empty(m);
         for (int a = 0; a < m; a++) {
-            for (int b = 0; b < m; b++) if (g.poBefore(local(a), local(b))) poLoc.set(a, b);
+            for (int b = 0; b < m; b++) if (cell.poBefore(a, b)) poLoc.set(a, b);
         }
     }
 
-    /** The event with local number {@code i}. */
-    private int local(int i) {
-        return i < writes.length ? writes[i] : reads[i - writes.length];
-    }
-
-    /** The choices for {@code cell}; empty when some read has no write of its value. */
-    static List<LocationChoice> of(EventGraph g, int cell, boolean uniproc) {
-        LocationChoices c = new LocationChoices(g, cell, uniproc);
+    /** The choices for the cell; empty when some read has no write of its value. */
+    static List<LocationChoice> of(CellAccesses cell, boolean uniproc, CheckOptions options)
+            throws CheckTimeoutException {
+        LocationChoices c = new LocationChoices(cell, uniproc, options);
         for (int[] s : c.sources) if (s.length == 0) return List.of();
-        int[] co = new int[c.writes.length];
-        c.order(co, 1, new boolean[c.writes.length]);
+        c.order(new int[c.writes], 1, new boolean[c.writes]);
         return c.out;
     }
 
@@ -60,17 +56,17 @@ final class LocationChoices {
      * Every order of the non-initial writes after the initial one. Under uniproc only those that
      * extend po on this cell's writes (CoWW): any other order closes a po-loc/co cycle.
      */
-    private void order(int[] co, int placed, boolean[] used) {
+    private void order(int[] co, int placed, boolean[] used) throws CheckTimeoutException {
         if (placed == co.length) {
             BitMatrix rel = poLoc.copy();
             for (int i = 0; i + 1 < co.length; i++) rel.set(co[i], co[i + 1]);
             if (uniproc && !rel.isAcyclic()) return;
-            int[] position = new int[writes.length];
+            int[] position = new int[writes];
             for (int i = 0; i < co.length; i++) position[co[i]] = i;
-            pickSources(co, position, rel, new int[reads.length], 0);
+            pickSources(co, position, rel, new int[reads], 0);
             return;
         }
-        for (int i = 1; i < writes.length; i++) {
+        for (int i = 1; i < writes; i++) {
             if (used[i] || (uniproc && hasUnplacedPoPredecessor(i, used))) continue;
             used[i] = true;
             co[placed] = i;
@@ -80,7 +76,7 @@ final class LocationChoices {
     }
 
     private boolean hasUnplacedPoPredecessor(int write, boolean[] used) {
-        for (int j = 1; j < writes.length; j++) {
+        for (int j = 1; j < writes; j++) {
             if (!used[j] && j != write && poLoc.get(j, write)) return true;
         }
         return false;
@@ -91,18 +87,16 @@ final class LocationChoices {
      * picked so far; under uniproc a pick that makes it cyclic is abandoned at once, since more
      * edges never remove a cycle. co and fr are given by their immediate steps (co between
      * neighbours, fr to the write just after the source), which have the same closure.
-     * Writes are numbered by their index in {@code writes}, reads follow them.
+     * Writes are numbered first, reads follow them.
      */
-    private void pickSources(int[] co, int[] position, BitMatrix rel, int[] rf, int read) {
-        if (read == reads.length) {
-            int[] coEvents = new int[co.length];
-            for (int i = 0; i < co.length; i++) coEvents[i] = writes[co[i]];
-            int[] rfEvents = new int[rf.length];
-            for (int r = 0; r < rf.length; r++) rfEvents[r] = writes[rf[r]];
-            out.add(new LocationChoice(coEvents, rfEvents));
+    private void pickSources(int[] co, int[] position, BitMatrix rel, int[] rf, int read)
+            throws CheckTimeoutException {
+        if (read == reads) {
+            if ((++leaves & 0xfff) == 0) options.checkDeadline();
+            out.add(new LocationChoice(co.clone(), rf.clone()));
             return;
         }
-        int self = writes.length + read;
+        int self = writes + read;
         for (int w : sources[read]) {
             rf[read] = w;
             BitMatrix next = rel.copy();
@@ -113,8 +107,4 @@ final class LocationChoices {
         }
     }
 
-    @Override
-    public String toString() {
-        return "choices of cell " + cell;
-    }
 }

@@ -3,6 +3,7 @@ package org.powercheck.checker.explicit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.ThreadCode;
+import org.powercheck.ir.UnsupportedConstructException;
 
 /**
  * Enumerates the concrete runs of one thread: every load takes each value its cell may hold
@@ -24,6 +26,9 @@ import org.powercheck.ir.ThreadCode;
  * registers as herd does: each register carries the reads its value was computed from.
  */
 final class ThreadInterpreter {
+    /** Beyond this many runs of one thread the explicit engine would exhaust memory long before time. */
+    static final int MAX_RUNS = 300_000;
+
     private final ThreadCode thread;
     private final Layout layout;
     private final int unwind;
@@ -31,9 +36,13 @@ final class ThreadInterpreter {
     private final List<Instr> code;
     private final Map<String, Integer> labels = new HashMap<>();
     private final Map<Reg, Integer> regIndex = new LinkedHashMap<>();
+    /** the same, read-only, shared by the runs */
+    private final Map<Reg, Integer> registerIndex = Collections.unmodifiableMap(regIndex);
     private final Map<Expr, int[]> exprRegs = new IdentityHashMap<>();
     private ValueDomain domain;
     private List<ThreadRun> runs;
+    private List<List<LocalEvent>> dropped;
+    private int mostInfluential;
     private long steps;
 
     ThreadInterpreter(ThreadCode thread, Layout layout, CheckOptions options) {
@@ -69,14 +78,26 @@ final class ThreadInterpreter {
         regIndex.putIfAbsent(r, regIndex.size());
     }
 
-    /** Every run of the thread when loads may return any value of {@code domain}. */
-    List<ThreadRun> runs(ValueDomain domain) throws CheckTimeoutException {
+    /**
+     * The paths of the thread when loads may return any value of {@code domain}.
+     *
+     * @param runs    the runs, complete or cut by the bound
+     * @param dropped the events of the paths given up before their end (an access to a value
+     *                that is no cell's address, a failed assume): they are no executions, but
+     *                their writes may make other values readable, which the domain must know
+     * @param mostInfluential the most reads that one path's writes depend on (see {@link State#influence})
+     */
+    record Paths(List<ThreadRun> runs, List<List<LocalEvent>> dropped, int mostInfluential) { }
+
+    Paths paths(ValueDomain domain) throws CheckTimeoutException {
         this.domain = domain;
         this.runs = new ArrayList<>();
+        this.dropped = new ArrayList<>();
+        this.mostInfluential = 0;
         State start = new State(regIndex.size(), code.size());
         thread.registerInit().forEach((r, e) -> start.values[regIndex.get(r)] = layout.valueOf(e));
         explore(start);
-        return runs;
+        return new Paths(runs, dropped, mostInfluential);
     }
 
     /** The mutable state of a run in progress; copied at every nondeterministic choice. */
@@ -85,6 +106,12 @@ final class ThreadInterpreter {
         final long[] values;
         final BitSet[] deps;
         BitSet ctrl = new BitSet();
+        /**
+         * The reads that decide which writes the path makes and what they write: those of
+         * branch and assume conditions and of every address (an access elsewhere than a cell
+         * drops the path), and those stored values depend on.
+         */
+        BitSet influence = new BitSet();
         List<LocalEvent> events = new ArrayList<>();
         /** address of the reservation, valid when {@code reserved} */
         long reservation;
@@ -103,6 +130,7 @@ final class ThreadInterpreter {
             values = o.values.clone();
             deps = o.deps.clone();
             ctrl = o.ctrl;
+            influence = o.influence;
             events = new ArrayList<>(o.events);
             reservation = o.reservation;
             reserved = o.reserved;
@@ -126,8 +154,12 @@ final class ThreadInterpreter {
                 case Instr.Load l -> {
                     long address = eval(l.address(), s);
                     int cell = layout.cellAt(address);
-                    if (cell < 0) return;
+                    if (cell < 0) {
+                        drop(s, deps(l.address(), s));
+                        return;
+                    }
                     BitSet addrDeps = deps(l.address(), s);
+                    s.influence = union(s.influence, addrDeps);
                     for (long v : domain.values(cell)) {
                         State c = s.copy();
                         BitSet self = new BitSet();
@@ -149,20 +181,30 @@ final class ThreadInterpreter {
                 case Instr.Store st -> {
                     long address = eval(st.address(), s);
                     int cell = layout.cellAt(address);
-                    if (cell < 0) return;
+                    if (cell < 0) {
+                        drop(s, deps(st.address(), s));
+                        return;
+                    }
                     long v = st.width().truncate(eval(st.value(), s));
+                    BitSet addrDeps = deps(st.address(), s);
+                    BitSet dataDeps = deps(st.value(), s);
+                    s.influence = union(s.influence, union(addrDeps, dataDeps));
                     s.events.add(new LocalEvent(LocalEvent.Kind.WRITE, cell, v, null, false,
-                            deps(st.address(), s), deps(st.value(), s), s.ctrl, st));
+                            addrDeps, dataDeps, s.ctrl, st));
                     s.pc++;
                 }
                 case Instr.StoreConditional sc -> {
                     long address = eval(sc.address(), s);
                     int cell = layout.cellAt(address);
-                    if (cell < 0) return;
+                    if (cell < 0) {
+                        drop(s, deps(sc.address(), s));
+                        return;
+                    }
                     long v = sc.width().truncate(eval(sc.value(), s));
                     BitSet addrDeps = deps(sc.address(), s);
                     BitSet dataDeps = deps(sc.value(), s);
                     BitSet statusDeps = union(addrDeps, dataDeps);
+                    s.influence = union(s.influence, statusDeps);
                     int status = regIndex.get(sc.status());
                     boolean mayStore = s.reserved && s.reservation == address;
                     s.reserved = false;
@@ -193,7 +235,10 @@ final class ThreadInterpreter {
                 }
                 case Instr.Label l -> s.pc++;
                 case Instr.Branch b -> {
-                    if (!b.unconditional()) s.ctrl = union(s.ctrl, deps(b.cond(), s));
+                    if (!b.unconditional()) {
+                        s.ctrl = union(s.ctrl, deps(b.cond(), s));
+                        s.influence = union(s.influence, deps(b.cond(), s));
+                    }
                     if (eval(b.cond(), s) == 0) {
                         leave(s, s.pc, s.pc + 1);
                         s.pc++;
@@ -208,7 +253,11 @@ final class ThreadInterpreter {
                     }
                 }
                 case Instr.Assume a -> {
-                    if (eval(a.cond(), s) == 0) return;
+                    s.influence = union(s.influence, deps(a.cond(), s));
+                    if (eval(a.cond(), s) == 0) {
+                        drop(s, new BitSet());
+                        return;
+                    }
                     s.pc++;
                 }
                 case Instr.Havoc h -> {
@@ -234,10 +283,20 @@ final class ThreadInterpreter {
         for (int pc = from; pc < to; pc++) s.taken[pc] = 0;
     }
 
+    /** Gives up a path, whose next step depended on the reads {@code cause}. */
+    private void drop(State s, BitSet cause) {
+        dropped.add(List.copyOf(s.events));
+        mostInfluential = Math.max(mostInfluential, union(s.influence, cause).cardinality());
+    }
+
     private void finish(State s, boolean cut) {
-        Map<Reg, Long> registers = new HashMap<>();
-        regIndex.forEach((r, i) -> registers.put(r, s.values[i]));
-        runs.add(new ThreadRun(List.copyOf(s.events), registers, cut));
+        mostInfluential = Math.max(mostInfluential, s.influence.cardinality());
+        if (runs.size() >= MAX_RUNS) {
+            throw new UnsupportedConstructException(thread.pos(), "a program this large for the explicit engine ("
+                    + thread.name() + " has more than " + MAX_RUNS + " paths; use the sat engine, or a smaller"
+                    + " unwinding bound may help)");
+        }
+        runs.add(new ThreadRun(List.copyOf(s.events), registerIndex, s.values.clone(), cut));
     }
 
     private long eval(Expr e, State s) {

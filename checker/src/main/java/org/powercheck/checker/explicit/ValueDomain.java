@@ -2,7 +2,6 @@ package org.powercheck.checker.explicit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
 import org.powercheck.checker.CheckOptions;
@@ -14,14 +13,17 @@ import org.powercheck.ir.Layout;
  * write there. It is the least fixpoint of "run every thread with loads returning the current
  * values, add what the stores wrote", computed by {@link #solve}.
  *
- * <p>Why a bounded number of rounds suffices: where a write goes and what it writes is a function
- * of the values of the reads it depends on (address, data, control: registers carry every value
- * dependency). A value written in an allowed execution is thus justified by a chain "read, write
- * depending on it, read of that write, ..." of distinct reads that some write depends on; a model
- * with a no-thin-air axiom (ppc.cat's {@code acyclic hb}) makes that chain finite, and round k
- * finds every value whose chain has k-1 reads. So the rounds stop after one more than the number
- * of such "influential" reads an execution can have. Values the domain over-approximates are
- * harmless: a read of such a value finds no write to read from.
+ * <p>Why a bounded number of rounds suffices: whether a write happens, where it goes and what it
+ * writes is a function of the values of its thread's "influential" reads: those of earlier branch
+ * and assume conditions and addresses (an access to no cell ends the path), and those its
+ * address and value depend on (registers carry every value dependency). A value written in an
+ * allowed execution is thus justified by a chain "read, write it influences, read of that write,
+ * ..." of distinct reads; a model with a no-thin-air axiom (ppc.cat's {@code acyclic hb}, which
+ * contains {@code addr;po}, {@code ctrl} and {@code data} to writes) makes that chain finite, and
+ * round k finds every value whose chain has k-1 reads. So the rounds stop after one more than the
+ * number of influential reads an execution can have. Paths given up for now (an address that is
+ * no cell's yet) count too: a larger domain may let them through. Values the domain
+ * over-approximates are harmless: a read of such a value finds no write to read from.
  */
 final class ValueDomain {
     private final long[][] values;
@@ -46,30 +48,45 @@ final class ValueDomain {
         int round = 0;
         while (true) {
             options.checkDeadline();
-            List<List<ThreadRun>> runs = runAll(threads, of(sets));
-            if (!absorbWrites(runs, sets)) return runs;
+            List<ThreadInterpreter.Paths> paths = pathsOf(threads, of(sets));
+            if (!absorbWrites(paths, sets)) return runsOf(paths);
             round++;
             // After round r the domain holds every value justified by a chain of r-1 reads.
-            if (round >= chainBound(runs) + 1) {
-                List<List<ThreadRun>> last = runAll(threads, of(sets));
-                if (round >= chainBound(last) + 1) return last;
+            if (round >= chainBound(paths) + 1) {
+                List<ThreadInterpreter.Paths> last = pathsOf(threads, of(sets));
+                if (round >= chainBound(last) + 1) return runsOf(last);
             }
         }
     }
 
-    private static List<List<ThreadRun>> runAll(List<ThreadInterpreter> threads, ValueDomain domain)
+    private static List<ThreadInterpreter.Paths> pathsOf(List<ThreadInterpreter> threads, ValueDomain domain)
             throws CheckTimeoutException {
-        List<List<ThreadRun>> runs = new ArrayList<>();
-        for (ThreadInterpreter t : threads) runs.add(t.runs(domain));
-        return runs;
+        List<ThreadInterpreter.Paths> paths = new ArrayList<>();
+        for (ThreadInterpreter t : threads) paths.add(t.paths(domain));
+        return paths;
+    }
+
+    private static List<List<ThreadRun>> runsOf(List<ThreadInterpreter.Paths> paths) {
+        return paths.stream().map(ThreadInterpreter.Paths::runs).toList();
+    }
+
+    /** Every path's events, the dropped ones included. */
+    private static List<List<List<LocalEvent>>> eventsOf(List<ThreadInterpreter.Paths> paths) {
+        List<List<List<LocalEvent>>> out = new ArrayList<>();
+        for (ThreadInterpreter.Paths p : paths) {
+            List<List<LocalEvent>> thread = new ArrayList<>(p.dropped());
+            for (ThreadRun r : p.runs()) thread.add(r.events());
+            out.add(thread);
+        }
+        return out;
     }
 
     /** Adds every written value to its cell's set; true if a set grew. */
-    private static boolean absorbWrites(List<List<ThreadRun>> runs, List<TreeSet<Long>> sets) {
+    private static boolean absorbWrites(List<ThreadInterpreter.Paths> paths, List<TreeSet<Long>> sets) {
         boolean grew = false;
-        for (List<ThreadRun> threadRuns : runs) {
-            for (ThreadRun run : threadRuns) {
-                for (LocalEvent e : run.events()) {
+        for (List<List<LocalEvent>> thread : eventsOf(paths)) {
+            for (List<LocalEvent> path : thread) {
+                for (LocalEvent e : path) {
                     if (e.kind() == LocalEvent.Kind.WRITE) grew |= sets.get(e.cell()).add(e.value());
                 }
             }
@@ -77,24 +94,9 @@ final class ValueDomain {
         return grew;
     }
 
-    /** The most influential reads (reads some write depends on) one execution can have. */
-    private static int chainBound(List<List<ThreadRun>> runs) {
-        int bound = 0;
-        for (List<ThreadRun> threadRuns : runs) {
-            int threadMax = 0;
-            for (ThreadRun run : threadRuns) {
-                BitSet influential = new BitSet();
-                for (LocalEvent e : run.events()) {
-                    if (e.kind() != LocalEvent.Kind.WRITE) continue;
-                    influential.or(e.addr());
-                    influential.or(e.data());
-                    influential.or(e.ctrl());
-                }
-                threadMax = Math.max(threadMax, influential.cardinality());
-            }
-            bound += threadMax;
-        }
-        return bound;
+    /** The most influential reads one execution can have: the sum of each thread's most. */
+    private static int chainBound(List<ThreadInterpreter.Paths> paths) {
+        return paths.stream().mapToInt(ThreadInterpreter.Paths::mostInfluential).sum();
     }
 
     private static ValueDomain of(List<TreeSet<Long>> sets) {

@@ -16,14 +16,18 @@ final class WitnessWriter {
         for (int e = 0; e < g.n; e++) events.add(describe(program, g, e));
         List<String> edges = new ArrayList<>();
         for (int cell = 0; cell < g.cells; cell++) {
+            int[] writes = g.writesOf[cell];
             int[] reads = g.readsOf[cell];
             for (int r = 0; r < reads.length; r++) {
-                edges.add("rf e" + c.choices[cell].rfSource()[r] + " -> e" + reads[r]);
+                edges.add("rf e" + writes[c.choices[cell].rfSource()[r]] + " -> e" + reads[r]);
             }
         }
         for (int cell = 0; cell < g.cells; cell++) {
+            int[] writes = g.writesOf[cell];
             int[] order = c.choices[cell].co();
-            for (int i = 0; i + 1 < order.length; i++) edges.add("co e" + order[i] + " -> e" + order[i + 1]);
+            for (int i = 0; i + 1 < order.length; i++) {
+                edges.add("co e" + writes[order[i]] + " -> e" + writes[order[i + 1]]);
+            }
         }
         return new Witness(state, events, edges);
     }

@@ -151,6 +151,20 @@ class ExplicitEngineSemanticsTest {
     }
 
     @Test
+    void pathsGivenUpForNowStillFeedTheValues() throws Exception {
+        // P1 reads z as a pointer only after its own write z=&x; until y=1 is readable, that path
+        // reads z=0 and dereferences nothing. The write z=&x must still reach the domain.
+        PpcBuilder b = new PpcBuilder("PPOCA", "x", "y", "z");
+        b.thread().initAddress("r2", "x").initAddress("r4", "y").li("r1", 1).stw("r1", 0, "r2").lwsync()
+                .stw("r1", 0, "r4");
+        b.thread().initAddress("r4", "y").initAddress("r5", "z").lwz("r1", 0, "r4").cmpwi("r1", 0).beq("L")
+                .la("r6", "x").stw("r6", 0, "r5").lwz("r2", 0, "r5").lwz("r3", 0, "r2").label("L");
+        Program p = b.exists(and(reg(1, "r1", 1), reg(1, "r3", 0))).locations(new StateKey.RegKey(1, new Reg("r2"))).build();
+        assertEquals(List.of("1:r1=0; 1:r2=0; 1:r3=0;", "1:r1=1; 1:r2=x; 1:r3=0;", "1:r1=1; 1:r2=x; 1:r3=1;"),
+                states(run(p, CheckOptions.defaults())));
+    }
+
+    @Test
     void theModelComesFromTheOptions() throws Exception {
         List<Check> weaker = new ArrayList<>(PpcModel.MODEL.checks());
         weaker.removeIf(c -> c.name().equals("observation"));

@@ -138,6 +138,11 @@ public final class PpcBuilder {
             return add(new Instr.Assign(new Reg(rd), new Expr.Const(imm), pos()));
         }
 
+        /** {@code rd = &cell}: a pointer ({@code la}, or C's {@code &x}). */
+        public Thread la(String rd, String cell) {
+            return add(new Instr.Assign(new Reg(rd), new Expr.Addr(cell), pos()));
+        }
+
         public Thread addi(String rd, String ra, long imm) {
             return add(new Instr.Assign(new Reg(rd), new Expr.Binary(Expr.BinOp.ADD, r(ra), new Expr.Const(imm)), pos()));
         }
