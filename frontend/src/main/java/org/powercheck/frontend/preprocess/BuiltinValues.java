@@ -7,22 +7,22 @@ final class BuiltinValues {
     private BuiltinValues() {
     }
 
-    static PpToken number(boolean value, PpToken at) {
-        return PpToken.madeAt(TokenKind.NUMBER, value ? "1" : "0", at, at.spaceBefore);
+    static PpLexeme number(boolean value, PpLexeme at) {
+        return PpLexeme.madeAt(TokenKind.NUMBER, value ? "1" : "0", at, at.spaceBefore);
     }
 
-    static PpToken objectLike(BuiltinMacro kind, PpToken at, ExpansionContext context) {
+    static PpLexeme objectLike(BuiltinMacro kind, PpLexeme at, ExpansionContext context) {
         return switch (kind) {
             case FILE -> string(at.file, at);
             case BASE_FILE -> string(context.baseFile, at);
-            case LINE -> PpToken.madeAt(TokenKind.NUMBER, Integer.toString(at.line), at, at.spaceBefore);
-            case COUNTER -> PpToken.madeAt(TokenKind.NUMBER, Integer.toString(context.nextCounter()), at,
+            case LINE -> PpLexeme.madeAt(TokenKind.NUMBER, Integer.toString(at.line), at, at.spaceBefore);
+            case COUNTER -> PpLexeme.madeAt(TokenKind.NUMBER, Integer.toString(context.nextCounter()), at,
                     at.spaceBefore);
-            case INCLUDE_LEVEL -> PpToken.madeAt(TokenKind.NUMBER, Integer.toString(context.includeLevel()), at,
+            case INCLUDE_LEVEL -> PpLexeme.madeAt(TokenKind.NUMBER, Integer.toString(context.includeLevel()), at,
                     at.spaceBefore);
             // Fixed, so that output does not depend on when it was made.
-            case DATE -> PpToken.madeAt(TokenKind.STRING, "\"Jan  1 1970\"", at, at.spaceBefore);
-            case TIME -> PpToken.madeAt(TokenKind.STRING, "\"00:00:00\"", at, at.spaceBefore);
+            case DATE -> PpLexeme.madeAt(TokenKind.STRING, "\"Jan  1 1970\"", at, at.spaceBefore);
+            case TIME -> PpLexeme.madeAt(TokenKind.STRING, "\"00:00:00\"", at, at.spaceBefore);
             default -> throw new IllegalArgumentException("not an object-like builtin: " + kind);
         };
     }
@@ -31,7 +31,7 @@ final class BuiltinValues {
      * IS_BUILTIN(X): X is defined as 1 (or y); IS_MODULE(X): X_MODULE is; IS_ENABLED: either;
      * IS_REACHABLE: built in, or a module while compiling a module.
      */
-    static PpToken kconfigTest(BuiltinMacro kind, List<PpToken> rawArg, List<PpToken> expandedArg, PpToken at,
+    static PpLexeme kconfigTest(BuiltinMacro kind, List<PpLexeme> rawArg, List<PpLexeme> expandedArg, PpLexeme at,
                                MacroTable macros) {
         boolean builtIn = expandedArg.size() == 1 && isOn(expandedArg.get(0).text);
         boolean module = false;
@@ -53,8 +53,8 @@ final class BuiltinValues {
         return text.equals("1") || text.equals("y");
     }
 
-    private static PpToken string(String text, PpToken at) {
+    private static PpLexeme string(String text, PpLexeme at) {
         String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
-        return PpToken.madeAt(TokenKind.STRING, "\"" + escaped + "\"", at, at.spaceBefore);
+        return PpLexeme.madeAt(TokenKind.STRING, "\"" + escaped + "\"", at, at.spaceBefore);
     }
 }

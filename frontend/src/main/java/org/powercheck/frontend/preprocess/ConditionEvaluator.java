@@ -16,8 +16,8 @@ final class ConditionEvaluator {
      * @param directive the {@code if}/{@code elif} token, for errors about the line as a whole
      * @param line the tokens after it
      */
-    boolean isTrue(PpToken directive, List<PpToken> line) {
-        List<PpToken> expanded = new MacroExpander(new ListTokenInput(line, directive), context, true).expandAll();
+    boolean isTrue(PpLexeme directive, List<PpLexeme> line) {
+        List<PpLexeme> expanded = new MacroExpander(new ListTokenInput(line, directive), context, true).expandAll();
         if (expanded.isEmpty()) {
             throw new InputException(directive.pos(), "#" + directive.text + " with no expression");
         }
@@ -25,7 +25,7 @@ final class ConditionEvaluator {
         StringBuilder text = new StringBuilder();
         int[] starts = new int[expanded.size()];
         for (int i = 0; i < expanded.size(); i++) {
-            PpToken t = expanded.get(i);
+            PpLexeme t = expanded.get(i);
             if (t.kind == TokenKind.STRING || t.kind == TokenKind.OTHER) {
                 throw new InputException(t.pos(), "token \"" + t.text + "\" is not valid in preprocessor expressions");
             }
@@ -43,7 +43,7 @@ final class ConditionEvaluator {
             if (bad == null || bad.kind == IfExpressionParserConstants.EOF) {
                 throw new InputException(directive.pos(), "#" + directive.text + " expression ends too early");
             }
-            PpToken at = expanded.get(tokenAt(starts, bad.beginColumn));
+            PpLexeme at = expanded.get(tokenAt(starts, bad.beginColumn));
             throw new InputException(at.pos(), "unexpected \"" + at.text + "\" in #" + directive.text + " expression");
         } catch (TokenMgrError e) {
             throw new InputException(directive.pos(), "invalid #" + directive.text + " expression");

@@ -6,11 +6,11 @@ import java.util.List;
 record HeaderName(String name, boolean angled) {
 
     /** The header name spelled by {@code tokens}, or null when they spell none. */
-    static HeaderName of(List<PpToken> tokens) {
+    static HeaderName of(List<PpLexeme> tokens) {
         if (tokens.isEmpty()) {
             return null;
         }
-        PpToken first = tokens.get(0);
+        PpLexeme first = tokens.get(0);
         if (first.kind == TokenKind.STRING && first.text.startsWith("\"") && first.text.length() >= 2) {
             return new HeaderName(first.text.substring(1, first.text.length() - 1), false);
         }
@@ -25,10 +25,10 @@ record HeaderName(String name, boolean angled) {
     }
 
     /** The tokens as text, one space wherever the source had whitespace between them. */
-    static String spell(List<PpToken> tokens) {
+    static String spell(List<PpLexeme> tokens) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < tokens.size(); i++) {
-            PpToken t = tokens.get(i);
+            PpLexeme t = tokens.get(i);
             if (i > 0 && t.spaceBefore) {
                 sb.append(' ');
             }

@@ -22,7 +22,7 @@ final class Lexer {
     /** physicalLineStart[k] = offset in buf where physical line k+1 begins. */
     private final int[] physicalLineStart;
     private final int physicalLines;
-    private final List<PpToken> tokens = new ArrayList<>();
+    private final List<PpLexeme> tokens = new ArrayList<>();
     private int lineCursor;
 
     private Lexer(String text, String file) {
@@ -75,10 +75,10 @@ final class Lexer {
         this.physicalLines = lines;
     }
 
-    static PpToken[] lex(String text, String file) {
+    static PpLexeme[] lex(String text, String file) {
         Lexer lexer = new Lexer(text, file);
         lexer.run();
-        return lexer.tokens.toArray(new PpToken[0]);
+        return lexer.tokens.toArray(new PpLexeme[0]);
     }
 
     private void run() {
@@ -255,7 +255,7 @@ final class Lexer {
         }
         int column = start - physicalLineStart[lineCursor] + 1;
         String text = kind == TokenKind.NEWLINE ? "\n" : kind == TokenKind.EOF ? "" : new String(buf, start, end - start);
-        tokens.add(PpToken.source(kind, text, file, lineCursor + 1, column, space));
+        tokens.add(PpLexeme.source(kind, text, file, lineCursor + 1, column, space));
     }
 
     private SourcePos posOf(int offset) {

@@ -4,18 +4,18 @@ import java.util.List;
 
 /** Reads a fixed list of tokens: a macro argument or the rest of a directive line. */
 final class ListTokenInput implements TokenInput {
-    private final List<PpToken> tokens;
-    private final PpToken end;
+    private final List<PpLexeme> tokens;
+    private final PpLexeme end;
     private int index;
 
     /** @param endAt where the list ends, for errors about something missing at its end */
-    ListTokenInput(List<PpToken> tokens, PpToken endAt) {
+    ListTokenInput(List<PpLexeme> tokens, PpLexeme endAt) {
         this.tokens = tokens;
-        this.end = PpToken.madeAt(TokenKind.EOF, "", endAt, false);
+        this.end = PpLexeme.madeAt(TokenKind.EOF, "", endAt, false);
     }
 
     @Override
-    public PpToken next() {
+    public PpLexeme next() {
         return index < tokens.size() ? tokens.get(index++) : end;
     }
 }

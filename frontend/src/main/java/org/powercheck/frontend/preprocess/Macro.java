@@ -17,12 +17,12 @@ final class Macro {
     final List<String> params;
     /** The last parameter collects the remaining arguments ({@code ...} or GNU {@code args...}). */
     final boolean variadic;
-    final PpToken[] body;
+    final PpLexeme[] body;
     final int[] paramOf;
     final BuiltinMacro builtin;
     final SourcePos pos;
 
-    Macro(String name, boolean functionLike, List<String> params, boolean variadic, PpToken[] body, int[] paramOf,
+    Macro(String name, boolean functionLike, List<String> params, boolean variadic, PpLexeme[] body, int[] paramOf,
           BuiltinMacro builtin, SourcePos pos) {
         this.name = name;
         this.functionLike = functionLike;
@@ -36,7 +36,7 @@ final class Macro {
 
     static Macro builtin(BuiltinMacro kind) {
         return new Macro(kind.macroName, kind.functionLike, kind.functionLike ? List.of("x") : List.of(), false,
-                new PpToken[0], new int[0], kind, new SourcePos("<built-in>", 0, 0));
+                new PpLexeme[0], new int[0], kind, new SourcePos("<built-in>", 0, 0));
     }
 
     int variadicIndex() {

@@ -13,11 +13,11 @@ final class MacroDefinitionParser {
      * @param directive the {@code define} token, for errors about a missing name
      * @param line the tokens after {@code define}, without the line end
      */
-    static Macro parse(PpToken directive, List<PpToken> line) {
+    static Macro parse(PpLexeme directive, List<PpLexeme> line) {
         if (line.isEmpty()) {
             throw new InputException(directive.pos(), "no macro name given in #define directive");
         }
-        PpToken nameToken = line.get(0);
+        PpLexeme nameToken = line.get(0);
         checkMacroName(nameToken);
         List<String> params = new ArrayList<>();
         boolean functionLike = false;
@@ -33,11 +33,11 @@ final class MacroDefinitionParser {
                 params.add(last.equals("...") ? Macro.VA_ARGS : last.substring(0, last.length() - 3));
             }
         }
-        List<PpToken> body = line.subList(i, line.size());
+        List<PpLexeme> body = line.subList(i, line.size());
         return compile(nameToken, functionLike, params, variadic, body);
     }
 
-    static void checkMacroName(PpToken nameToken) {
+    static void checkMacroName(PpLexeme nameToken) {
         if (nameToken.kind != TokenKind.IDENT) {
             throw new InputException(nameToken.pos(), "macro names must be identifiers");
         }
@@ -47,7 +47,7 @@ final class MacroDefinitionParser {
     }
 
     /** Parses the list after '(' and returns the index after ')'; a variadic parameter keeps a "..." suffix. */
-    private static int parseParameters(PpToken nameToken, List<PpToken> line, int i, List<String> params) {
+    private static int parseParameters(PpLexeme nameToken, List<PpLexeme> line, int i, List<String> params) {
         if (i < line.size() && line.get(i).is(")")) {
             return i + 1;
         }
@@ -55,7 +55,7 @@ final class MacroDefinitionParser {
             if (i >= line.size()) {
                 throw new InputException(nameToken.pos(), "missing ')' in macro parameter list");
             }
-            PpToken t = line.get(i);
+            PpLexeme t = line.get(i);
             if (t.is("...")) {
                 params.add("...");
                 i++;
@@ -90,19 +90,19 @@ final class MacroDefinitionParser {
         }
     }
 
-    private static int expectClose(PpToken nameToken, List<PpToken> line, int i, String message) {
+    private static int expectClose(PpLexeme nameToken, List<PpLexeme> line, int i, String message) {
         if (i < line.size() && line.get(i).is(")")) {
             return i + 1;
         }
         throw new InputException(i < line.size() ? line.get(i).pos() : nameToken.pos(), message);
     }
 
-    private static Macro compile(PpToken nameToken, boolean functionLike, List<String> params, boolean variadic,
-                                 List<PpToken> body) {
-        List<PpToken> compiled = new ArrayList<>(body.size());
+    private static Macro compile(PpLexeme nameToken, boolean functionLike, List<String> params, boolean variadic,
+                                 List<PpLexeme> body) {
+        List<PpLexeme> compiled = new ArrayList<>(body.size());
         List<Integer> paramOf = new ArrayList<>(body.size());
         for (int j = 0; j < body.size(); j++) {
-            PpToken t = body.get(j);
+            PpLexeme t = body.get(j);
             if (j == 0) {
                 t = t.withSpaceBefore(false);
             }
@@ -117,7 +117,7 @@ final class MacroDefinitionParser {
                 if (param < 0) {
                     throw new InputException(t.pos(), "'#' is not followed by a macro parameter");
                 }
-                compiled.add(PpToken.source(TokenKind.STRINGIZE, "#" + body.get(j + 1).text, t.file, t.line,
+                compiled.add(PpLexeme.source(TokenKind.STRINGIZE, "#" + body.get(j + 1).text, t.file, t.line,
                         t.column, t.spaceBefore));
                 paramOf.add(param);
                 j++;
@@ -133,15 +133,15 @@ final class MacroDefinitionParser {
         for (int k = 0; k < paramIndexes.length; k++) {
             paramIndexes[k] = paramOf.get(k);
         }
-        return new Macro(nameToken.text, functionLike, params, variadic, compiled.toArray(new PpToken[0]),
+        return new Macro(nameToken.text, functionLike, params, variadic, compiled.toArray(new PpLexeme[0]),
                 paramIndexes, null, nameToken.pos());
     }
 
-    private static int parameterIndex(List<String> params, PpToken t) {
+    private static int parameterIndex(List<String> params, PpLexeme t) {
         return t.kind == TokenKind.IDENT ? params.indexOf(t.text) : -1;
     }
 
-    private static void checkVaOpt(List<PpToken> body, int at) {
+    private static void checkVaOpt(List<PpLexeme> body, int at) {
         if (at + 1 >= body.size() || !body.get(at + 1).is("(")) {
             throw new InputException(body.get(at).pos(), "__VA_OPT__ must be followed by an open parenthesis");
         }
@@ -151,7 +151,7 @@ final class MacroDefinitionParser {
     }
 
     /** Index of the ')' matching the '(' at {@code open}, or -1. */
-    private static int matchingParen(List<PpToken> tokens, int open) {
+    private static int matchingParen(List<PpLexeme> tokens, int open) {
         int depth = 0;
         for (int k = open; k < tokens.size(); k++) {
             if (tokens.get(k).is("(")) {

@@ -19,7 +19,7 @@ final class MacroExpander {
     private final ExpansionContext context;
     private final MacroTable macros;
     private final boolean inCondition;
-    private final ArrayDeque<PpToken> pending = new ArrayDeque<>();
+    private final ArrayDeque<PpLexeme> pending = new ArrayDeque<>();
     /** A macro that expanded to nothing passes the whitespace before it on to the next token. */
     private boolean carrySpace;
 
@@ -31,9 +31,9 @@ final class MacroExpander {
     }
 
     /** The next fully expanded token; EOF at the end of the input. */
-    PpToken next() {
+    PpLexeme next() {
         while (true) {
-            PpToken t = read();
+            PpLexeme t = read();
             if (t.kind != TokenKind.IDENT) {
                 return deliver(t);
             }
@@ -57,7 +57,7 @@ final class MacroExpander {
                 push(replace(macro, new Call(t, List.of(), t), t.hideSet.with(macro.name)), t);
                 continue;
             }
-            PpToken open = read();
+            PpLexeme open = read();
             if (!open.is("(")) {
                 pending.push(open);
                 return deliver(t);
@@ -72,24 +72,24 @@ final class MacroExpander {
     }
 
     /** Every remaining token, expanded. */
-    List<PpToken> expandAll() {
-        List<PpToken> out = new ArrayList<>();
-        for (PpToken t = next(); t.kind != TokenKind.EOF; t = next()) {
+    List<PpLexeme> expandAll() {
+        List<PpLexeme> out = new ArrayList<>();
+        for (PpLexeme t = next(); t.kind != TokenKind.EOF; t = next()) {
             out.add(t);
         }
         return out;
     }
 
     /** The tokens of {@code tokens} fully expanded on their own, as C requires for macro arguments. */
-    List<PpToken> expand(List<PpToken> tokens, PpToken endAt) {
+    List<PpLexeme> expand(List<PpLexeme> tokens, PpLexeme endAt) {
         if (!mayExpand(tokens)) {
             return tokens;
         }
         return new MacroExpander(new ListTokenInput(tokens, endAt), context, inCondition).expandAll();
     }
 
-    private boolean mayExpand(List<PpToken> tokens) {
-        for (PpToken t : tokens) {
+    private boolean mayExpand(List<PpLexeme> tokens) {
+        for (PpLexeme t : tokens) {
             if (t.kind == TokenKind.IDENT && (macros.isDefined(t.text) || (inCondition && t.text.equals("defined")))) {
                 return true;
             }
@@ -97,11 +97,11 @@ final class MacroExpander {
         return false;
     }
 
-    private PpToken read() {
+    private PpLexeme read() {
         return pending.isEmpty() ? input.next() : pending.pop();
     }
 
-    private PpToken deliver(PpToken t) {
+    private PpLexeme deliver(PpLexeme t) {
         if (carrySpace) {
             carrySpace = false;
             return t.withSpaceBefore(true);
@@ -109,7 +109,7 @@ final class MacroExpander {
         return t;
     }
 
-    private void push(List<PpToken> replacement, PpToken invocation) {
+    private void push(List<PpLexeme> replacement, PpLexeme invocation) {
         if (replacement.isEmpty()) {
             carrySpace |= invocation.spaceBefore;
             return;
@@ -123,12 +123,12 @@ final class MacroExpander {
 
     /** An invocation: the macro name, its arguments (raw) and the closing parenthesis. */
     private static final class Call {
-        final PpToken name;
-        final List<List<PpToken>> args;
-        final PpToken close;
-        private List<PpToken>[] expanded;
+        final PpLexeme name;
+        final List<List<PpLexeme>> args;
+        final PpLexeme close;
+        private List<PpLexeme>[] expanded;
 
-        Call(PpToken name, List<List<PpToken>> args, PpToken close) {
+        Call(PpLexeme name, List<List<PpLexeme>> args, PpLexeme close) {
             this.name = name;
             this.args = args;
             this.close = close;
@@ -136,7 +136,7 @@ final class MacroExpander {
     }
 
     @SuppressWarnings("unchecked")
-    private List<PpToken> expanded(Call call, int param) {
+    private List<PpLexeme> expanded(Call call, int param) {
         if (call.expanded == null) {
             call.expanded = new List[call.args.size()];
         }
@@ -146,13 +146,13 @@ final class MacroExpander {
         return call.expanded[param];
     }
 
-    private Call collectArguments(Macro macro, PpToken name) {
-        List<List<PpToken>> args = new ArrayList<>();
-        List<PpToken> current = new ArrayList<>();
+    private Call collectArguments(Macro macro, PpLexeme name) {
+        List<List<PpLexeme>> args = new ArrayList<>();
+        List<PpLexeme> current = new ArrayList<>();
         int named = macro.params.size();
         int depth = 0;
         while (true) {
-            PpToken t = read();
+            PpLexeme t = read();
             if (t.kind == TokenKind.EOF) {
                 throw new InputException(name.pos(), "unterminated argument list invoking macro \"" + macro.name + "\"");
             }
@@ -174,7 +174,7 @@ final class MacroExpander {
         }
     }
 
-    private static void checkArgumentCount(Macro macro, PpToken name, List<List<PpToken>> args) {
+    private static void checkArgumentCount(Macro macro, PpLexeme name, List<List<PpLexeme>> args) {
         int named = macro.params.size();
         if (named == 0) {
             if (args.size() == 1 && args.get(0).isEmpty()) {
@@ -205,21 +205,21 @@ final class MacroExpander {
     }
 
     /** The replacement list with arguments substituted, {@code ##} applied and {@code hideSet} added. */
-    private List<PpToken> replace(Macro macro, Call call, HideSet hideSet) {
-        List<PpToken> substituted = substitute(macro, call, 0, macro.body.length);
-        List<PpToken> result = new ArrayList<>(substituted.size());
+    private List<PpLexeme> replace(Macro macro, Call call, HideSet hideSet) {
+        List<PpLexeme> substituted = substitute(macro, call, 0, macro.body.length);
+        List<PpLexeme> result = new ArrayList<>(substituted.size());
         for (int k = 0; k < substituted.size(); k++) {
-            PpToken t = substituted.get(k);
+            PpLexeme t = substituted.get(k);
             if (t.kind == TokenKind.PASTE) {
-                PpToken left = result.isEmpty() ? placemarker(t) : result.remove(result.size() - 1);
-                PpToken right = k + 1 < substituted.size() ? substituted.get(++k) : placemarker(t);
+                PpLexeme left = result.isEmpty() ? placemarker(t) : result.remove(result.size() - 1);
+                PpLexeme right = k + 1 < substituted.size() ? substituted.get(++k) : placemarker(t);
                 result.add(TokenOperators.paste(left, right, call.name));
             } else {
                 result.add(t);
             }
         }
-        List<PpToken> out = new ArrayList<>(result.size());
-        for (PpToken t : result) {
+        List<PpLexeme> out = new ArrayList<>(result.size());
+        for (PpLexeme t : result) {
             if (t.kind != TokenKind.PLACEMARKER) {
                 out.add(t.withHideSet(t.hideSet.union(hideSet)));
             }
@@ -227,11 +227,11 @@ final class MacroExpander {
         return out;
     }
 
-    private List<PpToken> substitute(Macro macro, Call call, int from, int to) {
-        List<PpToken> out = new ArrayList<>(to - from);
-        PpToken[] body = macro.body;
+    private List<PpLexeme> substitute(Macro macro, Call call, int from, int to) {
+        List<PpLexeme> out = new ArrayList<>(to - from);
+        PpLexeme[] body = macro.body;
         for (int i = from; i < to; i++) {
-            PpToken b = body[i];
+            PpLexeme b = body[i];
             int param = macro.paramOf[i];
             if (b.kind == TokenKind.STRINGIZE) {
                 out.add(TokenOperators.stringize(call.args.get(param), call.name, b.spaceBefore));
@@ -240,7 +240,7 @@ final class MacroExpander {
             } else if (param >= 0) {
                 boolean pasteLeft = i > from && body[i - 1].kind == TokenKind.PASTE;
                 boolean pasteRight = i + 1 < to && body[i + 1].kind == TokenKind.PASTE;
-                List<PpToken> arg = call.args.get(param);
+                List<PpLexeme> arg = call.args.get(param);
                 if (pasteLeft && param == macro.variadicIndex() && isCommaBeforePaste(out)) {
                     // GNU ", ## __VA_ARGS__": the comma goes when the variable arguments are empty.
                     out.remove(out.size() - 1);
@@ -260,7 +260,7 @@ final class MacroExpander {
                 }
             } else if (macro.variadic && b.isIdent("__VA_OPT__")) {
                 int close = closingParen(body, i + 1, to);
-                List<PpToken> inner = expanded(call, macro.variadicIndex()).isEmpty()
+                List<PpLexeme> inner = expanded(call, macro.variadicIndex()).isEmpty()
                         ? List.of() : substitute(macro, call, i + 2, close);
                 if (inner.isEmpty()) {
                     out.add(placemarker(b));
@@ -275,19 +275,19 @@ final class MacroExpander {
         return out;
     }
 
-    private static boolean isCommaBeforePaste(List<PpToken> out) {
+    private static boolean isCommaBeforePaste(List<PpLexeme> out) {
         int n = out.size();
         return n >= 2 && out.get(n - 1).kind == TokenKind.PASTE && out.get(n - 2).is(",");
     }
 
-    private static void append(List<PpToken> out, List<PpToken> tokens, boolean spaceBefore) {
+    private static void append(List<PpLexeme> out, List<PpLexeme> tokens, boolean spaceBefore) {
         for (int k = 0; k < tokens.size(); k++) {
-            PpToken t = tokens.get(k);
+            PpLexeme t = tokens.get(k);
             out.add(t.asSubstituted(k == 0 ? spaceBefore : t.spaceBefore));
         }
     }
 
-    private static int closingParen(PpToken[] body, int open, int to) {
+    private static int closingParen(PpLexeme[] body, int open, int to) {
         int depth = 0;
         for (int k = open; k < to; k++) {
             if (body[k].is("(")) {
@@ -299,14 +299,14 @@ final class MacroExpander {
         return to - 1; // the definition was checked, so this is not reached
     }
 
-    private static PpToken placemarker(PpToken at) {
-        return new PpToken(TokenKind.PLACEMARKER, "", at.file, at.line, at.column, at.spaceBefore, false,
+    private static PpLexeme placemarker(PpLexeme at) {
+        return new PpLexeme(TokenKind.PLACEMARKER, "", at.file, at.line, at.column, at.spaceBefore, false,
                 HideSet.EMPTY);
     }
 
     /** {@code defined NAME} or {@code defined ( NAME )}, read without expanding NAME. */
-    private PpToken defined(PpToken operator) {
-        PpToken t = read();
+    private PpLexeme defined(PpLexeme operator) {
+        PpLexeme t = read();
         boolean parenthesized = t.is("(");
         if (parenthesized) {
             t = read();
@@ -322,14 +322,14 @@ final class MacroExpander {
     }
 
     /** {@code __has_include(...)}, {@code __has_attribute(...)} and friends. */
-    private PpToken hasOperator(BuiltinMacro kind, PpToken operator) {
+    private PpLexeme hasOperator(BuiltinMacro kind, PpLexeme operator) {
         if (!read().is("(")) {
             throw new InputException(operator.pos(), "missing '(' after \"" + operator.text + "\"");
         }
-        List<PpToken> operand = new ArrayList<>();
+        List<PpLexeme> operand = new ArrayList<>();
         int depth = 0;
         while (true) {
-            PpToken t = read();
+            PpLexeme t = read();
             if (t.kind == TokenKind.EOF) {
                 throw new InputException(operator.pos(), "missing ')' after \"" + operator.text + "\" operand");
             }
@@ -343,7 +343,7 @@ final class MacroExpander {
         return BuiltinValues.number(hasOperatorHolds(kind, operator, operand), operator);
     }
 
-    private boolean hasOperatorHolds(BuiltinMacro kind, PpToken operator, List<PpToken> operand) {
+    private boolean hasOperatorHolds(BuiltinMacro kind, PpLexeme operator, List<PpLexeme> operand) {
         switch (kind) {
             case HAS_INCLUDE, HAS_INCLUDE_NEXT -> {
                 HeaderName header = HeaderName.of(operand);

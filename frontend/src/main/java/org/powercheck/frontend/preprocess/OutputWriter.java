@@ -19,14 +19,14 @@ final class OutputWriter {
     private boolean lineVerbatim;
     /** The 1-based column the next character goes to. */
     private int column = 1;
-    private PpToken previous;
+    private PpLexeme previous;
 
     /** @param firstFile the file whose lines the output starts with, so leading skipped lines become blank lines */
     OutputWriter(String firstFile) {
         this.file = firstFile;
     }
 
-    void write(PpToken t) {
+    void write(PpLexeme t) {
         boolean sameFile = t.file.equals(file);
         if (!lineOpen || breakBeforeNext || !sameFile || t.line > line) {
             startLine(t, sameFile);
@@ -61,7 +61,7 @@ final class OutputWriter {
         return map;
     }
 
-    private void startLine(PpToken t, boolean sameFile) {
+    private void startLine(PpLexeme t, boolean sameFile) {
         if (lineOpen) {
             text.append('\n');
         }
@@ -81,7 +81,7 @@ final class OutputWriter {
         previous = null;
     }
 
-    private boolean isVerbatim(PpToken t) {
+    private boolean isVerbatim(PpLexeme t) {
         return t.fromSource && !t.substituted && t.line == line;
     }
 
@@ -92,7 +92,7 @@ final class OutputWriter {
         }
     }
 
-    private static boolean joins(PpToken previous, PpToken t) {
+    private static boolean joins(PpLexeme previous, PpLexeme t) {
         if (previous == null || previous.text.isEmpty() || t.text.isEmpty()) {
             return false;
         }

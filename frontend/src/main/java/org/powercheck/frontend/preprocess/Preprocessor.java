@@ -62,9 +62,9 @@ public final class Preprocessor {
 
         MacroExpander expander = new MacroExpander(reader, reader.context(), false);
         OutputWriter out = new OutputWriter(preIncludes.isEmpty() ? fileName : preIncludes.get(0).name());
-        List<PpToken> pragma = new ArrayList<>(4);
+        List<PpLexeme> pragma = new ArrayList<>(4);
         int fileSwitches = reader.fileSwitches();
-        for (PpToken t = expander.next(); t.kind != TokenKind.EOF; t = expander.next()) {
+        for (PpLexeme t = expander.next(); t.kind != TokenKind.EOF; t = expander.next()) {
             if (reader.fileSwitches() != fileSwitches) {
                 fileSwitches = reader.fileSwitches();
                 out.breakLine();
@@ -89,10 +89,10 @@ public final class Preprocessor {
     }
 
     /** Reads "( string )" after _Pragma into {@code seen}; true when that is what follows. */
-    private static boolean readPragmaOperand(MacroExpander expander, List<PpToken> seen) {
+    private static boolean readPragmaOperand(MacroExpander expander, List<PpLexeme> seen) {
         String[] shape = {"(", null, ")"};
         for (String expected : shape) {
-            PpToken t = expander.next();
+            PpLexeme t = expander.next();
             if (t.kind == TokenKind.EOF) {
                 seen.add(t);
                 return false;

@@ -37,7 +37,7 @@ final class SourceMap {
     }
 
     /** Records that {@code token} starts at {@code outColumn} of the current output line. */
-    void addSegment(int outColumn, PpToken token) {
+    void addSegment(int outColumn, PpLexeme token) {
         if (segments == segmentColumn.length) {
             int n = segments * 2;
             segmentColumn = Arrays.copyOf(segmentColumn, n);

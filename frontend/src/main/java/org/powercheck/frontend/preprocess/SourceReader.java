@@ -28,7 +28,7 @@ final class SourceReader implements TokenInput {
         final Path dir;
         /** Absolute path, for #pragma once and include guards; null for texts that are no file. */
         final Path key;
-        final PpToken[] tokens;
+        final PpLexeme[] tokens;
         final int depth;
         final List<ConditionalGroup> groups = new ArrayList<>();
         int index;
@@ -37,7 +37,7 @@ final class SourceReader implements TokenInput {
         /** The macro of an include guard whose #endif was the last thing seen. */
         String guardCandidate;
 
-        OpenFile(String name, Path dir, Path key, PpToken[] tokens, int depth) {
+        OpenFile(String name, Path dir, Path key, PpLexeme[] tokens, int depth) {
             this.name = name;
             this.dir = dir;
             this.key = key;
@@ -54,7 +54,7 @@ final class SourceReader implements TokenInput {
     private static final class ConditionalGroup {
         final boolean parentActive;
         /** The directive that opened the current branch, for "unterminated #else". */
-        PpToken branch;
+        PpLexeme branch;
         boolean active;
         /** Some branch was taken already, so later #elif/#else branches are not. */
         boolean taken;
@@ -62,7 +62,7 @@ final class SourceReader implements TokenInput {
         boolean sawElif;
         String guardMacro;
 
-        ConditionalGroup(PpToken opener, boolean parentActive) {
+        ConditionalGroup(PpLexeme opener, boolean parentActive) {
             this.branch = opener;
             this.parentActive = parentActive;
         }
@@ -78,8 +78,8 @@ final class SourceReader implements TokenInput {
     private final Set<Path> includedFiles = new LinkedHashSet<>();
     private final Set<Path> onceOnly = new HashSet<>();
     private final Map<Path, String> guards = new HashMap<>();
-    private final Map<Path, PpToken[]> lexed = new HashMap<>();
-    private PpToken end;
+    private final Map<Path, PpLexeme[]> lexed = new HashMap<>();
+    private PpLexeme end;
     /** Counts files opened and closed, so the output can start a new line when reading moves to another file. */
     private int fileSwitches;
 
@@ -113,13 +113,13 @@ final class SourceReader implements TokenInput {
     }
 
     @Override
-    public PpToken next() {
+    public PpLexeme next() {
         while (true) {
             OpenFile f = files.peek();
             if (f == null) {
                 return end;
             }
-            PpToken t = f.tokens[f.index];
+            PpLexeme t = f.tokens[f.index];
             switch (t.kind) {
                 case NEWLINE -> {
                     f.index++;
@@ -149,7 +149,7 @@ final class SourceReader implements TokenInput {
         return f == null ? 0 : f.depth;
     }
 
-    private void close(OpenFile f, PpToken eof) {
+    private void close(OpenFile f, PpLexeme eof) {
         if (!f.groups.isEmpty()) {
             ConditionalGroup open = f.groups.get(f.groups.size() - 1);
             throw new InputException(open.branch.pos(), "unterminated #" + open.branch.text);
@@ -165,7 +165,7 @@ final class SourceReader implements TokenInput {
     }
 
     private void directive(OpenFile f, boolean firstInFile) {
-        PpToken name = f.tokens[f.index];
+        PpLexeme name = f.tokens[f.index];
         if (name.endsLine()) {
             return; // the null directive
         }
@@ -173,7 +173,7 @@ final class SourceReader implements TokenInput {
         while (!f.tokens[f.index].endsLine()) {
             f.index++;
         }
-        List<PpToken> rest = Arrays.asList(f.tokens).subList(restStart, f.index);
+        List<PpLexeme> rest = Arrays.asList(f.tokens).subList(restStart, f.index);
         boolean active = f.active();
         if (name.kind == TokenKind.IDENT && conditional(f, name, rest, active, firstInFile)) {
             return;
@@ -202,7 +202,7 @@ final class SourceReader implements TokenInput {
     }
 
     /** Handles a conditional directive; false when {@code name} is no conditional directive. */
-    private boolean conditional(OpenFile f, PpToken name, List<PpToken> rest, boolean active, boolean firstInFile) {
+    private boolean conditional(OpenFile f, PpLexeme name, List<PpLexeme> rest, boolean active, boolean firstInFile) {
         List<ConditionalGroup> groups = f.groups;
         switch (name.text) {
             case "if", "ifdef", "ifndef" -> {
@@ -258,7 +258,7 @@ final class SourceReader implements TokenInput {
         return true;
     }
 
-    private static ConditionalGroup innermost(List<ConditionalGroup> groups, PpToken name) {
+    private static ConditionalGroup innermost(List<ConditionalGroup> groups, PpLexeme name) {
         if (groups.isEmpty()) {
             throw new InputException(name.pos(), "#" + name.text + " without #if");
         }
@@ -266,7 +266,7 @@ final class SourceReader implements TokenInput {
     }
 
     /** Whether the macro named on an #ifdef-style line is defined. */
-    private boolean definedTest(PpToken directive, List<PpToken> rest) {
+    private boolean definedTest(PpLexeme directive, List<PpLexeme> rest) {
         if (rest.isEmpty()) {
             throw new InputException(directive.pos(), "no macro name given in #" + directive.text + " directive");
         }
@@ -277,7 +277,7 @@ final class SourceReader implements TokenInput {
     }
 
     /** X for "#ifndef X" or "#if !defined(X)" opening a file, a possible include guard. */
-    private static String guardMacro(PpToken directive, List<PpToken> rest) {
+    private static String guardMacro(PpLexeme directive, List<PpLexeme> rest) {
         if (directive.text.equals("ifndef") && rest.size() == 1) {
             return rest.get(0).text;
         }
@@ -292,7 +292,7 @@ final class SourceReader implements TokenInput {
         return null;
     }
 
-    private void undefine(PpToken directive, List<PpToken> rest) {
+    private void undefine(PpLexeme directive, List<PpLexeme> rest) {
         if (rest.isEmpty()) {
             throw new InputException(directive.pos(), "no macro name given in #undef directive");
         }
@@ -300,13 +300,13 @@ final class SourceReader implements TokenInput {
         macros.undefine(rest.get(0).text);
     }
 
-    private void pragma(OpenFile f, List<PpToken> rest) {
+    private void pragma(OpenFile f, List<PpLexeme> rest) {
         if (rest.size() == 1 && rest.get(0).isIdent("once") && f.key != null) {
             onceOnly.add(f.key);
         }
     }
 
-    private void include(OpenFile f, PpToken directive, List<PpToken> rest) {
+    private void include(OpenFile f, PpLexeme directive, List<PpLexeme> rest) {
         HeaderName header = HeaderName.of(rest);
         if (header == null && !rest.isEmpty()) {
             header = HeaderName.of(new MacroExpander(new ListTokenInput(rest, directive), context, false).expandAll());
@@ -315,7 +315,7 @@ final class SourceReader implements TokenInput {
             throw new InputException(rest.isEmpty() ? directive.pos() : rest.get(0).pos(),
                     "#" + directive.text + " expects \"FILENAME\" or <FILENAME>");
         }
-        PpToken at = rest.get(0);
+        PpLexeme at = rest.get(0);
         Path path = header.angled() ? resolver.findAngled(header.name()) : resolver.findQuoted(header.name(), f.dir);
         if (path == null) {
             if (header.angled() || options.recordMissingQuotedIncludes()) {
@@ -335,7 +335,7 @@ final class SourceReader implements TokenInput {
         }
         includedFiles.add(key);
         String name = path.toString();
-        PpToken[] tokens = lexed.get(key);
+        PpLexeme[] tokens = lexed.get(key);
         if (tokens == null) {
             tokens = Lexer.lex(read(path, at.pos()), name);
             lexed.put(key, tokens);

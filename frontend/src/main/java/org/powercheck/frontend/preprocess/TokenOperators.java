@@ -9,10 +9,10 @@ final class TokenOperators {
     }
 
     /** The argument spelled as a string literal, placed at the invocation {@code at}. */
-    static PpToken stringize(List<PpToken> arg, PpToken at, boolean spaceBefore) {
+    static PpLexeme stringize(List<PpLexeme> arg, PpLexeme at, boolean spaceBefore) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < arg.size(); i++) {
-            PpToken t = arg.get(i);
+            PpLexeme t = arg.get(i);
             if (i > 0 && t.spaceBefore) {
                 sb.append(' ');
             }
@@ -29,11 +29,11 @@ final class TokenOperators {
             }
         }
         sb.append('"');
-        return PpToken.madeAt(TokenKind.STRING, sb.toString(), at, spaceBefore);
+        return PpLexeme.madeAt(TokenKind.STRING, sb.toString(), at, spaceBefore);
     }
 
     /** {@code left ## right}; a placemarker operand yields the other operand. */
-    static PpToken paste(PpToken left, PpToken right, PpToken at) {
+    static PpLexeme paste(PpLexeme left, PpLexeme right, PpLexeme at) {
         if (left.kind == TokenKind.PLACEMARKER) {
             return right.kind == TokenKind.PLACEMARKER ? left : right.withSpaceBefore(left.spaceBefore);
         }
@@ -41,12 +41,12 @@ final class TokenOperators {
             return left;
         }
         String text = left.text + right.text;
-        PpToken[] lexed = Lexer.lex(text, at.file);
+        PpLexeme[] lexed = Lexer.lex(text, at.file);
         // A single token is followed by the NEWLINE and EOF the lexer always adds.
         if (lexed.length != 3 || !lexed[0].text.equals(text)) {
             throw new InputException(at.pos(), "pasting \"" + left.text + "\" and \"" + right.text
                     + "\" does not give a valid preprocessing token");
         }
-        return PpToken.madeAt(lexed[0].kind, text, at, left.spaceBefore);
+        return PpLexeme.madeAt(lexed[0].kind, text, at, left.spaceBefore);
     }
 }

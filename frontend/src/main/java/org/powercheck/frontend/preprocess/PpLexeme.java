@@ -7,7 +7,7 @@ import org.powercheck.ir.SourcePos;
  * {@link #fromSource} holds; tokens made by macro replacement carry the position of the macro
  * invocation instead, so downstream errors point at code the user wrote.
  */
-final class PpToken {
+final class PpLexeme {
     final TokenKind kind;
     final String text;
     final String file;
@@ -20,12 +20,12 @@ final class PpToken {
     final boolean substituted;
     final HideSet hideSet;
 
-    PpToken(TokenKind kind, String text, String file, int line, int column, boolean spaceBefore,
+    PpLexeme(TokenKind kind, String text, String file, int line, int column, boolean spaceBefore,
             boolean fromSource, HideSet hideSet) {
         this(kind, text, file, line, column, spaceBefore, fromSource, false, hideSet);
     }
 
-    private PpToken(TokenKind kind, String text, String file, int line, int column, boolean spaceBefore,
+    private PpLexeme(TokenKind kind, String text, String file, int line, int column, boolean spaceBefore,
                     boolean fromSource, boolean substituted, HideSet hideSet) {
         this.substituted = substituted;
         this.kind = kind;
@@ -38,13 +38,13 @@ final class PpToken {
         this.hideSet = hideSet;
     }
 
-    static PpToken source(TokenKind kind, String text, String file, int line, int column, boolean spaceBefore) {
-        return new PpToken(kind, text, file, line, column, spaceBefore, true, HideSet.EMPTY);
+    static PpLexeme source(TokenKind kind, String text, String file, int line, int column, boolean spaceBefore) {
+        return new PpLexeme(kind, text, file, line, column, spaceBefore, true, HideSet.EMPTY);
     }
 
     /** A token made by macro replacement, placed at the invocation {@code at}. */
-    static PpToken madeAt(TokenKind kind, String text, PpToken at, boolean spaceBefore) {
-        return new PpToken(kind, text, at.file, at.line, at.column, spaceBefore, false, HideSet.EMPTY);
+    static PpLexeme madeAt(TokenKind kind, String text, PpLexeme at, boolean spaceBefore) {
+        return new PpLexeme(kind, text, at.file, at.line, at.column, spaceBefore, false, HideSet.EMPTY);
     }
 
     boolean is(String punctuator) {
@@ -63,28 +63,28 @@ final class PpToken {
         return new SourcePos(file, line, column);
     }
 
-    PpToken withSpaceBefore(boolean space) {
+    PpLexeme withSpaceBefore(boolean space) {
         return space == spaceBefore ? this
-                : new PpToken(kind, text, file, line, column, space, fromSource, substituted, hideSet);
+                : new PpLexeme(kind, text, file, line, column, space, fromSource, substituted, hideSet);
     }
 
-    PpToken withHideSet(HideSet set) {
+    PpLexeme withHideSet(HideSet set) {
         return set == hideSet ? this
-                : new PpToken(kind, text, file, line, column, spaceBefore, fromSource, substituted, set);
+                : new PpLexeme(kind, text, file, line, column, spaceBefore, fromSource, substituted, set);
     }
 
-    PpToken withKind(TokenKind newKind) {
-        return new PpToken(newKind, text, file, line, column, spaceBefore, fromSource, substituted, hideSet);
+    PpLexeme withKind(TokenKind newKind) {
+        return new PpLexeme(newKind, text, file, line, column, spaceBefore, fromSource, substituted, hideSet);
     }
 
-    PpToken asSubstituted(boolean space) {
+    PpLexeme asSubstituted(boolean space) {
         return substituted && space == spaceBefore ? this
-                : new PpToken(kind, text, file, line, column, space, fromSource, true, hideSet);
+                : new PpLexeme(kind, text, file, line, column, space, fromSource, true, hideSet);
     }
 
     /** This token as a copy in the replacement of the macro invoked by {@code invocation}. */
-    PpToken replacingAt(PpToken invocation) {
-        return new PpToken(kind, text, invocation.file, invocation.line, invocation.column, spaceBefore, false,
+    PpLexeme replacingAt(PpLexeme invocation) {
+        return new PpLexeme(kind, text, invocation.file, invocation.line, invocation.column, spaceBefore, false,
                 HideSet.EMPTY);
     }
 
