@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.powercheck.frontend.clitmus.CLitmusFrontend;
 import org.powercheck.frontend.kernel.KernelFrontend;
@@ -38,6 +40,28 @@ public final class Frontend {
         return parse(read(file, name), name, kernel);
     }
 
+    /**
+     * A file as {@code powercheck parse} shows it: a kernel source file function by function (all,
+     * or the {@code functions} named), so that one function that cannot be lowered does not hide
+     * the others; any other file as {@link #load(Path, KernelOptions)} reads it.
+     */
+    public static KernelFrontend.LoweredSource lower(Path file, KernelOptions kernel, Set<String> functions) {
+        String name = file.toString();
+        String text = read(file, name);
+        if (isKernelSource(text, name)) return KernelFrontend.sourceFunctions(text, name, kernel, functions);
+        if (!functions.isEmpty()) {
+            throw new InputException(new SourcePos(name, 1, 1),
+                    "only functions of a kernel source file (.c, .h) can be selected; this file is a test");
+        }
+        return new KernelFrontend.LoweredSource(parse(text, name, kernel), List.of());
+    }
+
+    private static boolean isKernelSource(String text, String name) {
+        int start = firstWordStart(text);
+        return (name.endsWith(".c") || name.endsWith(".h")) && !(text.startsWith("C", start)
+                && (start + 1 == text.length() || !isWordChar(text.charAt(start + 1))));
+    }
+
     /** Parses a test held in memory; {@code name} is used in positions. */
     public static Program parse(String text, String name) {
         return parse(text, name, KernelOptions.defaults());
@@ -51,7 +75,7 @@ public final class Frontend {
         TextPositions positions = new TextPositions(text);
         SourcePos pos = new SourcePos(name, positions.line(start), positions.column(start));
         boolean kernelFile = name.endsWith(".c") || name.endsWith(".h");
-        if (kernelFile && !word.equals("C")) return KernelFrontend.source(text, name, kernel);
+        if (isKernelSource(text, name)) return KernelFrontend.source(text, name, kernel);
         return switch (word) {
             case "PPC" -> PpcFrontend.parse(text, name);
             case "C" -> kernelFile || isHarness(text, end)

@@ -30,12 +30,11 @@ public record Backends(ProgramLoader loader, Map<String, Supplier<Engine>> engin
     }
 
     /**
-     * The standard front end with the functions of kernel C whose calls give an unconstrained
-     * result ({@code --havoc}); these backends unchanged when there are none.
+     * The standard front end with the user's choices for kernel C ({@code --havoc}, {@code -D},
+     * {@code -I}); these backends unchanged when the choices are the defaults.
      */
-    public Backends withHavoc(java.util.Set<String> functions) {
-        if (functions.isEmpty()) return this;
-        KernelOptions kernel = KernelOptions.defaults().withHavoc(functions);
+    public Backends withKernel(KernelOptions kernel) {
+        if (kernel.equals(KernelOptions.defaults())) return this;
         return new Backends(file -> Frontend.load(file, kernel), engines);
     }
 

@@ -35,6 +35,7 @@ final class CheckCommand {
         o.addOption(Flags.valued("engine", "sat|explicit", "exploration engine (default sat; explicit enumerates executions one by one)"));
         o.addOption(Flags.valued("unwind", "K", "how often one backward branch may be taken each time its loop is entered (default " + CheckOptions.DEFAULT_UNWIND + ")"));
         o.addOption(Flags.havoc());
+        Flags.preprocessor().forEach(o::addOption);
         o.addOption(Option.builder("q").longOpt("quiet").desc("one line per test (herd7's Observation line); with --expect only failures and the summary").build());
         o.addOption(Flags.help());
         return o;
@@ -77,7 +78,7 @@ final class CheckCommand {
         List<Path> files = TestFiles.expand(cl.getArgList());
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
-        TestRunner runner = new TestRunner(backends.withHavoc(Flags.havoc(cl)), engine,
+        TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
                 CheckOptions.defaults().withUnwind(unwind), timeoutMillis);
         if (cl.hasOption("expect")) {
             CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet);

@@ -9,6 +9,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.powercheck.frontend.kernel.KernelOptions;
 
 /** Parsing and help text shared by the commands (Apache Commons CLI). */
 final class Flags {
@@ -68,6 +69,30 @@ final class Flags {
     static Option havoc() {
         return valued("havoc", "FUNC,...", "kernel C: calls of these functions return an unconstrained value "
                 + "and touch no memory (for functions without a body)");
+    }
+
+    /** {@code -D}, {@code -U}, {@code -I}: the preprocessor options of a compiler, for kernel C. */
+    static List<Option> preprocessor() {
+        return List.of(
+                Option.builder("D").hasArg().argName("NAME[=VALUE]")
+                        .desc("kernel C: define a macro (after the default configuration: CONFIG_SMP, CONFIG_PPC64, "
+                                + "CONFIG_PPC_BOOK3S_64, CONFIG_PPC_SMP_MUXED_IPI, ...)").build(),
+                Option.builder("U").hasArg().argName("NAME").desc("kernel C: undefine a macro").build(),
+                Option.builder("I").hasArg().argName("DIR").desc("kernel C: look for #include \"...\" files in DIR too").build());
+    }
+
+    /** The kernel C choices the flags make: {@code --havoc} and the preprocessor options, in order. */
+    static KernelOptions kernel(CommandLine cl) {
+        List<String> args = new java.util.ArrayList<>();
+        for (Option o : cl.getOptions()) {
+            String name = o.getOpt();
+            if ("D".equals(name) || "U".equals(name) || "I".equals(name)) {
+                if (o.getValue() == null || o.getValue().isBlank()) throw new UsageException("-" + name + " needs a value");
+                args.add("-" + name);
+                args.add(o.getValue());
+            }
+        }
+        return KernelOptions.defaults().withHavoc(havoc(cl)).withPreprocessorArgs(args);
     }
 
     static java.util.Set<String> havoc(CommandLine cl) {

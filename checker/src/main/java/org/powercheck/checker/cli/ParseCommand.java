@@ -7,7 +7,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.powercheck.frontend.Frontend;
+import org.powercheck.frontend.kernel.KernelFrontend;
+import org.powercheck.frontend.kernel.KernelOptions;
 import org.powercheck.checker.report.HerdCondition;
 import org.powercheck.frontend.kernel.Dependencies;
 import org.powercheck.ir.Cell;
@@ -31,6 +36,8 @@ final class ParseCommand {
     static Options options() {
         Options o = new Options();
         o.addOption(Flags.havoc());
+        o.addOption(Flags.valued("function", "FUNC,...", "kernel C source: lower only these functions"));
+        Flags.preprocessor().forEach(o::addOption);
         o.addOption(Flags.help());
         return o;
     }
@@ -39,9 +46,12 @@ final class ParseCommand {
         return Flags.help("powercheck parse FILE|DIR...",
                 "Prints the intermediate representation each test is lowered to: memory cells, each thread's "
                         + "instructions with their source line:column (and file, when included) and the loads each "
-                        + "access depends on (addr, data, ctrl), the final condition. Kernel C sources (.c, .h) show "
-                        + "each function lowered on its own. Stops at the first input "
-                        + "error (file:line:col: message, exit status 2).\n\n",
+                        + "access depends on (addr, data, ctrl), the final condition. A kernel C source file (.c, .h) "
+                        + "is read on its own, out of its tree: each function it defines is lowered as a thread with "
+                        + "unconstrained arguments, calls of functions without a body return unconstrained values, and "
+                        + "a function that cannot be lowered (it uses a type or constant from a header, say) is "
+                        + "reported with the reason while the others are printed. Errors are printed as "
+                        + "file:line:col: message; the exit status is then 2.\n\n",
                 options(), "");
     }
 
@@ -51,12 +61,35 @@ final class ParseCommand {
             out.print(help());
             return 0;
         }
-        Backends chosen = backends.withHavoc(Flags.havoc(cl));
+        KernelOptions kernel = Flags.kernel(cl);
+        Set<String> functions = new LinkedHashSet<>();
+        for (String v : cl.getOptionValues("function") == null ? new String[0] : cl.getOptionValues("function")) {
+            for (String name : v.split(",")) if (!name.isBlank()) functions.add(name.trim());
+        }
+        Backends chosen = backends.withKernel(kernel);
+        int status = 0;
         for (Path file : TestFiles.expand(cl.getArgList())) {
-            out.print(format(chosen.loader().load(file)));
+            KernelFrontend.LoweredSource lowered = chosen == backends && functions.isEmpty() && !isSource(file)
+                    ? new KernelFrontend.LoweredSource(chosen.loader().load(file), List.of())
+                    : Frontend.lower(file, kernel, functions);
+            out.print(format(lowered.program()));
+            if (!lowered.notLowered().isEmpty()) {
+                int total = lowered.program().threads().size() + lowered.notLowered().size();
+                out.printf("not lowered: %d of %d functions (errors on stderr): %s%n%n", lowered.notLowered().size(), total,
+                        lowered.notLowered().stream().map(KernelFrontend.NotLowered::function).collect(Collectors.joining(", ")));
+                for (KernelFrontend.NotLowered n : lowered.notLowered()) {
+                    err.println(n.why().getMessage() + " (function '" + n.function() + "' is not lowered)");
+                }
+                status = 2;
+            }
             out.flush();
         }
-        return 0;
+        return status;
+    }
+
+    private static boolean isSource(Path file) {
+        String name = file.toString();
+        return name.endsWith(".c") || name.endsWith(".h");
     }
 
     static String format(Program p) {

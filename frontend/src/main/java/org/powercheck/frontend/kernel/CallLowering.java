@@ -118,6 +118,7 @@ final class CallLowering {
         } else if (fp.type() instanceof KType.Function f) {
             type = f;
         } else {
+            Types.known(fp.type(), pos);
             throw new InputException(pos, "called object is not a function (its type is " + fp.type().spelling() + ")");
         }
         Optional<Declarations.Function> known = unit.functionAt(fp.expr());
@@ -271,7 +272,7 @@ final class CallLowering {
                 case POINTER -> {
                     Val v = exprs().value(arg);
                     if (access == null && v.type() instanceof KType.Pointer ptr) {
-                        access = ptr.target().firstScalar();
+                        access = Types.known(ptr.target().firstScalar(), pos);
                         if (access.isScalar()) exprs().checkAccess(v.expr(), access, pos);
                     }
                     args.add(v.expr());
@@ -281,6 +282,7 @@ final class CallLowering {
                         return k.value();
                     }
                     Place place = exprs().place(arg);
+                    Types.known(place.type(), pos);
                     if (place instanceof Place.InRegister r) return registerAccess(p, r, c, pos);
                     Place.InMemory m = (Place.InMemory) place;
                     if (!m.type().isScalar()) {

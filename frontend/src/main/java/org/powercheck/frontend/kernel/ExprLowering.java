@@ -95,7 +95,7 @@ final class ExprLowering {
 
     private Val sizeof(KType type, CExpr e) {
         if (!typed()) throw new UnsupportedConstructException(at(e), "sizeof");
-        return new Val(new Expr.Const(type.size()), types.unsignedLong);
+        return new Val(new Expr.Const(Types.known(type, at(e)).size()), types.unsignedLong);
     }
 
     /** Evaluates {@code e} for its effects only (an expression statement). */
@@ -167,7 +167,8 @@ final class ExprLowering {
         Optional<Binding> b = t.frame().lookup(id.name());
         if (b.isPresent()) {
             return switch (b.get()) {
-                case Binding.Local l -> new Val(out().known(l.reg()).orElse(new Expr.RegRef(l.reg())), l.type());
+                case Binding.Local l -> new Val(out().known(l.reg()).orElse(new Expr.RegRef(l.reg())),
+                        Types.known(l.type(), at(id)));
                 case Binding.Object o -> load(new Place.InMemory(o.address(), o.type()), at(id));
                 case Binding.SharedParam s -> new Val(s.address(), s.type());
                 case Binding.Constant c -> c.value();
@@ -286,11 +287,15 @@ final class ExprLowering {
             base = mem.address();
             objectType = mem.type();
         }
+        Types.known(objectType, at(m));
         if (!(objectType instanceof KType.Struct s)) {
             throw new InputException(at(m), "'" + m.member() + "' is a member of no struct: the object has type "
                     + objectType.spelling());
         }
-        if (!s.complete()) throw new InputException(at(m), s.spelling() + " is used before its definition");
+        if (!s.complete()) {
+            throw new InputException(at(m), s.spelling() + " has no definition before this use (kernel headers are not "
+                    + "read: define it, with the members the code uses, in the harness)");
+        }
         KType.Field f = s.field(m.member()).orElseThrow(() ->
                 new InputException(at(m), s.spelling() + " has no member '" + m.member() + "'"));
         return new Place.InMemory(unit.memory.plus(base, f.offset() * KType.STRIDE), f.type());
@@ -312,8 +317,9 @@ final class ExprLowering {
     private Val loadInto(Place place, SourcePos pos, Optional<Reg> into) {
         Place p = kept(place);
         return switch (p) {
-            case Place.InRegister r -> new Val(out().known(r.reg()).orElse(new Expr.RegRef(r.reg())), r.type());
+            case Place.InRegister r -> new Val(out().known(r.reg()).orElse(new Expr.RegRef(r.reg())), Types.known(r.type(), pos));
             case Place.InMemory m -> {
+                Types.known(m.type(), pos);
                 if (m.type() instanceof KType.Array a) yield new Val(m.address(), new KType.Pointer(a.element()));
                 if (m.type() instanceof KType.Function) yield new Val(m.address(), new KType.Pointer(m.type()));
                 if (m.type() instanceof KType.Struct s) {
@@ -332,8 +338,12 @@ final class ExprLowering {
     void store(Place place, Expr value, SourcePos pos) {
         Place p = kept(place);
         switch (p) {
-            case Place.InRegister r -> out().emit(new Instr.Assign(r.reg(), value, pos));
+            case Place.InRegister r -> {
+                Types.known(r.type(), pos);
+                out().emit(new Instr.Assign(r.reg(), value, pos));
+            }
             case Place.InMemory m -> {
+                Types.known(m.type(), pos);
                 if (!m.type().isScalar()) throw new InputException(pos, "cannot store a value into " + m.type().spelling());
                 checkAccess(m.address(), m.type(), pos);
                 out().emit(new Instr.Store(value, m.address(), width(m.type()), pos));
@@ -393,6 +403,7 @@ final class ExprLowering {
                 }
             }
             default -> {
+                Types.known(type, pos);
                 if (!type.isScalar()) return;
                 Val v = load(new Place.InMemory(src, type), pos);
                 store(new Place.InMemory(dst, type), v.expr(), pos);
@@ -450,7 +461,8 @@ final class ExprLowering {
         boolean up = u.op() == CExpr.UnaryOp.PRE_INC || u.op() == CExpr.UnaryOp.POST_INC;
         boolean post = u.op().postfix;
         Place target = place(typed() ? u.operand() : withoutCasts(u.operand()));
-        KType type = target.type();
+        KType type = Types.known(target.type(), at(u));
+        if (type instanceof KType.Pointer p) Types.known(p.target(), at(u));
         if (target instanceof Place.InMemory m) {
             checkAccess(m.address(), type, at(u));
             Reg old = out().temp();
@@ -547,7 +559,7 @@ final class ExprLowering {
 
     /** {@code p + i} (or {@code p - i}): {@code i} times the size of what {@code p} points to. */
     Val pointerAdd(Val p, Val i, boolean subtract, CExpr at) {
-        long size = p.type() instanceof KType.Pointer ptr ? ptr.target().size() : 1;
+        long size = p.type() instanceof KType.Pointer ptr ? Types.known(ptr.target(), at(at)).size() : 1;
         if (p.type() instanceof KType.Pointer ptr && ptr.target() instanceof KType.Function) size = 1;
         if (i.expr() instanceof Expr.Const k) {
             long bytes = k.value() * size;
@@ -684,7 +696,7 @@ final class ExprLowering {
     private Val cast(CExpr.Cast c) {
         Val v = value(c.operand());
         if (!typed()) return v;
-        KType to = unit.resolver.resolve(c.type(), c.pos());
+        KType to = Types.known(unit.resolver.resolve(c.type(), c.pos()), c.pos());
         if (to instanceof KType.Void) return new Val(new Expr.Const(0), to);
         return convert(v, to);
     }

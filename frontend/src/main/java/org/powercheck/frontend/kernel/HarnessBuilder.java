@@ -47,7 +47,7 @@ final class HarnessBuilder {
         TextPositions positions = new TextPositions(text);
         Optional<SourcePos> initBrace = h.initBrace() < 0 ? Optional.empty()
                 : Optional.of(new SourcePos(file, positions.line(h.initBrace()), positions.column(h.initBrace())));
-        List<CExternal> items = KernelSource.parse(h.cText(), file, initBrace);
+        List<CExternal> items = KernelSource.parse(h.cText(), file, initBrace, options, false);
         LoweringUnit unit = Units.kernel(items, options, false);
 
         List<CFunction> threads = threads(items, h);

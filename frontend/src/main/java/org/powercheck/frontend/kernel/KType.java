@@ -61,6 +61,18 @@ public sealed interface KType {
         @Override public String spelling() { return result.spelling() + " (" + params.size() + " params)"; }
     }
 
+    /**
+     * A type the code names but powercheck cannot read: a typedef or member type that comes from a
+     * kernel header (headers are not read), or one whose declaration uses such a name. It takes a
+     * cell, so that the structs around it lay out, and is an error only where its value is used.
+     *
+     * @param why what is unknown, with where it was first named
+     */
+    record Opaque(String spelling, String why) implements KType {
+        @Override public long cells() { return 1; }
+        @Override public long size() { return STRIDE; }
+    }
+
     /** A member of a struct or union, {@code offset} cells from the start of the object. */
     record Field(String name, KType type, long offset) {}
 

@@ -34,6 +34,16 @@ final class KernelSource {
     private static final String EPILOGUE = String.join("\n", "",
             "#ifdef NR_CPUS", "enum { " + CPUS + " = NR_CPUS };", "#endif",
             "#ifdef PC_THREADS_PER_CORE", "enum { " + THREADS_PER_CORE + " = PC_THREADS_PER_CORE };", "#endif", "");
+    /**
+     * The kernel configuration code is read with: a ppc64le POWER9 build (powernv and pseries
+     * defconfigs) as far as the IPI, doorbell, task-work and io_uring code tests it. Users change
+     * it with {@code -D}/{@code -U}, which come after these.
+     */
+    static final List<String> CONFIG = List.of("-DCONFIG_SMP=1", "-DCONFIG_64BIT=1", "-DCONFIG_PPC64=1",
+            "-DCONFIG_PPC_BOOK3S=1", "-DCONFIG_PPC_BOOK3S_64=1", "-DCONFIG_PPC_POWERNV=1", "-DCONFIG_PPC_PSERIES=1",
+            "-DCONFIG_PPC_SMP_MUXED_IPI=1", "-DCONFIG_PPC_DOORBELL=1", "-DCONFIG_PPC_XIVE=1", "-DCONFIG_NMI_IPI=1",
+            "-DCONFIG_KVM_BOOK3S_HV_POSSIBLE=1", "-DCONFIG_PPC_FPU=1", "-DCONFIG_ALTIVEC=1", "-DCONFIG_VSX=1",
+            "-DCONFIG_IO_WQ=1");
     private static final String INIT_HEADER = "void " + INIT_FUNCTION + "(void) ";
     private static final String MACROS_TEXT = resource("prelude-macros.h");
     private static final String PRELUDE_TEXT = resource("prelude.h");
@@ -58,10 +68,14 @@ final class KernelSource {
      * Preprocesses and parses {@code text} as the file {@code file}.
      *
      * @param initBrace where a harness's init block opens, if it has one
+     * @param outOfTree  whether a missing {@code #include "file"} is skipped like a kernel header (a
+     *                   source file read on its own, out of its tree) rather than an error
      */
-    static List<CExternal> parse(String text, String file, Optional<SourcePos> initBrace) {
+    static List<CExternal> parse(String text, String file, Optional<SourcePos> initBrace, KernelOptions kernel,
+                                 boolean outOfTree) {
         // the kernel's annotation, declaration and loop macros, then what the checker adds
-        PreprocessorOptions options = PreprocessorOptions.builder().kernelPpc64le()
+        PreprocessorOptions options = PreprocessorOptions.builder().kernelPpc64le().arguments(CONFIG)
+                .arguments(kernel.preprocessorArgs()).recordMissingQuotedIncludes(outOfTree)
                 .preInclude(MACROS, MACROS_TEXT).preInclude(PRELUDE, PRELUDE_TEXT).build();
         PreprocessedUnit unit = new Preprocessor(options).run(text + EPILOGUE, file);
         String parsed = unit.text();

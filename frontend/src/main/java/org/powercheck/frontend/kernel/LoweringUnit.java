@@ -48,7 +48,7 @@ final class LoweringUnit {
         this.mapping = mapping;
         this.options = options;
         this.types = new Types(dialect);
-        this.resolver = new TypeResolver(types);
+        this.resolver = new TypeResolver(types, inPrelude);
         this.decls = new Declarations(resolver, inPrelude);
         resolver.useConstants(this::constant);
         resolver.useExpressionTypes(e -> statics().exprs.typeOf(e));

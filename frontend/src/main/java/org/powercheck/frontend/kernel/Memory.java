@@ -87,6 +87,11 @@ final class Memory {
                 names.add(prefix);
                 out.add(p);
             }
+            case KType.Opaque o -> {
+                // a cell nothing can access, so that the members after it keep their offsets
+                names.add(prefix);
+                out.add(o);
+            }
             case KType.Void v -> { }
             case KType.Function f -> { }
         }

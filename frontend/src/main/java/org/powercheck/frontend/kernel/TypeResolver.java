@@ -35,8 +35,13 @@ final class TypeResolver {
         throw new UnsupportedConstructException(e.pos(), "typeof of an expression");
     };
 
-    TypeResolver(Types types) {
+    /** Tells a position in the bundled prelude, whose types the user's code may define otherwise. */
+    private final java.util.function.Predicate<SourcePos> inPrelude;
+    private final Map<String, SourcePos> typedefPositions = new HashMap<>();
+
+    TypeResolver(Types types, java.util.function.Predicate<SourcePos> inPrelude) {
         this.types = types;
+        this.inPrelude = inPrelude;
     }
 
     void useConstants(ToLongFunction<CExpr> evaluator) {
@@ -68,10 +73,12 @@ final class TypeResolver {
 
     void defineTypedef(String name, KType type, SourcePos pos) {
         KType old = typedefs.get(name);
-        if (old != null && !same(old, type)) {
-            throw new InputException(pos, "conflicting types for typedef '" + name + "'");
+        SourcePos oldPos = typedefPositions.get(name);
+        if (old != null && !same(old, type) && !(oldPos != null && inPrelude.test(oldPos))) {
+            throw new ConflictingDefinitionException(pos, "conflicting types for typedef '" + name + "'");
         }
         typedefs.put(name, type);
+        typedefPositions.put(name, pos);
     }
 
     KType resolve(CType t, SourcePos pos) {
@@ -79,12 +86,27 @@ final class TypeResolver {
             case CType.Base b -> base(b.words(), pos);
             case CType.Record r -> record(r, pos);
             case CType.Enum e -> enumeration(e, pos);
-            case CType.TypeOf o -> o.type().isPresent() ? resolve(o.type().get(), pos) : expressionTypes.apply(o.expr().get());
+            case CType.TypeOf o -> o.type().isPresent() ? resolve(o.type().get(), pos) : typeOf(o.expr().get(), pos);
             case CType.Pointer p -> new KType.Pointer(resolve(p.target(), pos));
             case CType.Array a -> new KType.Array(resolve(a.element(), pos),
                     a.length().isPresent() ? length(a.length().get()) : -1);
             case CType.Function f -> function(f.result(), f.params(), f.variadic(), pos);
         };
+    }
+
+    /**
+     * {@code typeof(x)}; a lone name that is neither a variable nor a known type is a header's type
+     * name (the grammar cannot tell {@code typeof(cpumask_var_t)} from an expression).
+     */
+    private KType typeOf(CExpr e, SourcePos pos) {
+        try {
+            return expressionTypes.apply(e);
+        } catch (InputException failure) {
+            if (e instanceof CExpr.Ident id && types.dialect().typed() && !(failure instanceof UnsupportedConstructException)) {
+                return new KType.Opaque(id.name(), "unknown type name '" + id.name() + "' (at " + e.pos() + ")");
+            }
+            throw failure;
+        }
     }
 
     KType.Function function(CType result, List<CParam> params, boolean variadic, SourcePos pos) {
@@ -111,7 +133,8 @@ final class TypeResolver {
             KType t = typedefs.get(words.get(0));
             if (t != null) return t;
             if (!types.dialect().typed()) return Types.LITMUS_INT;
-            throw new InputException(pos, "unknown type name '" + words.get(0) + "'");
+            // kernel headers are not read: the name stays opaque until code uses a value of it
+            return new KType.Opaque(words.get(0), "unknown type name '" + words.get(0) + "' (at " + pos + ")");
         }
         if (words.contains("void")) return Types.VOID;
         if (!types.dialect().typed()) return Types.LITMUS_INT;
@@ -146,10 +169,15 @@ final class TypeResolver {
             if (s == null || (r.members().isPresent() && s.complete())) {
                 KType.Struct fresh = new KType.Struct(r.tag(), r.union());
                 if (s != null) {
-                    // a second definition of the same tag: allowed when it says the same
+                    // a second definition of the same tag: allowed when it says the same, or when the
+                    // first is the prelude's and the code knows the type better
                     defineMembers(fresh, r.members().get(), pos);
+                    if (inPrelude.test(s.definedAt())) {
+                        tags.put(tag, fresh);
+                        return fresh;
+                    }
                     if (!same(s, fresh)) {
-                        throw new InputException(pos, (r.union() ? "union" : "struct") + " '" + tag
+                        throw new ConflictingDefinitionException(pos, (r.union() ? "union" : "struct") + " '" + tag
                                 + "' is defined twice");
                     }
                     return s;
@@ -168,14 +196,29 @@ final class TypeResolver {
         List<String> names = new ArrayList<>();
         List<KType> ts = new ArrayList<>();
         for (CDecl m : members) {
-            KType t = resolve(m.type(), m.pos());
+            KType t = member(m);
             if (m.name().isEmpty() && !(t instanceof KType.Struct)) continue; // unnamed bit-field padding
             if (t instanceof KType.Array a && a.length() < 0) t = new KType.Array(a.element(), 0); // flexible array
-            checkLayout(t, m.pos());
             names.add(m.name());
             ts.add(t);
         }
         s.define(names, ts, pos);
+    }
+
+    /**
+     * A member's type; one that cannot be read (an array whose length is a header's constant, say)
+     * is opaque, so that the struct is still usable through its other members.
+     */
+    private KType member(CDecl m) {
+        try {
+            KType t = resolve(m.type(), m.pos());
+            checkLayout(t, m.pos());
+            return t;
+        } catch (ConflictingDefinitionException e) {
+            throw e;
+        } catch (InputException e) {
+            return new KType.Opaque(m.type().toString(), e.detail() + " (at " + e.pos() + ")");
+        }
     }
 
     /** Rejects objects whose layout cells cannot represent (see {@link KType}). */
@@ -197,7 +240,7 @@ final class TypeResolver {
                 long v = en.value().isPresent() ? constants.applyAsLong(en.value().get()) : next;
                 Long old = enumConstants.get(en.name());
                 if (old != null && old != v) {
-                    throw new InputException(en.pos(), "enumerator '" + en.name() + "' is defined twice");
+                    throw new ConflictingDefinitionException(en.pos(), "enumerator '" + en.name() + "' is defined twice");
                 }
                 enumConstants.put(en.name(), v);
                 next = v + 1;
@@ -236,6 +279,7 @@ final class TypeResolver {
             }
             return same(x.result(), y.result(), assumed);
         }
+        if (a instanceof KType.Opaque x && b instanceof KType.Opaque y) return x.spelling().equals(y.spelling());
         if (a instanceof KType.Scalar x && b instanceof KType.Scalar y) {
             return x.width() == y.width() && x.signed() == y.signed() && x.bool() == y.bool();
         }

@@ -1,5 +1,8 @@
 package org.powercheck.frontend.kernel;
 
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.SourcePos;
+
 import org.powercheck.ir.Expr;
 import org.powercheck.ir.Width;
 
@@ -88,6 +91,18 @@ final class Types {
      * the value cost anything: to bool, to a narrower type, or between signed and unsigned types
      * of the same width below 64 bits.
      */
+    /**
+     * Fails where code needs to know an {@link KType.Opaque} type (its value, its size, its
+     * members): the message names the type and where it was met.
+     */
+    static KType known(KType t, SourcePos use) {
+        if (t instanceof KType.Opaque o) {
+            throw new InputException(use, "'" + o.spelling() + "' is used, but its type is not known: " + o.why()
+                    + "; kernel headers are not read, so define it in the harness or --havoc the function that uses it");
+        }
+        return t;
+    }
+
     static Expr convert(Expr e, KType from, KType to) {
         if (!(to instanceof KType.Scalar t)) return e;
         if (t.bool()) {

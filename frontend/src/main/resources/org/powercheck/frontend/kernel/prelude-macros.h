@@ -150,6 +150,17 @@
 #define sizeof_field(type, member) sizeof(((type *)0)->member)
 #define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
 
+/* IS_ENABLED(CONFIG_X): 1 when CONFIG_X is defined as 1 (the configuration is -D flags) */
+#define __pc_one_then_comma_1 0,
+#define __pc_second(ignored, value, ...) value
+#define __pc_is_one_(junk_or_comma) __pc_second(junk_or_comma 1, 0)
+#define __pc_is_one(value) __pc_is_one_(__pc_one_then_comma_##value)
+#define __pc_is_set(option) __pc_is_one(option)
+#define IS_ENABLED(option) __pc_is_set(option)
+#define IS_BUILTIN(option) __pc_is_set(option)
+#define IS_REACHABLE(option) __pc_is_set(option)
+#define IS_MODULE(option) 0
+
 /* compile-time checks: nothing to run */
 #define BUILD_BUG_ON(condition) ((void)0)
 #define BUILD_BUG_ON_MSG(condition, message) ((void)0)
@@ -194,6 +205,18 @@
 #define __initcall(function)
 #define NOKPROBE_SYMBOL(symbol)
 #define ALLOW_ERROR_INJECTION(function, kind)
+
+/* powerpc interrupt handlers (asm/interrupt.h): the entry and exit work around the body is not modelled */
+#define DECLARE_INTERRUPT_HANDLER(func) void func(struct pt_regs *regs)
+#define DECLARE_INTERRUPT_HANDLER_RAW(func) long func(struct pt_regs *regs)
+#define DECLARE_INTERRUPT_HANDLER_ASYNC(func) void func(struct pt_regs *regs)
+#define DECLARE_INTERRUPT_HANDLER_NMI(func) long func(struct pt_regs *regs)
+#define DECLARE_INTERRUPT_HANDLER_RET(func) long func(struct pt_regs *regs)
+#define DEFINE_INTERRUPT_HANDLER(func) void func(struct pt_regs *regs)
+#define DEFINE_INTERRUPT_HANDLER_RAW(func) long func(struct pt_regs *regs)
+#define DEFINE_INTERRUPT_HANDLER_ASYNC(func) void func(struct pt_regs *regs)
+#define DEFINE_INTERRUPT_HANDLER_NMI(func) long func(struct pt_regs *regs)
+#define DEFINE_INTERRUPT_HANDLER_RET(func) long func(struct pt_regs *regs)
 
 /* system calls: a function sys_NAME with the listed parameters */
 #define SYSCALL_DEFINE0(name) long sys_##name(void)

@@ -113,6 +113,78 @@ typedef struct spinlock {
 	unsigned int slock;
 } spinlock_t;
 
+/*
+ * Types and constants of kernel headers that the powerpc IPI, doorbell, task-work and io_uring
+ * code names, with the kernel's member names and order (v6.6). Code that defines one of these
+ * itself replaces it.
+ */
+struct callback_head {
+	struct callback_head *next;
+	void (*func)(struct callback_head *head);
+};
+#define rcu_head callback_head
+typedef void (*task_work_func_t)(struct callback_head *);
+enum task_work_notify_mode {
+	TWA_NONE,
+	TWA_RESUME,
+	TWA_SIGNAL,
+	TWA_SIGNAL_NO_IPI,
+};
+
+struct llist_node {
+	struct llist_node *next;
+};
+struct llist_head {
+	struct llist_node *first;
+};
+struct list_head {
+	struct list_head *next, *prev;
+};
+struct hlist_node {
+	struct hlist_node *next, **pprev;
+};
+struct hlist_head {
+	struct hlist_node *first;
+};
+
+/* CPU masks: one word holds the few CPUs of a harness (cpumask_var_t without CPUMASK_OFFSTACK) */
+struct cpumask {
+	unsigned long bits[1];
+};
+typedef struct cpumask cpumask_t;
+typedef struct cpumask cpumask_var_t[1];
+
+typedef enum irqreturn {
+	IRQ_NONE = 0,
+	IRQ_HANDLED = 1,
+	IRQ_WAKE_THREAD = 2,
+} irqreturn_t;
+typedef irqreturn_t (*irq_handler_t)(int, void *);
+
+/* arch/powerpc/include/asm/smp.h: the IPI messages (a byte each in the muxed word) and operations */
+#define PPC_MSG_CALL_FUNCTION	0
+#define PPC_MSG_RESCHEDULE	1
+#define PPC_MSG_TICK_BROADCAST	2
+#define PPC_MSG_NMI_IPI		3
+#define PPC_MSG_RM_HOST_ACTION	4
+#define NMI_IPI_ALL_OTHERS	-2
+struct smp_ops_t {
+	void (*message_pass)(int cpu, int msg);
+	void (*cause_ipi)(int cpu);
+	int (*cause_nmi_ipi)(int cpu);
+	void (*probe)(void);
+	int (*kick_cpu)(int nr);
+	int (*prepare_cpu)(int nr);
+	void (*setup_cpu)(int nr);
+	void (*bringup_done)(void);
+	void (*take_timebase)(void);
+	void (*give_timebase)(void);
+	int (*cpu_disable)(void);
+	void (*cpu_die)(unsigned int nr);
+	int (*cpu_bootable)(unsigned int nr);
+	void (*cpu_offline_self)(void);
+};
+
 #define NULL ((void *)0)
 #define ATOMIC_INIT(i) { (i) }
 #define ATOMIC_LONG_INIT(i) { (i) }

@@ -7,6 +7,7 @@ import static org.powercheck.model.mapping.LlSc.reg;
 import java.util.List;
 import org.powercheck.ir.Expr;
 import org.powercheck.ir.Instr;
+import org.powercheck.ir.Layout;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.Width;
@@ -66,15 +67,16 @@ final class BitOps {
         return reg(r);
     }
 
-    /** {@code addr + (nr / 64) * 8}, folded when {@code nr} is a constant. */
+    /** The word that holds bit {@code nr}: {@code addr + nr / 64} words, folded when {@code nr} is a constant. */
     private static Expr wordAddress(Invocation c) {
+        // word k of the bitmap is k cells after its start: a cell is Layout.STRIDE bytes of address space
         Expr nr = c.arg(0);
         if (nr instanceof Expr.Const k) {
-            long offset = (k.value() >>> 6) * 8;
+            long offset = (k.value() >>> 6) * Layout.STRIDE;
             return offset == 0 ? c.arg(1) : new Expr.Binary(Expr.BinOp.ADD, c.arg(1), new Expr.Const(offset));
         }
-        Expr offset = new Expr.Binary(Expr.BinOp.SHL,
-                new Expr.Binary(Expr.BinOp.SHR, nr, new Expr.Const(6)), new Expr.Const(3));
+        Expr offset = new Expr.Binary(Expr.BinOp.SHL, new Expr.Binary(Expr.BinOp.SHR, nr, new Expr.Const(6)),
+                new Expr.Const(Long.numberOfTrailingZeros(Layout.STRIDE)));
         return new Expr.Binary(Expr.BinOp.ADD, c.arg(1), offset);
     }
 

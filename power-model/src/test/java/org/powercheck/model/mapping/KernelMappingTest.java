@@ -273,13 +273,14 @@ class KernelMappingTest {
         assertEquals(List.of("%t1 = load.64 [&x]", "r1 = (%t1 != 0)"), emit("spin_is_locked", X));
     }
 
+    /** Bit 65 is bit 1 of the second word, one cell (Layout.STRIDE bytes) after the first. */
     @Test
     void testAndSetBitWorksOnTheContainingWord() {
         assertEquals(withDeadEnd(
                 "sync",
-                "%t1 = load-reserve.64 [(&x + 8)]",
+                "%t1 = load-reserve.64 [(&x + 65536)]",
                 "%t2 = (%t1 | 2)",
-                "%t3 = store-conditional.64 [(&x + 8)] = %t2",
+                "%t3 = store-conditional.64 [(&x + 65536)] = %t2",
                 "if %t3 goto %retry",
                 "sync",
                 "r1 = ((%t1 & 2) != 0)"), emit("test_and_set_bit", c(65), X));
