@@ -30,6 +30,7 @@ final class Declarations {
     private final Predicate<SourcePos> inPrelude;
     private final Map<String, Global> globals = new LinkedHashMap<>();
     private final Map<String, Function> functions = new LinkedHashMap<>();
+    private final List<CExternal.MacroDeclaration> unreadMacros = new ArrayList<>();
 
     /** @param inPrelude tells a position (after mapping) in the bundled prelude */
     Declarations(TypeResolver resolver, Predicate<SourcePos> inPrelude) {
@@ -49,6 +50,15 @@ final class Declarations {
         return Optional.ofNullable(functions.get(name));
     }
 
+    /**
+     * The declaration macro whose definition was not read that names {@code name} among its
+     * arguments ({@code DEFINE_HASHTABLE(table, 4)} for {@code table}), if any: it may be what
+     * declares an otherwise unknown name.
+     */
+    Optional<CExternal.MacroDeclaration> unreadDeclarationOf(String name) {
+        return unreadMacros.stream().filter(m -> m.macro().args().contains(name)).findFirst();
+    }
+
     List<Function> functions() {
         return new ArrayList<>(functions.values());
     }
@@ -62,8 +72,8 @@ final class Declarations {
             switch (item) {
                 case CFunction f -> define(f);
                 case CExternal.Declaration d -> d.decls().forEach(this::declare);
-                case CExternal.MacroDeclaration m -> throw new org.powercheck.ir.UnsupportedConstructException(
-                        m.pos(), "declaration macro '" + m.macro().name() + "'");
+                // a header's macro that declares something: what it declares stays unknown
+                case CExternal.MacroDeclaration m -> unreadMacros.add(m);
             }
         }
     }

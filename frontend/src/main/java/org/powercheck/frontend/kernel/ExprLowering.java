@@ -192,7 +192,17 @@ final class ExprLowering {
             }
             default -> { }
         }
-        throw new InputException(at(id), "undeclared variable '" + id.name() + "'");
+        throw undeclared(id);
+    }
+
+    private InputException undeclared(CExpr.Ident id) {
+        String detail = "undeclared variable '" + id.name() + "'";
+        var macro = unit.decls.unreadDeclarationOf(id.name());
+        if (macro.isPresent()) {
+            detail += " (" + macro.get().macro().name() + " at " + macro.get().pos()
+                    + " may declare it, but its definition was not read)";
+        }
+        return new InputException(at(id), detail);
     }
 
     /** A global variable; a per-CPU one only under {@code &} (through per_cpu()/this_cpu_ptr()). */
@@ -248,7 +258,7 @@ final class ExprLowering {
                     t.frame().bind(id.name(), new Binding.Local(r, type));
                     return new Place.InRegister(r, type);
                 }
-                throw new InputException(at(id), "undeclared variable '" + id.name() + "'");
+                throw undeclared(id);
             }
             case CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF -> {
                 Val p = value(u.operand());

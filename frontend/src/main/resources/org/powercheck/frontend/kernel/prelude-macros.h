@@ -206,6 +206,21 @@
 #define NOKPROBE_SYMBOL(symbol)
 #define ALLOW_ERROR_INJECTION(function, kind)
 
+/*
+ * powerpc instructions spelled by macros (asm/ppc-opcode.h) and CPU-feature alternatives
+ * (asm/feature-fixups.h): a POWER9 in hypervisor mode has the features that the doorbell code
+ * tests (CPU_FTR_HVMODE, CPU_FTR_ARCH_300), so ASM_FTR_IFSET keeps its first alternative.
+ */
+#define PPC_MSGSND(b) "msgsnd " __stringify(b)
+#define PPC_MSGSNDP(b) "msgsndp " __stringify(b)
+#define PPC_MSGCLR(b) "msgclr " __stringify(b)
+#define PPC_MSGCLRP(b) "msgclrp " __stringify(b)
+#define PPC_MSGSYNC "msgsync"
+#define ASM_FTR_IFSET(section_if_set, section_else, feature) section_if_set
+#define ASM_FTR_IFCLR(section_if_clear, section_else, feature) section_else
+#define CPU_FTR_HVMODE 1
+#define CPU_FTR_ARCH_300 2
+
 /* powerpc interrupt handlers (asm/interrupt.h): the entry and exit work around the body is not modelled */
 #define DECLARE_INTERRUPT_HANDLER(func) void func(struct pt_regs *regs)
 #define DECLARE_INTERRUPT_HANDLER_RAW(func) long func(struct pt_regs *regs)

@@ -177,4 +177,25 @@ class HeaderTypesTest {
                 "t.litmus", KernelOptions.defaults().withPreprocessorArgs(List.of("-I", dir.toString())));
         assertEquals(List.of("store.64 [&x] = 7"), p.threads().get(0).code().stream().map(Instr::toString).toList());
     }
+
+    /** A header's declaration macro is skipped; a use of what it declares says which macro that was. */
+    @Test
+    void aDeclarationMacroWhoseDefinitionWasNotReadIsNamedAtAUse() {
+        String text = "DEFINE_TABLE_LIKE(buckets, 4);\nlong x;\nvoid f(void)\n{\n\tWRITE_ONCE(x, 1);\n}\n"
+                + "void g(void)\n{\n\tWRITE_ONCE(buckets, 1);\n}\n";
+        KernelFrontend.LoweredSource s = source(text, Set.of());
+        assertEquals(List.of("f"), s.program().threads().stream().map(t -> t.name()).toList());
+        assertEquals("k.c:9:13: undeclared variable 'buckets' (DEFINE_TABLE_LIKE at k.c:1:1 may declare it, but its "
+                + "definition was not read)", s.notLowered().get(0).why().getMessage());
+    }
+
+    /** The doorbell instructions as the kernel's opcode and feature macros spell them. */
+    @Test
+    void opcodeAndFeatureMacrosGiveTheDoorbellInstructions() {
+        assertEquals(List.of("msg = 1", "store.64 [&ipi@1] = 1", "lwsync", "lwsync"), p0("",
+                """
+                unsigned long msg = 1;
+                asm volatile(ASM_FTR_IFSET(PPC_MSGSND(%1), PPC_MSGSNDP(%1), %0) : : "i" (CPU_FTR_HVMODE), "r" (msg));
+                asm volatile(ASM_FTR_IFSET(PPC_MSGSYNC " ; lwsync", "", %0) : : "i" (CPU_FTR_HVMODE | CPU_FTR_ARCH_300));"""));
+    }
 }
