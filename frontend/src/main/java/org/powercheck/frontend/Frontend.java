@@ -48,7 +48,7 @@ public final class Frontend {
     public static KernelFrontend.LoweredSource lower(Path file, KernelOptions kernel, Set<String> functions) {
         String name = file.toString();
         String text = read(file, name);
-        if (isKernelSource(text, name)) return KernelFrontend.sourceFunctions(text, name, kernel, functions);
+        if (isKernelSource(name, firstWord(text))) return KernelFrontend.sourceFunctions(text, name, kernel, functions);
         if (!functions.isEmpty()) {
             throw new InputException(new SourcePos(name, 1, 1),
                     "only functions of a kernel source file (.c, .h) can be selected; this file is a test");
@@ -56,10 +56,21 @@ public final class Frontend {
         return new KernelFrontend.LoweredSource(parse(text, name, kernel), List.of());
     }
 
-    private static boolean isKernelSource(String text, String name) {
+    /** Whether a file is named as kernel C ({@code .c}, {@code .h}): a source file, or a harness if it starts with {@code C}. */
+    public static boolean hasKernelCName(String name) {
+        return name.endsWith(".c") || name.endsWith(".h");
+    }
+
+    private static boolean isKernelSource(String name, String firstWord) {
+        return hasKernelCName(name) && !firstWord.equals("C");
+    }
+
+    /** The first word of a test ({@code PPC}, {@code C}), after blanks and comments; empty if none. */
+    private static String firstWord(String text) {
         int start = firstWordStart(text);
-        return (name.endsWith(".c") || name.endsWith(".h")) && !(text.startsWith("C", start)
-                && (start + 1 == text.length() || !isWordChar(text.charAt(start + 1))));
+        int end = start;
+        while (end < text.length() && isWordChar(text.charAt(end))) end++;
+        return text.substring(start, end);
     }
 
     /** Parses a test held in memory; {@code name} is used in positions. */
@@ -68,17 +79,14 @@ public final class Frontend {
     }
 
     public static Program parse(String text, String name, KernelOptions kernel) {
+        String word = firstWord(text);
+        if (isKernelSource(name, word)) return KernelFrontend.source(text, name, kernel);
         int start = firstWordStart(text);
-        int end = start;
-        while (end < text.length() && isWordChar(text.charAt(end))) end++;
-        String word = text.substring(start, end);
         TextPositions positions = new TextPositions(text);
         SourcePos pos = new SourcePos(name, positions.line(start), positions.column(start));
-        boolean kernelFile = name.endsWith(".c") || name.endsWith(".h");
-        if (isKernelSource(text, name)) return KernelFrontend.source(text, name, kernel);
         return switch (word) {
             case "PPC" -> PpcFrontend.parse(text, name);
-            case "C" -> kernelFile || isHarness(text, end)
+            case "C" -> hasKernelCName(name) || isHarness(text)
                     ? KernelFrontend.harness(text, name, kernel)
                     : CLitmusFrontend.parse(text, name, kernel.mapping());
             default -> throw new InputException(pos, word.isEmpty()
@@ -91,7 +99,7 @@ public final class Frontend {
      * A C test is a harness when it includes kernel-style sources; anything else is herd's C
      * litmus format (whose header may be followed by free text, as in herd's corpus).
      */
-    private static boolean isHarness(String text, int afterWord) {
+    private static boolean isHarness(String text) {
         return INCLUDE.matcher(text).find();
     }
 

@@ -92,12 +92,13 @@ final class Flags {
                 args.add(o.getValue());
             }
         }
-        return KernelOptions.defaults().withHavoc(havoc(cl)).withPreprocessorArgs(args);
+        return KernelOptions.defaults().withHavoc(names(cl, "havoc")).withPreprocessorArgs(args);
     }
 
-    static java.util.Set<String> havoc(CommandLine cl) {
+    /** The names a list-valued flag gives ({@code --havoc f,g --havoc h}), in order, without repeats. */
+    static java.util.Set<String> names(CommandLine cl, String flag) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        for (String v : cl.getOptionValues("havoc") == null ? new String[0] : cl.getOptionValues("havoc")) {
+        for (String v : cl.getOptionValues(flag) == null ? new String[0] : cl.getOptionValues(flag)) {
             for (String name : v.split(",")) if (!name.isBlank()) out.add(name.trim());
         }
         return out;

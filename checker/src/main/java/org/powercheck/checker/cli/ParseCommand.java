@@ -2,19 +2,18 @@ package org.powercheck.checker.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
+import org.powercheck.checker.report.HerdCondition;
 import org.powercheck.frontend.Frontend;
+import org.powercheck.frontend.kernel.Dependencies;
 import org.powercheck.frontend.kernel.KernelFrontend;
 import org.powercheck.frontend.kernel.KernelOptions;
-import org.powercheck.checker.report.HerdCondition;
-import org.powercheck.frontend.kernel.Dependencies;
 import org.powercheck.ir.Cell;
 import org.powercheck.ir.Expr;
 import org.powercheck.ir.Instr;
@@ -62,16 +61,14 @@ final class ParseCommand {
             return 0;
         }
         KernelOptions kernel = Flags.kernel(cl);
-        Set<String> functions = new LinkedHashSet<>();
-        for (String v : cl.getOptionValues("function") == null ? new String[0] : cl.getOptionValues("function")) {
-            for (String name : v.split(",")) if (!name.isBlank()) functions.add(name.trim());
-        }
+        Set<String> functions = Flags.names(cl, "function");
         Backends chosen = backends.withKernel(kernel);
         int status = 0;
         for (Path file : TestFiles.expand(cl.getArgList())) {
-            KernelFrontend.LoweredSource lowered = chosen == backends && functions.isEmpty() && !isSource(file)
-                    ? new KernelFrontend.LoweredSource(chosen.loader().load(file), List.of())
-                    : Frontend.lower(file, kernel, functions);
+            // kernel C is shown function by function; a litmus test as the loader reads it
+            KernelFrontend.LoweredSource lowered = Frontend.hasKernelCName(file.toString()) || !functions.isEmpty()
+                    ? Frontend.lower(file, kernel, functions)
+                    : new KernelFrontend.LoweredSource(chosen.loader().load(file), List.of());
             out.print(format(lowered.program()));
             if (!lowered.notLowered().isEmpty()) {
                 int total = lowered.program().threads().size() + lowered.notLowered().size();
@@ -85,11 +82,6 @@ final class ParseCommand {
             out.flush();
         }
         return status;
-    }
-
-    private static boolean isSource(Path file) {
-        String name = file.toString();
-        return name.endsWith(".c") || name.endsWith(".h");
     }
 
     static String format(Program p) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.powercheck.checker.cli.CliRun;
@@ -59,84 +60,71 @@ class KernelParseCommandTest {
      * not is named on stdout and its error is one line on stderr; the status is then 2.
      */
     @Test
-    void aFunctionThatCannotBeLoweredIsReportedAndTheOthersPrinted() throws IOException {
-        Path file = Files.createTempFile("ipi_like", ".c");
-        try {
-            Files.writeString(file, String.join("\n",
-                    "#include \"local_header.h\"",
-                    "struct msgs { long word; };",
-                    "static DEFINE_PER_CPU(struct msgs, ipi_msgs);",
-                    "void set_message(int cpu)",
-                    "{",
-                    "\tsmp_mb();",
-                    "\tWRITE_ONCE(per_cpu(ipi_msgs, cpu).word, 1);",
-                    "}",
-                    "static irq_stat_like_t demux(void)",
-                    "{",
-                    "\tirq_stat_like_t all = xchg(&this_cpu_ptr(&ipi_msgs)->word, 0);",
-                    "\tif (all)",
-                    "\t\tsmp_mb();",
-                    "\treturn all;",
-                    "}",
-                    ""));
-            CliRun run = CliRun.real("parse", file.toString());
-            assertEquals(2, run.status(), run.err());
-            assertTrue(run.out().contains("set_message (thread 0)"), run.out());
-            assertTrue(run.out().contains("  6:2      sync\n"), run.out());
-            assertTrue(run.out().contains("not lowered: 1 of 2 functions (errors on stderr): demux\n"), run.out());
-            assertEquals(1, run.errLines(), run.err());
-            assertTrue(run.err().startsWith(file + ":12:6: 'irq_stat_like_t' is used, but its type is not known"),
-                    run.err());
-            assertTrue(run.err().endsWith("(function 'demux' is not lowered)\n"), run.err());
+    void aFunctionThatCannotBeLoweredIsReportedAndTheOthersPrinted(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ipi_like.c");
+        Files.writeString(file, String.join("\n",
+                "#include \"local_header.h\"",
+                "struct msgs { long word; };",
+                "static DEFINE_PER_CPU(struct msgs, ipi_msgs);",
+                "void set_message(int cpu)",
+                "{",
+                "\tsmp_mb();",
+                "\tWRITE_ONCE(per_cpu(ipi_msgs, cpu).word, 1);",
+                "}",
+                "static irq_stat_like_t demux(void)",
+                "{",
+                "\tirq_stat_like_t all = xchg(&this_cpu_ptr(&ipi_msgs)->word, 0);",
+                "\tif (all)",
+                "\t\tsmp_mb();",
+                "\treturn all;",
+                "}",
+                ""));
+        CliRun run = CliRun.real("parse", file.toString());
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.out().contains("set_message (thread 0)"), run.out());
+        assertTrue(run.out().contains("  6:2      sync\n"), run.out());
+        assertTrue(run.out().contains("not lowered: 1 of 2 functions (errors on stderr): demux\n"), run.out());
+        assertEquals(1, run.errLines(), run.err());
+        assertTrue(run.err().startsWith(file + ":12:6: 'irq_stat_like_t' is used, but its type is not known"),
+                run.err());
+        assertTrue(run.err().endsWith("(function 'demux' is not lowered)\n"), run.err());
 
-            CliRun one = CliRun.real("parse", "--function", "set_message", file.toString());
-            assertEquals(0, one.status(), one.err());
-            assertEquals("", one.err());
-            assertTrue(!one.out().contains("not lowered"), one.out());
-        } finally {
-            Files.delete(file);
-        }
+        CliRun one = CliRun.real("parse", "--function", "set_message", file.toString());
+        assertEquals(0, one.status(), one.err());
+        assertEquals("", one.err());
+        assertTrue(!one.out().contains("not lowered"), one.out());
     }
 
     /** -D reaches the preprocessor of a harness: here it chooses between two barriers. */
     @Test
-    void defineFlagsChooseTheConfiguration() throws IOException {
-        Path file = Files.createTempFile("mp_config", ".litmus");
-        try {
-            Files.writeString(file, String.join("\n",
-                    "C mp_config",
-                    "#include \"none.h\"",
-                    "long data, flag;",
-                    "{",
-                    "}",
-                    "P0(void)",
-                    "{",
-                    "\tWRITE_ONCE(data, 1);",
-                    "#ifdef CONFIG_STRONG",
-                    "\tsmp_wmb();",
-                    "#endif",
-                    "\tWRITE_ONCE(flag, 1);",
-                    "}",
-                    "P1(void)",
-                    "{",
-                    "\tlong f = READ_ONCE(flag);",
-                    "\tsmp_rmb();",
-                    "\tlong d = READ_ONCE(data);",
-                    "}",
-                    "exists (1:f=1 /\\ 1:d=0)",
-                    ""));
-            Path header = file.resolveSibling("none.h");
-            Files.writeString(header, "/* nothing */\n");
-            try {
-                CliRun weak = CliRun.real("check", "-q", file.toString());
-                assertEquals(1, weak.status(), weak.out() + weak.err());
-                CliRun strong = CliRun.real("check", "-q", "-D", "CONFIG_STRONG", file.toString());
-                assertEquals(0, strong.status(), strong.out() + strong.err());
-            } finally {
-                Files.delete(header);
-            }
-        } finally {
-            Files.delete(file);
-        }
+    void defineFlagsChooseTheConfiguration(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("mp_config.litmus");
+        Files.writeString(dir.resolve("none.h"), "/* nothing */\n");
+        Files.writeString(file, String.join("\n",
+                "C mp_config",
+                "#include \"none.h\"",
+                "long data, flag;",
+                "{",
+                "}",
+                "P0(void)",
+                "{",
+                "\tWRITE_ONCE(data, 1);",
+                "#ifdef CONFIG_STRONG",
+                "\tsmp_wmb();",
+                "#endif",
+                "\tWRITE_ONCE(flag, 1);",
+                "}",
+                "P1(void)",
+                "{",
+                "\tlong f = READ_ONCE(flag);",
+                "\tsmp_rmb();",
+                "\tlong d = READ_ONCE(data);",
+                "}",
+                "exists (1:f=1 /\\ 1:d=0)",
+                ""));
+        CliRun weak = CliRun.real("check", "-q", file.toString());
+        assertEquals(1, weak.status(), weak.out() + weak.err());
+        CliRun strong = CliRun.real("check", "-q", "-D", "CONFIG_STRONG", file.toString());
+        assertEquals(0, strong.status(), strong.out() + strong.err());
     }
 }

@@ -92,16 +92,7 @@ final class Declarations {
 
     /** One declared name at file scope (or a block-scope {@code typedef}/{@code extern}). */
     void declare(CDecl d) {
-        KType type;
-        try {
-            type = resolver.resolve(d.type(), d.pos());
-        } catch (ConflictingDefinitionException e) {
-            throw e;
-        } catch (InputException e) {
-            // A header's constant in an array length, say: what the code uses of it fails there.
-            if (d.name().isEmpty()) return;
-            type = new KType.Opaque(d.type().toString(), e.detail() + " (at " + e.pos() + ")");
-        }
+        KType type = TypeResolver.orOpaque(d.type().toString(), () -> resolver.resolve(d.type(), d.pos()));
         if (d.name().isEmpty()) return; // "struct s { ... };" or "enum { ... };": the type is the point
         if (d.isTypedef()) {
             resolver.defineTypedef(d.name(), type, d.pos());
@@ -115,14 +106,15 @@ final class Declarations {
         }
         boolean perCpu = d.storage().contains("__thread") || d.storage().contains("_Thread_local");
         boolean extern = d.storage().contains("extern");
-        try {
-            if (type instanceof KType.Array a && a.length() < 0 && d.init().isPresent()) {
-                type = new KType.Array(a.element(), Initializers.length(d.init().get(), resolver));
+        KType written = type;
+        type = TypeResolver.orOpaque(written.spelling(), () -> {
+            KType t = written;
+            if (t instanceof KType.Array a && a.length() < 0 && d.init().isPresent()) {
+                t = new KType.Array(a.element(), Initializers.length(d.init().get(), resolver));
             }
-            resolver.checkLayout(type, d.pos());
-        } catch (InputException e) {
-            type = new KType.Opaque(type.spelling(), e.detail() + " (at " + e.pos() + ")");
-        }
+            resolver.checkLayout(t, d.pos());
+            return t;
+        });
         Global old = globals.get(d.name());
         if (old != null) {
             if (old.init().isPresent() && d.init().isPresent()) {

@@ -167,8 +167,7 @@ final class ExprLowering {
         Optional<Binding> b = t.frame().lookup(id.name());
         if (b.isPresent()) {
             return switch (b.get()) {
-                case Binding.Local l -> new Val(out().known(l.reg()).orElse(new Expr.RegRef(l.reg())),
-                        Types.known(l.type(), at(id)));
+                case Binding.Local l -> load(new Place.InRegister(l.reg(), l.type()), at(id));
                 case Binding.Object o -> load(new Place.InMemory(o.address(), o.type()), at(id));
                 case Binding.SharedParam s -> new Val(s.address(), s.type());
                 case Binding.Constant c -> c.value();

@@ -3,6 +3,7 @@ package org.powercheck.frontend.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.powercheck.ir.InputException;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.Width;
@@ -69,6 +70,16 @@ public sealed interface KType {
      * @param why what is unknown, with where it was first named
      */
     record Opaque(String spelling, String why) implements KType {
+        /** A type name no declaration gives (a header's typedef), met at {@code at}. */
+        static Opaque unknownName(String name, SourcePos at) {
+            return new Opaque(name, "unknown type name '" + name + "' (at " + at + ")");
+        }
+
+        /** A type whose reading failed: the failure says why. */
+        static Opaque unreadable(String spelling, InputException failure) {
+            return new Opaque(spelling, failure.detail() + " (at " + failure.pos() + ")");
+        }
+
         @Override public long cells() { return 1; }
         @Override public long size() { return STRIDE; }
     }

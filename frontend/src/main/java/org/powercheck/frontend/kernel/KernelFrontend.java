@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Program;
-import org.powercheck.ir.SourcePos;
 
 /**
  * Kernel C to the IR: harnesses ({@code C name}, included kernel-style sources, an init block,
@@ -41,6 +40,6 @@ public final class KernelFrontend {
         }
     }
 
-    /** A function that could not be lowered: where it is defined and the first error in it. */
-    public record NotLowered(String function, SourcePos definedAt, InputException why) {}
+    /** A function that could not be lowered and the first error in it. */
+    public record NotLowered(String function, InputException why) {}
 }

@@ -55,7 +55,7 @@ final class SourceBuilder {
             try {
                 threads.add(new ThreadCode(threads.size(), f.name(), Map.of(), lower(unit, f, declared), f.pos()));
             } catch (InputException e) {
-                failed.add(new KernelFrontend.NotLowered(f.name(), f.pos(), e));
+                failed.add(new KernelFrontend.NotLowered(f.name(), e));
             }
         }
         if (!missing.isEmpty()) {

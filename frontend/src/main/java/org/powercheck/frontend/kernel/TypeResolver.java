@@ -103,7 +103,7 @@ final class TypeResolver {
             return expressionTypes.apply(e);
         } catch (InputException failure) {
             if (e instanceof CExpr.Ident id && types.dialect().typed() && !(failure instanceof UnsupportedConstructException)) {
-                return new KType.Opaque(id.name(), "unknown type name '" + id.name() + "' (at " + e.pos() + ")");
+                return KType.Opaque.unknownName(id.name(), e.pos());
             }
             throw failure;
         }
@@ -134,7 +134,7 @@ final class TypeResolver {
             if (t != null) return t;
             if (!types.dialect().typed()) return Types.LITMUS_INT;
             // kernel headers are not read: the name stays opaque until code uses a value of it
-            return new KType.Opaque(words.get(0), "unknown type name '" + words.get(0) + "' (at " + pos + ")");
+            return KType.Opaque.unknownName(words.get(0), pos);
         }
         if (words.contains("void")) return Types.VOID;
         if (!types.dialect().typed()) return Types.LITMUS_INT;
@@ -210,14 +210,24 @@ final class TypeResolver {
      * is opaque, so that the struct is still usable through its other members.
      */
     private KType member(CDecl m) {
-        try {
+        return orOpaque(m.type().toString(), () -> {
             KType t = resolve(m.type(), m.pos());
             checkLayout(t, m.pos());
             return t;
+        });
+    }
+
+    /**
+     * The type {@code read} gives, or an opaque type saying why it cannot be read (a header's
+     * constant, say): what the code uses of it fails there. Conflicting definitions still fail here.
+     */
+    static KType orOpaque(String spelling, java.util.function.Supplier<KType> read) {
+        try {
+            return read.get();
         } catch (ConflictingDefinitionException e) {
             throw e;
         } catch (InputException e) {
-            return new KType.Opaque(m.type().toString(), e.detail() + " (at " + e.pos() + ")");
+            return KType.Opaque.unreadable(spelling, e);
         }
     }
 

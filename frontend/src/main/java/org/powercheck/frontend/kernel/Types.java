@@ -1,9 +1,8 @@
 package org.powercheck.frontend.kernel;
 
+import org.powercheck.ir.Expr;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.SourcePos;
-
-import org.powercheck.ir.Expr;
 import org.powercheck.ir.Width;
 
 /**
@@ -87,11 +86,6 @@ final class Types {
     }
 
     /**
-     * {@code e}, of type {@code from}, converted to {@code to}. Only conversions that can change
-     * the value cost anything: to bool, to a narrower type, or between signed and unsigned types
-     * of the same width below 64 bits.
-     */
-    /**
      * Fails where code needs to know an {@link KType.Opaque} type (its value, its size, its
      * members): the message names the type and where it was met.
      */
@@ -103,6 +97,11 @@ final class Types {
         return t;
     }
 
+    /**
+     * {@code e}, of type {@code from}, converted to {@code to}. Only conversions that can change
+     * the value cost anything: to bool, to a narrower type, or between signed and unsigned types
+     * of the same width below 64 bits.
+     */
     static Expr convert(Expr e, KType from, KType to) {
         if (!(to instanceof KType.Scalar t)) return e;
         if (t.bool()) {

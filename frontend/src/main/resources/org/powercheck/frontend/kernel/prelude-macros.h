@@ -101,7 +101,7 @@
 #define __diag_pop()
 #define __diag_ignore(...)
 #define __diag_ignore_all(...)
-#define fallthrough
+#define fallthrough do { } while (0)
 #define __fallthrough
 #define __fastpath_inline inline
 #define __always_unused
@@ -134,13 +134,13 @@
 
 /* ---- values the compiler would compute ---- */
 
-#define likely(condition) (!!(condition))
-#define unlikely(condition) (!!(condition))
+#define likely(condition) __builtin_expect(!!(condition), 1)
+#define unlikely(condition) __builtin_expect(!!(condition), 0)
 #define likely_notrace(condition) (!!(condition))
 #define unlikely_notrace(condition) (!!(condition))
 #define __stringify_plain(...) #__VA_ARGS__
 #define __stringify(...) __stringify_plain(__VA_ARGS__)
-#define offsetof(type, member) __builtin_offsetof(type, member)
+#define offsetof(type, member) ((size_t)&((type *)0)->member)
 #define ARRAY_SIZE(array) (sizeof(array) / sizeof((array)[0]))
 #define BITS_PER_LONG 64
 #define BITS_PER_BYTE 8
@@ -155,10 +155,9 @@
 #define __pc_second(ignored, value, ...) value
 #define __pc_is_one_(junk_or_comma) __pc_second(junk_or_comma 1, 0)
 #define __pc_is_one(value) __pc_is_one_(__pc_one_then_comma_##value)
-#define __pc_is_set(option) __pc_is_one(option)
-#define IS_ENABLED(option) __pc_is_set(option)
-#define IS_BUILTIN(option) __pc_is_set(option)
-#define IS_REACHABLE(option) __pc_is_set(option)
+#define IS_ENABLED(option) __pc_is_one(option)
+#define IS_BUILTIN(option) __pc_is_one(option)
+#define IS_REACHABLE(option) __pc_is_one(option)
 #define IS_MODULE(option) 0
 
 /* compile-time checks: nothing to run */

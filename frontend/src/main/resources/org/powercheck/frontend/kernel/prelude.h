@@ -1,10 +1,10 @@
 /*
  * powercheck's kernel prelude: read before every kernel C file and harness, in place of the
- * kernel headers that are not read. It gives the annotations (which mean nothing to the
- * checker), the common types, and the macros that take a type or an lvalue and so cannot be
- * functions. Barriers, ONCE accesses, atomics, bit operations, spinlocks and RCU need nothing
- * here: the checker knows them by name (power-model.md section 2). A definition in the user's
- * code of any type or function declared here replaces this one.
+ * kernel headers that are not read, after prelude-macros.h (the annotations, declaration and
+ * loop macros). It gives the common types and the macros that take a type or an lvalue and so
+ * cannot be functions. Barriers, ONCE accesses, atomics, bit operations, spinlocks and RCU need
+ * nothing here: the checker knows them by name (power-model.md section 2). A definition in the
+ * user's code of any type or function declared here replaces this one.
  *
  * Built in (not macros): smp_processor_id() is the CPU of the thread, per_cpu() and
  * this_cpu_ptr() select a CPU's copy of a DEFINE_PER_CPU variable, pc_ipi_trigger(cpu) and
@@ -12,59 +12,6 @@
  */
 #ifndef __POWERCHECK_PRELUDE_H
 #define __POWERCHECK_PRELUDE_H
-
-/* ---- annotations ---------------------------------------------------------- */
-
-#define __init
-#define __exit
-#define __initdata
-#define __initconst
-#define __ref
-#define __always_inline inline
-#define noinline
-#define __noinline
-#define noinstr
-#define notrace
-#define __read_mostly
-#define __ro_after_init
-#define __must_check
-#define __maybe_unused
-#define __always_unused
-#define __used
-#define __weak
-#define __cold
-#define __hot
-#define __pure
-#define __visible
-#define __noreturn
-#define __flatten
-#define asmlinkage
-#define __user
-#define __kernel
-#define __iomem
-#define __percpu
-#define __rcu
-#define __force
-#define __bitwise
-#define __private
-#define __acquires(x)
-#define __releases(x)
-#define __must_hold(x)
-#define __cacheline_aligned
-#define ____cacheline_aligned
-#define __cacheline_aligned_in_smp
-#define ____cacheline_aligned_in_smp
-#define __aligned(x)
-#define __packed
-#define __section(s)
-#define fallthrough do { } while (0)
-#define EXPORT_SYMBOL(sym)
-#define EXPORT_SYMBOL_GPL(sym)
-#define EXPORT_PER_CPU_SYMBOL(sym)
-#define EXPORT_PER_CPU_SYMBOL_GPL(sym)
-
-#define likely(x) __builtin_expect(!!(x), 1)
-#define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* ---- types ------------------------------------------------------------------ */
 
@@ -190,14 +137,10 @@ struct smp_ops_t {
 #define ATOMIC_LONG_INIT(i) { (i) }
 #define __RAW_SPIN_LOCK_UNLOCKED(name) { 0 }
 #define __SPIN_LOCK_UNLOCKED(name) { 0 }
-#define DEFINE_RAW_SPINLOCK(name) raw_spinlock_t name = { 0 }
-#define DEFINE_SPINLOCK(name) spinlock_t name = { 0 }
 
 /* ---- lvalue and type macros ---------------------------------------------- */
 
-#define offsetof(type, member) ((size_t)&((type *)0)->member)
 #define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define BIT(nr) (1UL << (nr))
 #define BIT_ULL(nr) (1ULL << (nr))
 #define data_race(expr) (expr)
@@ -225,12 +168,6 @@ static inline unsigned long __ffs(unsigned long word)
 
 /* ---- per-CPU variables: one copy per CPU, var@0, var@1, ... ----------------- */
 
-#define DEFINE_PER_CPU(type, name) __thread __typeof__(type) name
-#define DECLARE_PER_CPU(type, name) extern __thread __typeof__(type) name
-#define DEFINE_PER_CPU_SHARED_ALIGNED(type, name) DEFINE_PER_CPU(type, name)
-#define DECLARE_PER_CPU_SHARED_ALIGNED(type, name) DECLARE_PER_CPU(type, name)
-#define DEFINE_PER_CPU_ALIGNED(type, name) DEFINE_PER_CPU(type, name)
-#define DEFINE_PER_CPU_READ_MOSTLY(type, name) DEFINE_PER_CPU(type, name)
 #define per_cpu_ptr(ptr, cpu) __pc_per_cpu_ptr(ptr, cpu)
 #define per_cpu(var, cpu) (*per_cpu_ptr(&(var), cpu))
 #define this_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
