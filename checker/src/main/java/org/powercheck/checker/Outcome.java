@@ -12,10 +12,22 @@ import org.powercheck.ir.Program;
  *
  * @param boundCut    some execution needed more loop iterations than the bound allows; the
  *                    states are then only those within the bound
+ * @param interruptCut some execution ends with an interrupt pending that the bound on
+ *                    interrupts per CPU leaves no room for; its state is not final either
  * @param solverNanos time spent inside the solver (for the benchmark's solver-time share)
  */
-public record Outcome(Program program, List<FinalState> states, boolean boundCut,
+public record Outcome(Program program, List<FinalState> states, boolean boundCut, boolean interruptCut,
                       Optional<Witness> witness, long solverNanos) {
+    public Outcome(Program program, List<FinalState> states, boolean boundCut, Optional<Witness> witness,
+                   long solverNanos) {
+        this(program, states, boundCut, false, witness, solverNanos);
+    }
+
+    /** Some execution was cut, by the unwinding bound or by the interrupt bound. */
+    public boolean anyCut() {
+        return boundCut || interruptCut;
+    }
+
     public Outcome {
         TreeSet<FinalState> typed = new TreeSet<>();
         for (FinalState s : states) typed.add(asDeclared(program, s));

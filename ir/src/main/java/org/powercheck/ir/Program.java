@@ -15,10 +15,11 @@ import java.util.TreeSet;
  * @param keyWidths how the test declares a key's type, where that changes its printed value:
  *                  herd reads an {@code int} register's final value as a signed 32-bit number
  *                  (keys not listed are 64-bit)
+ * @param interrupts the handlers the CPUs may take, where the checker chooses
  */
 public record Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
                       Condition condition, List<StateKey> locations, Optional<Prop> filter,
-                      Map<StateKey, Width> keyWidths) {
+                      Map<StateKey, Width> keyWidths, Interrupts interrupts) {
     public enum Arch { PPC, C }
 
     public Program {
@@ -30,7 +31,13 @@ public record Program(String name, Arch arch, String file, List<Cell> cells, Lis
 
     public Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
                    Condition condition, List<StateKey> locations, Optional<Prop> filter) {
-        this(name, arch, file, cells, threads, condition, locations, filter, Map.of());
+        this(name, arch, file, cells, threads, condition, locations, filter, Map.of(), Interrupts.NONE);
+    }
+
+    public Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
+                   Condition condition, List<StateKey> locations, Optional<Prop> filter,
+                   Map<StateKey, Width> keyWidths) {
+        this(name, arch, file, cells, threads, condition, locations, filter, keyWidths, Interrupts.NONE);
     }
 
     /** A key's final value as the test's declared type reads it (signed, at the declared width). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.cli.CommandLine;
+import org.powercheck.model.interrupts.InterruptOptions;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.powercheck.checker.CheckOptions;
@@ -34,6 +35,7 @@ final class CheckCommand {
         o.addOption(Flags.valued("jobs", "N", "check N tests at a time in this process (default: the number of processors)"));
         o.addOption(Flags.valued("engine", "sat|explicit", "exploration engine (default sat; explicit enumerates executions one by one)"));
         o.addOption(Flags.valued("unwind", "K", "how often one backward branch may be taken each time its loop is entered (default " + CheckOptions.DEFAULT_UNWIND + ")"));
+        Flags.interruptOptions().forEach(o::addOption);
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Option.builder("q").longOpt("quiet").desc("one line per test (herd7's Observation line); with --expect only failures and the summary").build());
@@ -79,7 +81,7 @@ final class CheckCommand {
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind), timeoutMillis);
+                CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis);
         if (cl.hasOption("expect")) {
             CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet);
             InOrder.run(files, runner, r -> {
@@ -90,7 +92,7 @@ final class CheckCommand {
             return comparison.exitCode();
         }
         List<Status> statuses = new ArrayList<>();
-        Consumer<TestResult> report = reporter(format, quiet, unwind, out, err);
+        Consumer<TestResult> report = reporter(format, quiet, unwind, Flags.interrupts(cl), out, err);
         InOrder.run(files, runner, r -> {
             statuses.add(r.status());
             report.accept(r);
@@ -98,14 +100,15 @@ final class CheckCommand {
         return Status.exitCode(statuses);
     }
 
-    private static Consumer<TestResult> reporter(String format, boolean quiet, int unwind, PrintStream out, PrintStream err) {
+    private static Consumer<TestResult> reporter(String format, boolean quiet, int unwind, InterruptOptions interrupts,
+                                                 PrintStream out, PrintStream err) {
         return r -> {
             String error = HerdText.errorLine(r);
             if (error != null) err.println(error);
             if (format.equals("json")) {
                 out.println(JsonReport.line(r));
             } else {
-                out.print(quiet ? HerdText.quietLine(r) : HerdText.format(r, unwind));
+                out.print(quiet ? HerdText.quietLine(r) : HerdText.format(r, unwind, interrupts));
             }
             out.flush();
             err.flush();

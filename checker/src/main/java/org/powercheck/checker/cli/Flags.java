@@ -9,6 +9,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.powercheck.model.interrupts.InterruptOptions;
 import org.powercheck.frontend.kernel.KernelOptions;
 
 /** Parsing and help text shared by the commands (Apache Commons CLI). */
@@ -38,6 +39,27 @@ final class Flags {
         f.printHelp(w, 100, syntax, header, options, 2, 3, footer, false);
         w.flush();
         return text.toString();
+    }
+
+    /** The options that say how interrupts are taken. */
+    static List<Option> interruptOptions() {
+        return List.of(
+                valued("max-interrupts", "N", "interrupts each CPU may take at most (default: what the harness says, else 1)"),
+                valued("ipi-entry", "plain|ctrlisync", "what the interrupt entry orders after the IPI delivery: plain "
+                        + "(default, sound: only the handler's own barriers) or ctrlisync (a branch and isync, as "
+                        + "hardware behaves; not sound for proofs)"),
+                valued("interrupt-points", "enabled|anywhere", "where a handler may start: enabled (default: where "
+                        + "the soft mask and MSR[EE] allow; a masked interrupt is replayed at the first enabled point) "
+                        + "or anywhere (every boundary; a counterexample at a masked point is flagged)"));
+    }
+
+    static InterruptOptions interrupts(CommandLine cl) {
+        int max = cl.hasOption("max-interrupts") ? positiveInt(cl, "max-interrupts", 1) : -1;
+        InterruptOptions.IpiEntry entry = InterruptOptions.IpiEntry.valueOf(
+                choice(cl, "ipi-entry", "plain", List.of("plain", "ctrlisync")).toUpperCase(java.util.Locale.ROOT));
+        InterruptOptions.Points points = InterruptOptions.Points.valueOf(
+                choice(cl, "interrupt-points", "enabled", List.of("enabled", "anywhere")).toUpperCase(java.util.Locale.ROOT));
+        return new InterruptOptions(max, entry, points);
     }
 
     static int positiveInt(CommandLine cl, String flag, int fallback) {

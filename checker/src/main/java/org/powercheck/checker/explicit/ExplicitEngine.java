@@ -18,6 +18,8 @@ import org.powercheck.ir.Prop;
 import org.powercheck.model.Check;
 import org.powercheck.model.PpcModel;
 import org.powercheck.model.Rel;
+import org.powercheck.model.interrupts.InterruptSlot;
+import org.powercheck.model.interrupts.InterruptSlots;
 
 /**
  * The oracle: enumerates candidate executions one by one, as herd7 does, and evaluates the
@@ -60,7 +62,9 @@ public final class ExplicitEngine implements Engine {
         private final RelEvaluator evaluator = new RelEvaluator();
         private final Set<FinalValues.Observed> found = new HashSet<>();
         private final List<FinalState> states = new ArrayList<>();
-        private boolean boundCut;
+        private boolean boundCut, interruptCut;
+        private final List<InterruptSlot> slots;
+        private final Deliveries deliveries;
         private Witness witness;
         private long candidates;
 
@@ -75,11 +79,23 @@ public final class ExplicitEngine implements Engine {
             }
             this.uniprocPerCell = uniproc;
             this.finalValues = new FinalValues(program);
+            this.slots = InterruptSlots.of(program, options.interrupts());
+            this.deliveries = new Deliveries(slots, layout);
         }
 
         Outcome explore() throws CheckTimeoutException {
-            List<ThreadInterpreter> interpreters = new ArrayList<>();
-            for (var t : program.threads()) interpreters.add(new ThreadInterpreter(t, layout, options));
+            List<PathSource> interpreters = new ArrayList<>();
+            for (int t = 0; t < program.threads().size(); t++) {
+                ThreadInterpreter thread = new ThreadInterpreter(program.threads().get(t), layout, options);
+                List<InterruptSlot> mine = new ArrayList<>();
+                List<ThreadInterpreter> handlers = new ArrayList<>();
+                for (InterruptSlot s : slots) {
+                    if (s.host() != t) continue;
+                    mine.add(s);
+                    handlers.add(new ThreadInterpreter(s.code(), layout, options));
+                }
+                interpreters.add(mine.isEmpty() ? thread : new CpuRuns(thread, handlers, mine, options));
+            }
             List<List<ThreadRun>> runs = ValueDomain.solve(interpreters, layout, options);
             for (List<ThreadRun> r : runs) {
                 if (r.isEmpty()) return outcome();
@@ -90,7 +106,7 @@ public final class ExplicitEngine implements Engine {
         }
 
         private Outcome outcome() {
-            return new Outcome(program, states, boundCut, Optional.ofNullable(witness), 0);
+            return new Outcome(program, states, boundCut, interruptCut, Optional.ofNullable(witness), 0);
         }
 
         private void exploreGraph(EventGraph g, List<List<LocationChoice>> perCell) throws CheckTimeoutException {
@@ -102,7 +118,7 @@ public final class ExplicitEngine implements Engine {
                 LocationChoice[] choice = new LocationChoice[g.cells];
                 for (int c = 0; c < g.cells; c++) choice[c] = perCell.get(c).get(pick[c]);
                 if (g.cut) {
-                    if (allowed(new Candidate(g, choice))) {
+                    if (deliveries.judge(g, choice) != Deliveries.Verdict.INVALID && allowed(new Candidate(g, choice))) {
                         boundCut = true;
                         return;
                     }
@@ -119,6 +135,12 @@ public final class ExplicitEngine implements Engine {
          * nothing more.
          */
         private void consider(EventGraph g, LocationChoice[] choice) {
+            Deliveries.Verdict delivered = deliveries.judge(g, choice);
+            if (delivered == Deliveries.Verdict.INVALID) return;
+            if (delivered == Deliveries.Verdict.CUT) {
+                if (!interruptCut && allowed(new Candidate(g, choice))) interruptCut = true;
+                return;
+            }
             long[] values = finalValues.read(g, choice);
             if (program.filter().isPresent() && !program.filter().get().holds(finalValues.asMap(values), layout)) return;
             FinalValues.Observed observed = finalValues.observed(values);

@@ -25,7 +25,7 @@ import org.powercheck.ir.UnsupportedConstructException;
  * allows it, succeeds; branches follow the concrete values. Dependencies are tracked through
  * registers as herd does: each register carries the reads its value was computed from.
  */
-final class ThreadInterpreter {
+final class ThreadInterpreter implements PathSource {
     /** Beyond this many runs of one thread the explicit engine would exhaust memory long before time. */
     static final int MAX_RUNS = 300_000;
 
@@ -44,6 +44,9 @@ final class ThreadInterpreter {
     private List<List<LocalEvent>> dropped;
     private int mostInfluential;
     private long steps;
+    /** record the run's instruction boundaries: the thread may be interrupted */
+    private boolean interruptible;
+    private int softMask = -1, hardDisabled = -1;
 
     ThreadInterpreter(ThreadCode thread, Layout layout, CheckOptions options) {
         this.thread = thread;
@@ -74,6 +77,14 @@ final class ThreadInterpreter {
         }
     }
 
+    /** Records every run's instruction boundaries, for the interrupts its CPU may take. */
+    void recordBoundaries() {
+        interruptible = true;
+        Integer soft = regIndex.get(Reg.IRQ_SOFT_MASK), hard = regIndex.get(Reg.IRQ_HARD_DISABLED);
+        softMask = soft == null ? -1 : soft;
+        hardDisabled = hard == null ? -1 : hard;
+    }
+
     private void index(Reg r) {
         regIndex.putIfAbsent(r, regIndex.size());
     }
@@ -89,13 +100,18 @@ final class ThreadInterpreter {
      */
     record Paths(List<ThreadRun> runs, List<List<LocalEvent>> dropped, int mostInfluential) { }
 
-    Paths paths(ValueDomain domain) throws CheckTimeoutException {
+    @Override
+    public Paths paths(ValueDomain domain) throws CheckTimeoutException {
         this.domain = domain;
         this.runs = new ArrayList<>();
         this.dropped = new ArrayList<>();
         this.mostInfluential = 0;
         State start = new State(regIndex.size(), code.size());
         thread.registerInit().forEach((r, e) -> start.values[regIndex.get(r)] = layout.valueOf(e));
+        if (interruptible) {
+            start.boundaries = new ArrayList<>();
+            start.killRanges = new ArrayList<>();
+        }
         explore(start);
         return new Paths(runs, dropped, mostInfluential);
     }
@@ -117,6 +133,13 @@ final class ThreadInterpreter {
         long reservation;
         boolean reserved;
         final int[] taken;
+        /** the instruction boundaries so far, when the thread may be interrupted */
+        List<ThreadRun.Boundary> boundaries;
+        /** the boundary right after the load that made the reservation */
+        int reservedAt;
+        /** the instruction being executed (the boundary after it comes next) */
+        Instr executing;
+        List<int[]> killRanges;
 
         State(int registers, int instructions) {
             values = new long[registers];
@@ -135,6 +158,12 @@ final class ThreadInterpreter {
             reservation = o.reservation;
             reserved = o.reserved;
             taken = o.taken.clone();
+            if (o.boundaries != null) {
+                boundaries = new ArrayList<>(o.boundaries);
+                killRanges = new ArrayList<>(o.killRanges);
+            }
+            reservedAt = o.reservedAt;
+            executing = o.executing;
         }
 
         State copy() {
@@ -145,6 +174,11 @@ final class ThreadInterpreter {
     private void explore(State s) throws CheckTimeoutException {
         while (true) {
             if ((++steps & 0xfff) == 0) options.checkDeadline();
+            if (s.boundaries != null) {
+                // the boundary after s.executing (before the first instruction: null)
+                s.boundaries.add(new ThreadRun.Boundary(s.events.size(), enabled(s), s.executing));
+                if (s.pc < code.size()) s.executing = code.get(s.pc);
+            }
             if (s.pc >= code.size()) {
                 finish(s, false);
                 return;
@@ -172,6 +206,7 @@ final class ThreadInterpreter {
                         if (l.reserve()) {
                             c.reserved = true;
                             c.reservation = address;
+                            if (c.boundaries != null) c.reservedAt = c.boundaries.size();
                         }
                         c.pc++;
                         explore(c);
@@ -210,6 +245,8 @@ final class ThreadInterpreter {
                     s.reserved = false;
                     if (mayStore) {
                         State ok = s.copy();
+                        // an interrupt at a boundary from the load-reserve's to this one kills the reservation
+                        if (ok.boundaries != null) ok.killRanges.add(new int[] {ok.reservedAt, ok.boundaries.size() - 1});
                         ok.events.add(new LocalEvent(LocalEvent.Kind.WRITE, cell, v, null, true,
                                 addrDeps, dataDeps, ok.ctrl, sc));
                         ok.values[status] = 0;
@@ -296,7 +333,15 @@ final class ThreadInterpreter {
                     + thread.name() + " has more than " + MAX_RUNS + " paths; use the sat engine, or a smaller"
                     + " unwinding bound may help)");
         }
-        runs.add(new ThreadRun(List.copyOf(s.events), registerIndex, s.values.clone(), cut));
+        runs.add(s.boundaries == null
+                ? new ThreadRun(List.copyOf(s.events), registerIndex, s.values.clone(), cut)
+                : new ThreadRun(List.copyOf(s.events), registerIndex, s.values.clone(), cut,
+                        List.copyOf(s.boundaries), List.copyOf(s.killRanges), List.of()));
+    }
+
+    /** Interrupts are effectively enabled: soft mask clear and MSR[EE] set. */
+    private boolean enabled(State s) {
+        return (softMask < 0 || s.values[softMask] == 0) && (hardDisabled < 0 || s.values[hardDisabled] == 0);
     }
 
     private long eval(Expr e, State s) {

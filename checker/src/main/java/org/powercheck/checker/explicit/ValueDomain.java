@@ -37,7 +37,7 @@ final class ValueDomain {
     }
 
     /** The runs of every thread over the fixpoint domain. */
-    static List<List<ThreadRun>> solve(List<ThreadInterpreter> threads, Layout layout, CheckOptions options)
+    static List<List<ThreadRun>> solve(List<? extends PathSource> threads, Layout layout, CheckOptions options)
             throws CheckTimeoutException {
         List<TreeSet<Long>> sets = new ArrayList<>();
         for (int c = 0; c < layout.size(); c++) {
@@ -59,10 +59,10 @@ final class ValueDomain {
         }
     }
 
-    private static List<ThreadInterpreter.Paths> pathsOf(List<ThreadInterpreter> threads, ValueDomain domain)
+    private static List<ThreadInterpreter.Paths> pathsOf(List<? extends PathSource> threads, ValueDomain domain)
             throws CheckTimeoutException {
         List<ThreadInterpreter.Paths> paths = new ArrayList<>();
-        for (ThreadInterpreter t : threads) paths.add(t.paths(domain));
+        for (PathSource t : threads) paths.add(t.paths(domain));
         return paths;
     }
 

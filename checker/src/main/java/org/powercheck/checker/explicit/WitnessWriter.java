@@ -29,7 +29,18 @@ final class WitnessWriter {
                 edges.add("co e" + writes[order[i]] + " -> e" + writes[order[i + 1]]);
             }
         }
-        return new Witness(state, events, edges);
+        List<String> interrupts = new ArrayList<>();
+        for (int t = 0; t < g.runs.size(); t++) {
+            for (ThreadRun.Taken taken : g.runs.get(t).interrupts()) {
+                var at = taken.at().after();
+                String where = at == null ? "before its first instruction" : "after " + at.pos() + " (" + at + ")";
+                String line = "P" + program.threads().get(t).id() + " took " + taken.source() + " " + where;
+                if (taken.masked()) line += "; a masked point: spurious under soft-masking semantics";
+                if (taken.replayed()) line += "; a soft-enable point: an interrupt that arrived while masked is replayed here";
+                interrupts.add(line);
+            }
+        }
+        return new Witness(state, events, edges, interrupts);
     }
 
     private static String describe(Program program, EventGraph g, int e) {

@@ -1,6 +1,9 @@
 package org.powercheck.checker.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.powercheck.model.interrupts.InterruptOptions;
 import org.powercheck.checker.FinalState;
 import org.powercheck.checker.Judgement;
 import org.powercheck.checker.Outcome;
@@ -17,8 +20,13 @@ public final class HerdText {
     private HerdText() {}
 
     public static String format(TestResult r, int unwind) {
+        return format(r, unwind, InterruptOptions.DEFAULT);
+    }
+
+    /** @param interrupts how interrupts were taken, said in the report of a test that has some */
+    public static String format(TestResult r, int unwind, InterruptOptions interrupts) {
         return switch (r) {
-            case TestResult.Checked c -> checked(c, unwind);
+            case TestResult.Checked c -> checked(c, unwind, interrupts);
             case TestResult.TimedOut t -> timedOut(t);
             case TestResult.InputError e -> "";
             case TestResult.Unsupported u -> "";
@@ -29,7 +37,7 @@ public final class HerdText {
     /** One line per test for {@code --quiet}: herd's Observation line, or what went wrong. */
     public static String quietLine(TestResult r) {
         return switch (r) {
-            case TestResult.Checked c -> observation(c) + (c.outcome().boundCut() ? " (bound cut)" : "") + "\n";
+            case TestResult.Checked c -> observation(c) + (c.outcome().anyCut() ? " (bound cut)" : "") + "\n";
             case TestResult.TimedOut t -> "Timeout " + t.name() + "\n";
             case TestResult.InputError e -> "";
             case TestResult.Unsupported u -> "";
@@ -48,7 +56,7 @@ public final class HerdText {
         };
     }
 
-    private static String checked(TestResult.Checked c, int unwind) {
+    private static String checked(TestResult.Checked c, int unwind, InterruptOptions interrupts) {
         Outcome o = c.outcome();
         Program p = o.program();
         Judgement j = c.judgement();
@@ -66,9 +74,31 @@ public final class HerdText {
                 .append(" Negative: ").append(negated ? j.positive() : j.negative()).append('\n');
         sb.append("Condition ").append(HerdCondition.format(p.condition())).append('\n');
         sb.append(observation(c)).append('\n');
+        if (!p.interrupts().isEmpty()) {
+            sb.append("Interrupts ").append(name).append(": ").append(setting(p, interrupts)).append('\n');
+            o.witness().ifPresent(w -> w.interrupts().forEach(line ->
+                    sb.append("Interrupt ").append(name).append(": ").append(line).append('\n')));
+        }
         sb.append("Time ").append(name).append(' ').append(seconds(c.nanos())).append('\n');
         if (o.boundCut()) sb.append(boundCutLine(name, j.counterexample(), unwind)).append('\n');
+        if (o.interruptCut()) sb.append(interruptCutLine(name, j.counterexample())).append('\n');
         sb.append('\n');
+        return sb.toString();
+    }
+
+    /** The interrupt options in force, in the words of the flags that set them. */
+    static String setting(Program p, InterruptOptions o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("--ipi-entry=").append(o.ipiEntry().flag());
+        sb.append(" --interrupt-points=").append(o.points().flag());
+        sb.append(" --max-interrupts=");
+        if (o.maxPerCpu() >= 0) {
+            sb.append(o.maxPerCpu());
+        } else {
+            List<String> per = new ArrayList<>();
+            for (int cpu : p.interrupts().cpus()) per.add("P" + cpu + ":" + p.interrupts().maxPerCpu().getOrDefault(cpu, 1));
+            sb.append(String.join(",", per));
+        }
         return sb.toString();
     }
 
@@ -77,6 +107,14 @@ public final class HerdText {
                 ? "the counterexample above is real, other final states may be missing"
                 : "the verdict is unknown (rerun with a larger --unwind)";
         return "Bound " + name + ": the unwinding bound " + unwind + " cut some execution; " + consequence;
+    }
+
+    static String interruptCutLine(String name, boolean counterexample) {
+        String consequence = counterexample
+                ? "the counterexample above is real, other final states may be missing"
+                : "the verdict is unknown (rerun with a larger --max-interrupts)";
+        return "Bound " + name + ": an interrupt was still pending when a CPU had taken as many as"
+                + " --max-interrupts allows; " + consequence;
     }
 
     private static String observation(TestResult.Checked c) {

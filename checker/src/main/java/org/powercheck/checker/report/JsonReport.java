@@ -72,6 +72,7 @@ public final class JsonReport {
         for (FinalState s : out.states()) states.add(state(s, layout));
         o.put("states", states);
         o.put("bound_cut", out.boundCut());
+        if (!p.interrupts().isEmpty()) o.put("interrupt_cut", out.interruptCut());
         o.put("time_ms", millis(c.nanos()));
         o.put("solver_ms", millis(out.solverNanos()));
         out.witness().ifPresent(w -> o.put("witness", witness(w, layout)));

@@ -23,7 +23,7 @@ public sealed interface TestResult {
         @Override
         public Status status() {
             if (judgement.counterexample()) return Status.COUNTEREXAMPLE;
-            return outcome.boundCut() ? Status.UNKNOWN : Status.NO_COUNTEREXAMPLE;
+            return outcome.anyCut() ? Status.UNKNOWN : Status.NO_COUNTEREXAMPLE;
         }
     }
 

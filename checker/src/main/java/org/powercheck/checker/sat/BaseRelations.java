@@ -16,13 +16,15 @@ final class BaseRelations {
     private final MemoryEncoding mem;
     private final ControlDeps control;
     private final long[][][] reach;
+    private final InterruptEncoding interrupts;
     private final int n;
 
     /**
      * @param reach per thread, per DAG node: the nodes reachable from it
      */
     BaseRelations(Circuit c, ModelGraph g, List<Event> events, MemoryEncoding mem, ControlDeps control,
-                  long[][][] reach) {
+                  long[][][] reach, InterruptEncoding interrupts) {
+        this.interrupts = interrupts;
         this.c = c;
         this.g = g;
         this.events = events;
@@ -80,6 +82,7 @@ final class BaseRelations {
                     long[] r = reach[x.thread][x.node];
                     for (Event y : events) {
                         if (y.thread == x.thread && (r[y.node >>> 6] & (1L << y.node)) != 0) m.set(x.id, y.id);
+                        else if (interrupts.mayPo(x, y)) m.set(x.id, y.id);
                     }
                 }
             }
@@ -88,12 +91,12 @@ final class BaseRelations {
             }
             case INT -> {
                 for (Event x : events) {
-                    for (Event y : events) if (!x.isInit() && x.thread == y.thread) m.set(x.id, y.id);
+                    for (Event y : events) if (!x.isInit() && !y.isInit() && sameCpu(x, y)) m.set(x.id, y.id);
                 }
             }
             case EXT -> {
                 for (Event x : events) {
-                    for (Event y : events) if (x.isInit() || y.isInit() || x.thread != y.thread) m.set(x.id, y.id);
+                    for (Event y : events) if (x.isInit() || y.isInit() || !sameCpu(x, y)) m.set(x.id, y.id);
                 }
             }
             case ID -> {
@@ -114,6 +117,11 @@ final class BaseRelations {
         return m;
     }
 
+    /** Events of one CPU: of its thread or of the interrupts it takes. */
+    private boolean sameCpu(Event x, Event y) {
+        return interrupts.cpu(x.thread) == interrupts.cpu(y.thread);
+    }
+
     private static EventMap depsOf(Rel.Base b, Event e) {
         return switch (b) {
             case ADDR -> e.addr;
@@ -127,7 +135,8 @@ final class BaseRelations {
     int lit(Rel.Base b, int i, int j) {
         Event x = events.get(i), y = events.get(j);
         return switch (b) {
-            case PO, INT, EXT -> c.and(x.guard, y.guard);
+            case PO -> x.thread == y.thread ? c.and(x.guard, y.guard) : interrupts.po(x, y);
+            case INT, EXT -> c.and(x.guard, y.guard);
             case ID -> x.guard;
             case LOC -> MemoryEncoding.sameCell(c, x, y);
             case ADDR, DATA -> c.and(y.guard, depsOf(b, y).lit(i));

@@ -1,6 +1,10 @@
 package org.powercheck.checker.sat;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.powercheck.ir.ThreadCode;
+import org.powercheck.model.interrupts.InterruptSlot;
+import org.powercheck.model.interrupts.InterruptSlots;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.ir.Layout;
@@ -18,23 +22,35 @@ final class Encoding {
     final SymbolicExecution exec;
     final MemoryEncoding memory;
     final RelationEncoder relations;
+    final InterruptEncoding interrupts;
 
     /** @param lazyTerms see {@link RelationEncoder#DEFAULT_LAZY_TERMS} */
     Encoding(Program program, CheckOptions options, long lazyTerms) throws CheckTimeoutException {
         this.program = program;
         this.layout = program.layout();
         this.circuit = new Circuit(options.deadlineNanos());
-        this.threads = ThreadProgram.of(program.threads(), layout, options.unwind());
+        List<InterruptSlot> slots = InterruptSlots.of(program, options.interrupts());
+        List<ThreadCode> code = new ArrayList<>(program.threads());
+        for (InterruptSlot s : slots) code.add(s.code());
+        this.threads = ThreadProgram.of(code, layout, options.unwind());
         ValueAnalysis values = new ValueAnalysis(threads, layout);
         options.checkDeadline();
-        this.exec = new SymbolicExecution(circuit, layout, threads, values);
+        boolean[] optional = new boolean[code.size()], interruptible = new boolean[code.size()];
+        for (int t = program.threads().size(); t < code.size(); t++) optional[t] = true;
+        for (InterruptSlot s : slots) interruptible[s.host()] = true;
+        this.exec = new SymbolicExecution(circuit, layout, threads, values, optional, interruptible);
         options.checkDeadline();
+        this.interrupts = new InterruptEncoding(circuit, threads, exec, slots, options.interrupts());
         this.memory = new MemoryEncoding(circuit, exec.events, layout.size());
+        if (interrupts.any()) {
+            interrupts.killReservations(exec.events);
+            interrupts.deliver(exec.events, memory, layout);
+        }
         long[][][] reach = new long[threads.size()][][];
         for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
         options.checkDeadline();
         ModelGraph model = ModelGraph.of(options.model());
-        BaseRelations base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach);
+        BaseRelations base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts);
         this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms);
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
         relations.encode(options, where);

@@ -48,8 +48,12 @@ public final class SatEngine implements Engine {
         // Complete executions that pass the filter, as assumptions: the unwinding check below
         // asks for the opposite on the same solver, after the enumeration (whose learnt and
         // refinement clauses make it cheaper then).
+        // A slot that is taken must finish too; one that is not has no events.
         int[] exits = enc.exec.exitGuard.clone();
-        int complete = c.and(exits, exits.length);
+        for (int t = program.threads().size(); t < exits.length; t++) {
+            exits[t] = c.implies(enc.exec.startGuard[t], exits[t]);
+        }
+        int complete = c.and(c.and(exits, exits.length), -enc.interrupts.interruptCut);
         if (program.filter().isPresent()) complete = c.and(complete, enc.prop(program.filter().get()));
 
         Layout layout = enc.layout;
@@ -71,6 +75,8 @@ public final class SatEngine implements Engine {
         });
         int anyCut = c.or(enc.exec.cutGuard.clone(), enc.exec.cutGuard.length);
         boolean boundCut = anyCut != Circuit.FALSE && enc.solve(anyCut);
-        return new Outcome(program, states, boundCut, Optional.ofNullable(witness[0]), c.solverNanos());
+        int interruptCut = enc.interrupts.interruptCut;
+        boolean interruptsCut = interruptCut != Circuit.FALSE && enc.solve(interruptCut);
+        return new Outcome(program, states, boundCut, interruptsCut, Optional.ofNullable(witness[0]), c.solverNanos());
     }
 }

@@ -29,6 +29,19 @@ final class SymbolicExecution {
     final ValueMap[][] finalRegs;
     /** load domains and node liveness */
     private final ValueAnalysis values;
+    /**
+     * per thread: the guard under which it starts (TRUE, or for an interrupt slot the fresh
+     * variable "this interrupt is taken")
+     */
+    final int[] startGuard;
+    /** per thread, per DAG node, per successor: the guard of taking that edge (FALSE when dead) */
+    final int[][][] edgeGuard;
+    /**
+     * per interruptible thread, per DAG node: "interrupts are effectively enabled" just before
+     * and just after the node's instruction (null for other threads); and at the end
+     */
+    final int[][] enabledBefore, enabledAfter;
+    final int[] enabledAtEnd;
 
     /** An edge into a node: taken under {@code guard}, carrying the state after its source. */
     private record Incoming(int guard, State state) { }
@@ -50,7 +63,12 @@ final class SymbolicExecution {
         }
     }
 
-    SymbolicExecution(Circuit c, Layout layout, List<ThreadProgram> threads, ValueAnalysis values) {
+    /**
+     * @param optional      per thread: it runs only under a fresh start guard (an interrupt slot)
+     * @param interruptible per thread: record where interrupts are enabled (a CPU with sources)
+     */
+    SymbolicExecution(Circuit c, Layout layout, List<ThreadProgram> threads, ValueAnalysis values,
+                      boolean[] optional, boolean[] interruptible) {
         this.c = c;
         this.layout = layout;
         this.threads = threads;
@@ -59,6 +77,22 @@ final class SymbolicExecution {
         exitGuard = new int[nt];
         cutGuard = new int[nt];
         finalRegs = new ValueMap[nt][];
+        startGuard = new int[nt];
+        edgeGuard = new int[nt][][];
+        enabledBefore = new int[nt][];
+        enabledAfter = new int[nt][];
+        enabledAtEnd = new int[nt];
+        for (int t = 0; t < nt; t++) {
+            startGuard[t] = optional[t] ? c.newVar() : Circuit.TRUE;
+            int n = threads.get(t).dag.size();
+            edgeGuard[t] = new int[n][];
+            if (interruptible[t]) {
+                enabledBefore[t] = new int[n];
+                enabledAfter[t] = new int[n];
+                java.util.Arrays.fill(enabledBefore[t], Circuit.FALSE);
+                java.util.Arrays.fill(enabledAfter[t], Circuit.FALSE);
+            }
+        }
         for (int cell = 0; cell < layout.size(); cell++) {
             Event iw = new Event(events.size(), -1, -1, null, false, true, false, null);
             iw.guard = Circuit.TRUE;
@@ -87,11 +121,12 @@ final class SymbolicExecution {
         exitGuard[t] = Circuit.FALSE;
         cutGuard[t] = Circuit.FALSE;
         finalRegs[t] = init.vals;
+        enabledAtEnd[t] = Circuit.FALSE;
         for (int node = 0; node < n; node++) {
             int g;
             State st;
             if (node == 0) {
-                g = Circuit.TRUE;
+                g = startGuard[t];
                 st = init;
             } else {
                 List<Incoming> in = incoming.get(node);
@@ -114,6 +149,7 @@ final class SymbolicExecution {
             if (node == dag.exit) {
                 exitGuard[t] = g;
                 finalRegs[t] = st.vals;
+                if (enabledBefore[t] != null) enabledAtEnd[t] = enabled(tp, st);
                 continue;
             }
             if (node == dag.cut) {
@@ -256,10 +292,16 @@ final class SymbolicExecution {
                 out.deps[tp.dst[p]] = EventMap.EMPTY;
             }
         }
+        if (enabledBefore[t] != null) {
+            enabledBefore[t][node] = enabled(tp, st);
+            enabledAfter[t][node] = enabled(tp, out);
+        }
         int[] succ = dag.succ[node];
+        edgeGuard[t][node] = new int[succ.length];
         for (int k = 0; k < succ.length; k++) {
             int kind = dag.succKind[node][k];
             int eg = kind == ThreadDag.TAKEN ? takenGuard : kind == ThreadDag.FALL ? fallGuard : g;
+            edgeGuard[t][node][k] = eg;
             if (eg == Circuit.FALSE) continue;
             List<Incoming> in = incoming.get(succ[k]);
             if (in == null) {
@@ -268,6 +310,16 @@ final class SymbolicExecution {
             }
             in.add(new Incoming(eg, out));
         }
+    }
+
+    /** Interrupts are effectively enabled in this state: soft mask clear and MSR[EE] set. */
+    private int enabled(ThreadProgram tp, State st) {
+        return c.and(clear(tp, st, org.powercheck.ir.Reg.IRQ_SOFT_MASK), clear(tp, st, org.powercheck.ir.Reg.IRQ_HARD_DISABLED));
+    }
+
+    private static int clear(ThreadProgram tp, State st, org.powercheck.ir.Reg r) {
+        int i = tp.reg(r);
+        return i < 0 ? Circuit.TRUE : st.vals[i].eq(0);
     }
 
     private Event newEvent(int t, int node, Instr instr, boolean read, boolean write, boolean excl,

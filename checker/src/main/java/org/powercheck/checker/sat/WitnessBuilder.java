@@ -46,7 +46,52 @@ final class WitnessBuilder {
             }
             if (next != null) edges.add("co: " + names[a.id] + " -> " + names[next.id]);
         }
-        return new Witness(state, lines, edges);
+        return new Witness(state, lines, edges, interrupts(enc, names));
+    }
+
+    /** One line per interrupt taken, in the order each CPU took them. */
+    private static List<String> interrupts(Encoding enc, String[] names) {
+        Circuit c = enc.circuit;
+        InterruptEncoding ie = enc.interrupts;
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < ie.slots.size(); s++) {
+            if (!c.value(ie.taken(s))) continue;
+            var slot = ie.slots.get(s);
+            ThreadProgram host = enc.threads.get(slot.host());
+            ThreadProgram code = enc.threads.get(ie.firstSlot + s);
+            String source = slot.sources().get(0);
+            int src = code.reg(org.powercheck.model.interrupts.InterruptSlots.SOURCE);
+            if (src >= 0) {
+                ValueMap v = enc.exec.finalRegs[ie.firstSlot + s][src];
+                for (int i = 0; i < v.size(); i++) if (c.value(v.lits[i])) source = slot.sources().get((int) v.values[i]);
+            }
+            String where = "before its first instruction";
+            boolean masked = false, replay = false;
+            if (!c.value(ie.atStart[s])) {
+                for (int n = 0; n < ie.at[s].length; n++) {
+                    if (!c.value(ie.at[s][n])) continue;
+                    org.powercheck.ir.Instr in = host.dag.instr(n);
+                    where = "after " + in.pos() + " (" + in + ")";
+                    masked = !c.value(enc.exec.enabledAfter[slot.host()][n]);
+                    replay = !masked && !c.value(enc.exec.enabledBefore[slot.host()][n]);
+                }
+            }
+            StringBuilder line = new StringBuilder("P" + host.id() + " took " + source + " " + where);
+            for (Event e : enc.exec.events) {
+                if (e.thread != ie.firstSlot + s || !e.read || !c.value(e.guard)
+                        || !(e.instr instanceof org.powercheck.ir.Instr.Load l)
+                        || !l.dst().equals(org.powercheck.model.interrupts.InterruptSlots.DELIVERY)) continue;
+                for (Event w : enc.exec.events) {
+                    if (w.write && names[w.id] != null && c.value(enc.memory.rf.get(w.id, e.id)) && w.instr != null) {
+                        line.append("; delivered by the trigger at ").append(w.instr.pos());
+                    }
+                }
+            }
+            if (masked) line.append("; a masked point: spurious under soft-masking semantics");
+            if (replay) line.append("; a soft-enable point: an interrupt that arrived while masked is replayed here");
+            out.add(line.toString());
+        }
+        return out;
     }
 
     private static String describe(Encoding enc, Event e, int[] perThread) {

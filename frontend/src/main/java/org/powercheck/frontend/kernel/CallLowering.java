@@ -26,7 +26,8 @@ import org.powercheck.model.mapping.Primitive;
 final class CallLowering {
     private static final Set<String> INTRINSICS = Set.of("smp_processor_id", "raw_smp_processor_id",
             "__builtin_expect", "__builtin_constant_p", "__builtin_unreachable", "__pc_this_cpu_ptr",
-            "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry");
+            "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry", "__pc_irq_soft_mask", "__pc_irq_soft_mask_swap",
+            "__pc_irq_soft_mask_or", "__pc_irq_hard_disabled_set");
     /** The value a trigger writes to the target's IPI location (PM 3.3: any non-zero token). */
     static final long IPI_TOKEN = 1;
 
@@ -177,8 +178,9 @@ final class CallLowering {
         SourcePos pos = c.pos();
         List<CExpr> args = c.args();
         int arity = switch (name) {
-            case "smp_processor_id", "raw_smp_processor_id", "__builtin_unreachable" -> 0;
-            case "__builtin_constant_p", "__pc_this_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry" -> 1;
+            case "smp_processor_id", "raw_smp_processor_id", "__builtin_unreachable", "__pc_irq_soft_mask" -> 0;
+            case "__builtin_constant_p", "__pc_this_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry",
+                    "__pc_irq_soft_mask_swap", "__pc_irq_soft_mask_or", "__pc_irq_hard_disabled_set" -> 1;
             default -> 2;
         };
         if (args.size() != arity) {
@@ -222,6 +224,23 @@ final class CallLowering {
                 out().emit(new Instr.Load(dst, address, Width.DOUBLE, true, false, pos));
                 // triggers write 1, so the value read is an int as pc_model.h declares
                 return new Val(new Expr.RegRef(dst), unit.types.intType);
+            }
+            case "__pc_irq_soft_mask" -> {
+                return new Val(new Expr.RegRef(Reg.IRQ_SOFT_MASK), unit.types.unsignedLong);
+            }
+            case "__pc_irq_soft_mask_swap", "__pc_irq_soft_mask_or" -> {
+                // the CPU's soft mask (paca->irq_soft_mask): only this CPU reads it, no event
+                Val v = exprs().value(args.get(0));
+                Reg old = target.orElseGet(out()::temp);
+                out().emit(new Instr.Assign(old, new Expr.RegRef(Reg.IRQ_SOFT_MASK), pos));
+                Expr next = name.endsWith("_or") ? IrExprs.binary(Expr.BinOp.OR, new Expr.RegRef(old), v.expr()) : v.expr();
+                out().emit(new Instr.Assign(Reg.IRQ_SOFT_MASK, next, pos));
+                return new Val(new Expr.RegRef(old), unit.types.unsignedLong);
+            }
+            case "__pc_irq_hard_disabled_set" -> {
+                Val v = exprs().value(args.get(0));
+                out().emit(new Instr.Assign(Reg.IRQ_HARD_DISABLED, v.expr(), pos));
+                return new Val(new Expr.Const(0), Types.VOID);
             }
             default -> throw new IllegalStateException(name);
         }

@@ -17,6 +17,8 @@ import org.powercheck.frontend.litmus.TextPositions;
 import org.powercheck.ir.Condition;
 import org.powercheck.ir.Expr;
 import org.powercheck.ir.InputException;
+import org.powercheck.ir.InterruptSource;
+import org.powercheck.ir.Interrupts;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.Prop;
 import org.powercheck.ir.SourcePos;
@@ -67,12 +69,24 @@ final class HarnessBuilder {
             code.add(new ThreadCode(i, f.name(), Map.of(), chosen.code, f.pos()));
             frames.add(chosen.top);
         }
+        InterruptDeclarations declared = new InterruptDeclarations(items, unit, threads.size());
+        List<InterruptSource> sources = new ArrayList<>();
+        for (InterruptDeclarations.Declared d : declared.sources) {
+            Lowered first = lowerThread(unit, d.call(), d.cpu(), java.util.Set.of());
+            java.util.Set<String> private_ = PrivateObjects.registerizable(first.code, d.call().name(), unit.memory);
+            Lowered chosen = private_.isEmpty() ? first : lowerThread(unit, d.call(), d.cpu(), private_);
+            private_.forEach(unit.memory::drop);
+            ThreadCode handler = new ThreadCode(d.cpu(), d.call().name(), Map.of(), chosen.code, d.pos());
+            Optional<String> trigger = d.kind() == InterruptSource.Kind.IPI
+                    ? Optional.of(((Expr.Addr) unit.memory.address(unit.ipi(), d.cpu())).cell()) : Optional.empty();
+            sources.add(new InterruptSource(d.handler(), d.cpu(), d.kind(), trigger, handler, d.pos()));
+        }
         ConditionTail tail = ConditionTailParser.parseFrom(text, h.tail() < 0 ? text.length() : h.tail(), file,
                 new HarnessKeys(unit, frames));
         Condition condition = withBadCalls(tail.condition(), unit);
         Map<StateKey, Width> widths = new HashMap<>(unit.memory.signedNarrowCells());
         return new Program(h.name(), Program.Arch.C, file, unit.memory.cells(), code, condition, tail.locations(),
-                tail.filter(), widths);
+                tail.filter(), widths, new Interrupts(sources, declared.maxPerCpu));
     }
 
     private record Lowered(List<org.powercheck.ir.Instr> code, Frame top) {}

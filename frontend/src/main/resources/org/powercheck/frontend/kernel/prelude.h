@@ -191,19 +191,79 @@ static inline unsigned long __ffs(unsigned long word)
 /* ---- interrupts and preemption: no ordering of their own (PM 3.3) ------------- */
 
 /*
- * On 64s Linux these write only this CPU's soft mask and preempt count, with compiler
- * barriers; a harness takes interrupts by calling the handler, so they change nothing here.
+ * 64-bit Book3S soft masking (asm/hw_irq.h, v6.6): local_irq_disable() and _save() only set
+ * this CPU's paca->irq_soft_mask; an interrupt that arrives meanwhile is recorded and replayed
+ * when arch_local_irq_restore() clears the mask, which also re-enables MSR[EE] after a
+ * hard_irq_disable(). The mask is a register of the CPU's own (__pc_irq_soft_mask*): no memory
+ * event, no barrier; the checker takes interrupts only where it and the hard-disable are clear.
+ * preempt_disable() does not block interrupts.
  */
+#define IRQS_ENABLED		0
+#define IRQS_DISABLED		1
+#define IRQS_PMI_DISABLED	2
+#define IRQS_ALL_DISABLED	(IRQS_DISABLED | IRQS_PMI_DISABLED)
+
+static inline unsigned long arch_local_save_flags(void)
+{
+	return __pc_irq_soft_mask();
+}
+
+static inline void arch_local_irq_restore(unsigned long mask)
+{
+	__pc_irq_soft_mask_swap(mask);
+	if (mask == IRQS_ENABLED)
+		__pc_irq_hard_disabled_set(0);
+}
+
+static inline unsigned long arch_local_irq_save(void)
+{
+	return __pc_irq_soft_mask_swap(IRQS_DISABLED);
+}
+
+static inline void arch_local_irq_disable(void)
+{
+	__pc_irq_soft_mask_swap(IRQS_DISABLED);
+}
+
+static inline void arch_local_irq_enable(void)
+{
+	arch_local_irq_restore(IRQS_ENABLED);
+}
+
+static inline int arch_irqs_disabled_flags(unsigned long flags)
+{
+	return (flags & IRQS_DISABLED) != 0;
+}
+
+static inline int irqs_disabled(void)
+{
+	return arch_irqs_disabled_flags(arch_local_save_flags());
+}
+
+static inline void hard_irq_disable(void)
+{
+	__pc_irq_hard_disabled_set(1);
+	__pc_irq_soft_mask_or(IRQS_ALL_DISABLED);
+}
+
+#define __hard_irq_disable()	__pc_irq_hard_disabled_set(1)
+#define __hard_irq_enable()	__pc_irq_hard_disabled_set(0)
+#define local_irq_disable()	arch_local_irq_disable()
+#define local_irq_enable()	arch_local_irq_enable()
+#define local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
+#define local_irq_restore(flags)	arch_local_irq_restore(flags)
+#define raw_local_irq_disable()	arch_local_irq_disable()
+#define raw_local_irq_enable()	arch_local_irq_enable()
+#define raw_local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
+#define raw_local_irq_restore(flags)	arch_local_irq_restore(flags)
+#define local_save_flags(flags)	do { (flags) = arch_local_save_flags(); } while (0)
+
 static inline void preempt_disable(void) { }
 static inline void preempt_enable(void) { }
 static inline void preempt_enable_no_resched(void) { }
-static inline void local_irq_disable(void) { }
-static inline void local_irq_enable(void) { }
 static inline void local_bh_disable(void) { }
 static inline void local_bh_enable(void) { }
 static inline void cpu_relax(void) { }
-#define local_irq_save(flags) do { (flags) = 0; } while (0)
-#define local_irq_restore(flags) do { (void)(flags); } while (0)
 
 static inline void raw_spin_lock_irq(raw_spinlock_t *lock)
 {
