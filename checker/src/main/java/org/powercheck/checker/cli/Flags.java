@@ -9,6 +9,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.powercheck.ir.Interrupts;
 import org.powercheck.model.interrupts.InterruptOptions;
 import org.powercheck.frontend.kernel.KernelOptions;
 
@@ -53,12 +54,17 @@ final class Flags {
                         + "or anywhere (every boundary; a counterexample at a masked point is flagged)"));
     }
 
+    /** The interrupt options given; those not given are left to the harness. */
     static InterruptOptions interrupts(CommandLine cl) {
         int max = cl.hasOption("max-interrupts") ? positiveInt(cl, "max-interrupts", 1) : -1;
-        InterruptOptions.IpiEntry entry = InterruptOptions.IpiEntry.valueOf(
-                choice(cl, "ipi-entry", "plain", List.of("plain", "ctrlisync")).toUpperCase(java.util.Locale.ROOT));
-        InterruptOptions.Points points = InterruptOptions.Points.valueOf(
-                choice(cl, "interrupt-points", "enabled", List.of("enabled", "anywhere")).toUpperCase(java.util.Locale.ROOT));
+        java.util.Optional<Interrupts.Entry> entry = cl.hasOption("ipi-entry")
+                ? java.util.Optional.of(Interrupts.Entry.valueOf(choice(cl, "ipi-entry", "plain",
+                        List.of("plain", "ctrlisync")).toUpperCase(java.util.Locale.ROOT)))
+                : java.util.Optional.empty();
+        java.util.Optional<Interrupts.Points> points = cl.hasOption("interrupt-points")
+                ? java.util.Optional.of(Interrupts.Points.valueOf(choice(cl, "interrupt-points", "enabled",
+                        List.of("enabled", "anywhere")).toUpperCase(java.util.Locale.ROOT)))
+                : java.util.Optional.empty();
         return new InterruptOptions(max, entry, points);
     }
 

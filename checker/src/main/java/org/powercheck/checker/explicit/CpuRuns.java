@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import org.powercheck.checker.CheckTimeoutException;
-import org.powercheck.model.interrupts.InterruptOptions;
 import org.powercheck.model.interrupts.InterruptSlot;
 import org.powercheck.model.interrupts.InterruptSlots;
 
@@ -25,12 +24,12 @@ final class CpuRuns implements PathSource {
     private List<ThreadRun> out;
 
     CpuRuns(ThreadInterpreter thread, List<ThreadInterpreter> slots, List<InterruptSlot> slotInfo,
-            org.powercheck.checker.CheckOptions options) {
+            org.powercheck.checker.CheckOptions options, boolean enabledOnly) {
         this.thread = thread;
         this.slots = slots;
         this.slotInfo = slotInfo;
         this.options = options;
-        this.enabledOnly = options.interrupts().points() == InterruptOptions.Points.ENABLED;
+        this.enabledOnly = enabledOnly;
         thread.recordBoundaries();
     }
 

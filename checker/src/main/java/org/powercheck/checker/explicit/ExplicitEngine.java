@@ -94,7 +94,8 @@ public final class ExplicitEngine implements Engine {
                     mine.add(s);
                     handlers.add(new ThreadInterpreter(s.code(), layout, options));
                 }
-                interpreters.add(mine.isEmpty() ? thread : new CpuRuns(thread, handlers, mine, options));
+                interpreters.add(mine.isEmpty() ? thread : new CpuRuns(thread, handlers, mine, options,
+                        options.interrupts().pointsFor(program) == org.powercheck.ir.Interrupts.Points.ENABLED));
             }
             List<List<ThreadRun>> runs = ValueDomain.solve(interpreters, layout, options);
             for (List<ThreadRun> r : runs) {

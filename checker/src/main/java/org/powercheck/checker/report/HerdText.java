@@ -89,16 +89,12 @@ public final class HerdText {
     /** The interrupt options in force, in the words of the flags that set them. */
     static String setting(Program p, InterruptOptions o) {
         StringBuilder sb = new StringBuilder();
-        sb.append("--ipi-entry=").append(o.ipiEntry().flag());
-        sb.append(" --interrupt-points=").append(o.points().flag());
+        sb.append("--ipi-entry=").append(o.entryFor(p).flag());
+        sb.append(" --interrupt-points=").append(o.pointsFor(p).flag());
         sb.append(" --max-interrupts=");
-        if (o.maxPerCpu() >= 0) {
-            sb.append(o.maxPerCpu());
-        } else {
-            List<String> per = new ArrayList<>();
-            for (int cpu : p.interrupts().cpus()) per.add("P" + cpu + ":" + p.interrupts().maxPerCpu().getOrDefault(cpu, 1));
-            sb.append(String.join(",", per));
-        }
+        List<String> per = new ArrayList<>();
+        for (int cpu : p.interrupts().cpus()) per.add("P" + cpu + ":" + o.maxFor(p, cpu));
+        sb.append(String.join(",", per));
         return sb.toString();
     }
 

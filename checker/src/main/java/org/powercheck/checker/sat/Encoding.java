@@ -2,6 +2,7 @@ package org.powercheck.checker.sat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.powercheck.ir.Interrupts;
 import org.powercheck.ir.ThreadCode;
 import org.powercheck.model.interrupts.InterruptSlot;
 import org.powercheck.model.interrupts.InterruptSlots;
@@ -40,7 +41,8 @@ final class Encoding {
         for (InterruptSlot s : slots) interruptible[s.host()] = true;
         this.exec = new SymbolicExecution(circuit, layout, threads, values, optional, interruptible);
         options.checkDeadline();
-        this.interrupts = new InterruptEncoding(circuit, threads, exec, slots, options.interrupts());
+        this.interrupts = new InterruptEncoding(circuit, threads, exec, slots,
+                options.interrupts().pointsFor(program) == Interrupts.Points.ENABLED);
         this.memory = new MemoryEncoding(circuit, exec.events, layout.size());
         if (interrupts.any()) {
             interrupts.killReservations(exec.events);

@@ -2,7 +2,6 @@ package org.powercheck.checker.sat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.powercheck.model.interrupts.InterruptOptions;
 import org.powercheck.model.interrupts.InterruptSlot;
 import org.powercheck.model.interrupts.InterruptSlots;
 
@@ -19,7 +18,7 @@ import org.powercheck.model.interrupts.InterruptSlots;
  *       path after n. A host event at n is po-before the slot's events when it holds, po-after
  *       them when it does not;</li>
  *   <li>slot s+1 is taken only after slot s, at the same point or later;</li>
- *   <li>with {@link InterruptOptions.Points#ENABLED} a boundary is chosen only where
+ *   <li>with enabled points only (the default) a boundary is chosen only where
  *       interrupts are effectively enabled (the soft-masked region's interrupt is replayed at
  *       the first enabled boundary, so it is such a point too).</li>
  * </ul>
@@ -41,7 +40,7 @@ final class InterruptEncoding {
     int interruptCut = Circuit.FALSE;
 
     InterruptEncoding(Circuit c, List<ThreadProgram> threads, SymbolicExecution exec, List<InterruptSlot> slots,
-                      InterruptOptions options) {
+                      boolean enabledOnly) {
         this.c = c;
         this.threads = threads;
         this.exec = exec;
@@ -51,7 +50,7 @@ final class InterruptEncoding {
         atStart = new int[ns];
         at = new int[ns][];
         before = new int[ns][];
-        for (int s = 0; s < ns; s++) place(s, options.points() == InterruptOptions.Points.ENABLED);
+        for (int s = 0; s < ns; s++) place(s, enabledOnly);
         for (int s = 1; s < ns; s++) {
             InterruptSlot prev = slots.get(s - 1), cur = slots.get(s);
             if (prev.host() != cur.host()) continue;

@@ -86,7 +86,7 @@ final class HarnessBuilder {
         Condition condition = withBadCalls(tail.condition(), unit);
         Map<StateKey, Width> widths = new HashMap<>(unit.memory.signedNarrowCells());
         return new Program(h.name(), Program.Arch.C, file, unit.memory.cells(), code, condition, tail.locations(),
-                tail.filter(), widths, new Interrupts(sources, declared.maxPerCpu));
+                tail.filter(), widths, new Interrupts(sources, declared.maxPerCpu, declared.entry, declared.points));
     }
 
     private record Lowered(List<org.powercheck.ir.Instr> code, Frame top) {}

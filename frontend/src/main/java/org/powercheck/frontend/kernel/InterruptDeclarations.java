@@ -18,19 +18,26 @@ import org.powercheck.ir.SourcePos;
  *   PC_INTERRUPT(1, IPI, doorbell_exception);   CPU1 takes doorbell_exception for each IPI sent to it
  *   PC_INTERRUPT(1, ASYNC, timer_interrupt);    CPU1 may take timer_interrupt at any enabled point
  *   PC_MAX_INTERRUPTS(1, 2);                    CPU1 takes at most 2 interrupts (default 1)
+ *   PC_IPI_ENTRY(CTRLISYNC);                    as --ipi-entry=ctrlisync (default PLAIN)
+ *   PC_INTERRUPT_POINTS(ANYWHERE);              as --interrupt-points=anywhere (default ENABLED)
  * </pre>
+ * The command line's options override the last three.
  * A handler is a function of the harness or its models; it is called with 0 (NULL) for each
  * parameter, as {@code doorbell_exception(struct pt_regs *)} may be.
  */
 final class InterruptDeclarations {
     static final String INTERRUPT = "PC_INTERRUPT";
     static final String MAX = "PC_MAX_INTERRUPTS";
+    static final String ENTRY = "PC_IPI_ENTRY";
+    static final String POINTS = "PC_INTERRUPT_POINTS";
 
     /** One {@code PC_INTERRUPT}: the handler is called from a function of its own, {@code call}. */
     record Declared(int cpu, InterruptSource.Kind kind, String handler, CFunction call, SourcePos pos) { }
 
     final List<Declared> sources = new ArrayList<>();
     final Map<Integer, Integer> maxPerCpu = new HashMap<>();
+    java.util.Optional<org.powercheck.ir.Interrupts.Entry> entry = java.util.Optional.empty();
+    java.util.Optional<org.powercheck.ir.Interrupts.Points> points = java.util.Optional.empty();
 
     InterruptDeclarations(List<CExternal> items, LoweringUnit unit, int threads) {
         for (CExternal item : items) {
@@ -71,6 +78,10 @@ final class InterruptDeclarations {
                 int n = number(args.get(1), pos);
                 if (n < 1) throw new InputException(pos, MAX + " needs a count of at least 1");
                 maxPerCpu.put(cpu, n);
+            } else if (name.equals(ENTRY)) {
+                entry = java.util.Optional.of(setting(org.powercheck.ir.Interrupts.Entry.class, ENTRY, args, pos));
+            } else if (name.equals(POINTS)) {
+                points = java.util.Optional.of(setting(org.powercheck.ir.Interrupts.Points.class, POINTS, args, pos));
             }
         }
         for (int cpu : maxPerCpu.keySet()) {
@@ -80,6 +91,14 @@ final class InterruptDeclarations {
                         MAX + " for CPU " + cpu + ", which has no " + INTERRUPT);
             }
         }
+    }
+
+    private static <E extends Enum<E>> E setting(Class<E> kind, String macro, List<String> args, SourcePos pos) {
+        List<String> names = java.util.Arrays.stream(kind.getEnumConstants()).map(Enum::name).toList();
+        if (args.size() != 1 || !names.contains(args.get(0).trim())) {
+            throw new InputException(pos, macro + " takes one of " + String.join(", ", names));
+        }
+        return Enum.valueOf(kind, args.get(0).trim());
     }
 
     private static int cpu(String text, int threads, SourcePos pos) {

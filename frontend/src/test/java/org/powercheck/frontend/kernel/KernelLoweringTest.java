@@ -294,17 +294,26 @@ class KernelLoweringTest {
                "\tsmp_mb();\n\tmb();\n\tsmp_wmb();\n\tsmp_rmb();\n\tsmp_mb__after_atomic();\n\t__smp_lwsync();"));
     }
 
-    /** They only write this CPU's soft mask and preempt count. */
+    /**
+     * 64-bit Book3S soft masking (asm/hw_irq.h, v6.6): local_irq_save() sets the CPU's soft mask
+     * to IRQS_DISABLED (1) and returns the old one; local_irq_restore() puts it back and, when
+     * that re-enables, clears the hard disable too. Both are registers of the CPU, no event;
+     * preempt_disable()/preempt_enable() touch neither.
+     */
     @Test
-    void interruptMaskingAndPreemptionEmitNothing() {
+    void interruptMaskingWritesTheSoftMaskAndPreemptionNothing() {
         assertEquals(List.of(
                 "%L1:",
-                "flags = 0",
+                "flags = pc_irq_soft_mask",
+                "pc_irq_soft_mask = 1",
                 "%L2:",
                 "%L3:",
                 "store.32 [&x] = 1",
-                "%L6:",
-                "%L7:",
+                "arch_local_irq_restore.mask = flags",
+                "%t1 = pc_irq_soft_mask",
+                "pc_irq_soft_mask = arch_local_irq_restore.mask",
+                "if (arch_local_irq_restore.mask != 0) goto %L8",
+                "pc_irq_hard_disabled = 0",
                 "%L8:"),
             p0("int x;",
                "\tunsigned long flags;\n\tlocal_irq_save(flags);\n\tpreempt_disable();\n\tWRITE_ONCE(x, 1);\n\tpreempt_enable();\n\tlocal_irq_restore(flags);"));

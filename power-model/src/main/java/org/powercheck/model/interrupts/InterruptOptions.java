@@ -1,39 +1,33 @@
 package org.powercheck.model.interrupts;
 
+import java.util.Optional;
+import org.powercheck.ir.Interrupts;
+import org.powercheck.ir.Program;
+
 /**
- * How interrupts are taken.
+ * How interrupts are taken, as the command line says; what it leaves open, the harness decides
+ * ({@link Interrupts}), and what neither says has a default: one interrupt per CPU, plain
+ * entry (the sound one), enabled points only.
  *
- * @param maxPerCpu at most this many interrupts per CPU; {@code -1}: what the harness says, else 1
- * @param ipiEntry  what the hardware entry adds after the delivery read
- * @param points    where a handler may start
+ * @param maxPerCpu at most this many interrupts per CPU; {@code -1}: not given
  */
-public record InterruptOptions(int maxPerCpu, IpiEntry ipiEntry, Points points) {
-    public static final InterruptOptions DEFAULT = new InterruptOptions(-1, IpiEntry.PLAIN, Points.ENABLED);
+public record InterruptOptions(int maxPerCpu, Optional<Interrupts.Entry> ipiEntry,
+                               Optional<Interrupts.Points> points) {
+    public static final InterruptOptions DEFAULT = new InterruptOptions(-1, Optional.empty(), Optional.empty());
 
-    /** power-model.md 3.3, "Ordering of delivery". */
-    public enum IpiEntry {
-        /** the delivery read has no ordering of its own: the handler's barriers give it (sound) */
-        PLAIN,
-        /**
-         * the interrupt acts as a branch on the delivery followed by {@code isync} (interrupts are
-         * context synchronising); reproduces hardware observations, not sound for proofs
-         */
-        CTRLISYNC;
-
-        public String flag() {
-            return name().toLowerCase();
-        }
+    public InterruptOptions(int maxPerCpu, Interrupts.Entry entry, Interrupts.Points points) {
+        this(maxPerCpu, Optional.of(entry), Optional.of(points));
     }
 
-    /** power-model.md 3.3, "Interruption points". */
-    public enum Points {
-        /** only where interrupts are effectively enabled: soft mask clear and MSR[EE] set */
-        ENABLED,
-        /** every instruction boundary, masked or not (an over-approximation; masked points are flagged) */
-        ANYWHERE;
+    public int maxFor(Program p, int cpu) {
+        return maxPerCpu >= 0 ? maxPerCpu : p.interrupts().maxPerCpu().getOrDefault(cpu, 1);
+    }
 
-        public String flag() {
-            return name().toLowerCase();
-        }
+    public Interrupts.Entry entryFor(Program p) {
+        return ipiEntry.or(() -> p.interrupts().entry()).orElse(Interrupts.Entry.PLAIN);
+    }
+
+    public Interrupts.Points pointsFor(Program p) {
+        return points.or(() -> p.interrupts().points()).orElse(Interrupts.Points.ENABLED);
     }
 }

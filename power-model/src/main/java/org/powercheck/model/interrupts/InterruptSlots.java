@@ -8,6 +8,7 @@ import org.powercheck.ir.Expr;
 import org.powercheck.ir.FenceKind;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.InterruptSource;
+import org.powercheck.ir.Interrupts;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.SourcePos;
@@ -46,13 +47,12 @@ public final class InterruptSlots {
             for (int t = 0; t < threads.size(); t++) if (threads.get(t).id() == cpu) host = t;
             List<InterruptSource> sources = program.interrupts().of(cpu);
             if (host < 0) throw new IllegalArgumentException("interrupt source for CPU " + cpu + " without its thread");
-            int max = options.maxPerCpu() >= 0 ? options.maxPerCpu()
-                    : program.interrupts().maxPerCpu().getOrDefault(cpu, 1);
+            int max = options.maxFor(program, cpu);
             List<String> names = sources.stream().map(InterruptSource::name).toList();
             LinkedHashSet<String> triggers = new LinkedHashSet<>();
             for (InterruptSource s : sources) s.trigger().ifPresent(triggers::add);
             for (int k = 0; k < max; k++) {
-                ThreadCode code = slotCode(threads.get(host), k, sources, options.ipiEntry());
+                ThreadCode code = slotCode(threads.get(host), k, sources, options.entryFor(program));
                 out.add(new InterruptSlot(host, k, code, names, new ArrayList<>(triggers)));
             }
         }
@@ -60,7 +60,7 @@ public final class InterruptSlots {
     }
 
     private static ThreadCode slotCode(ThreadCode host, int k, List<InterruptSource> sources,
-                                       InterruptOptions.IpiEntry entry) {
+                                       Interrupts.Entry entry) {
         List<Instr> code = new ArrayList<>();
         SourcePos at = sources.get(0).pos();
         String end = "pc_irq_end";
@@ -81,7 +81,7 @@ public final class InterruptSlots {
                         false, src.pos()));
                 code.add(new Instr.Assume(new Expr.Binary(Expr.BinOp.NE, new Expr.RegRef(DELIVERY),
                         new Expr.Const(0)), src.pos()));
-                if (entry == InterruptOptions.IpiEntry.CTRLISYNC) {
+                if (entry == Interrupts.Entry.CTRLISYNC) {
                     String sync = "pc_irq_entry" + s;
                     code.add(new Instr.Branch(new Expr.RegRef(DELIVERY), sync, src.pos()));
                     code.add(new Instr.Label(sync, src.pos()));
