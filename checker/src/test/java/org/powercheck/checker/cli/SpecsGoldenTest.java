@@ -17,16 +17,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.powercheck.checker.CheckOptions;
+import org.powercheck.checker.Judgement;
+import org.powercheck.checker.Outcome;
 import org.powercheck.checker.report.ManifestKey;
 import org.powercheck.checker.report.Tsv;
+import org.powercheck.checker.sat.SatEngine;
+import org.powercheck.frontend.Frontend;
+import org.powercheck.frontend.kernel.KernelOptions;
+import org.powercheck.ir.FenceKind;
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Program;
+import org.powercheck.model.mapping.AcquireEncoding;
+import org.powercheck.model.mapping.KernelMapping;
 
 /**
  * The scenario harnesses of specs/ (one folder per scenarios.md scenario): every
  * specs/.../NAME.litmus against its golden NAME.expected (see {@link GoldenFiles}; regenerate with
  * {@code -Dpowercheck.regenerate=true} and review the diff), every verdict against
  * specs/EXPECTED.tsv, whose verdicts come from scenarios.md and herd7's results on the core shapes,
- * and the folder's bookkeeping: each harness listed in the manifest, each scenario folder with a
- * README.md that names each of its harness files.
+ * the lock harnesses with the other PPC_ACQUIRE_BARRIER encoding, and the folder's bookkeeping:
+ * each harness listed in the manifest, each scenario folder with a README.md that names each of
+ * its harness files.
  */
 class SpecsGoldenTest {
     private static Path specs() {
@@ -62,6 +76,28 @@ class SpecsGoldenTest {
         assertEquals(harnesses().size() + " passed, 0 failed, 0 unsupported", lines.get(lines.size() - 1), run.out());
         assertEquals(0, run.status(), run.out());
         assertEquals("", run.err());
+    }
+
+    /**
+     * The command line checks harnesses with PPC_ACQUIRE_BARRIER = lwsync (what POWER9 runs); the
+     * lock harnesses keep their verdicts with the source-text encoding, ctrl+isync, too
+     * (scenarios.md S9 lock-cs: safe with both; herd7: LOCK+isync Never, and the SB-unlock-lock
+     * cores do not depend on the lock's acquire barrier).
+     */
+    @ParameterizedTest(name = "{0} with acquire=ctrl+isync")
+    @CsvSource({
+        "S9-classic-shapes/lock-cs.litmus, Never",
+        "S9-classic-shapes/SB-unlock-lock.litmus, Sometimes",
+        "S9-classic-shapes/SB-unlock-lock-mbafter.litmus, Never",
+    })
+    void lockHarnessesKeepTheirVerdictsWithTheIsyncAcquireEncoding(String harness, String observation) throws Exception {
+        KernelOptions isync = KernelOptions.defaults().withMapping(new KernelMapping(AcquireEncoding.CTRL_ISYNC));
+        Program p = Frontend.load(specs().resolve(harness), isync);
+        assertTrue(p.threads().stream().flatMap(th -> th.code().stream())
+                .anyMatch(i -> i instanceof Instr.Fence f && f.kind() == FenceKind.ISYNC), harness + " has no isync");
+        Outcome o = new SatEngine().run(p, CheckOptions.defaults());
+        assertFalse(o.boundCut(), harness + ": some execution needs more loop iterations than the default bound");
+        assertEquals(observation, Judgement.of(o).observation(), harness + ": states " + o.states());
     }
 
     @Test
