@@ -22,6 +22,11 @@ public final class ProjectPaths {
         return root().resolve("examples/litmus");
     }
 
+    /** The scenario harnesses (specs/: one folder per scenarios.md scenario, one manifest). */
+    public static Path specs() {
+        return root().resolve("specs");
+    }
+
     /** The shared reference material beside the project, when this machine has it. */
     public static Optional<Path> sharedLitmus() {
         Path p = root().resolveSibling("shared").resolve("litmus");
