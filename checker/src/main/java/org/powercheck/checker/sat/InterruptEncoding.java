@@ -56,7 +56,7 @@ final class InterruptEncoding {
             if (prev.host() != cur.host()) continue;
             c.clause(-taken(s), taken(s - 1));
             // slot s-1 runs no later than slot s: whatever runs before s-1 runs before s too
-            for (int n = 0; n < before[s].length; n++) c.clause(-before[s - 1][n], before[s][n]);
+            for (int n = 0; n < before[s].length; n++) c.clause(-taken(s), -before[s - 1][n], before[s][n]);
             c.clause(-atStart[s], atStart[s - 1]);
         }
     }
