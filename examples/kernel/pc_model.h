@@ -63,6 +63,12 @@
 #define PC_PATCH_LWSYNC_BEFORE_IPI 0
 #endif
 
+/* S1 control: the maintainer's suggested experiment, an executed no-op (xnop) in the
+ * patch's place, to tell a barrier's effect from a timing change. */
+#ifndef PC_PATCH_XNOP_BEFORE_IPI
+#define PC_PATCH_XNOP_BEFORE_IPI 0
+#endif
+
 /* S2: smp_mb() removed from smp_muxed_ipi_set_message(). */
 #ifndef PC_MUTATE_NO_SET_MESSAGE_MB
 #define PC_MUTATE_NO_SET_MESSAGE_MB 0

@@ -135,6 +135,9 @@ void arch_smp_send_reschedule(int cpu)
 #if PC_PATCH_LWSYNC_BEFORE_IPI
 		__smp_lwsync();
 #endif
+#if PC_PATCH_XNOP_BEFORE_IPI
+		asm volatile("xnop" : : : "memory");
+#endif
 		do_message_pass(cpu, PPC_MSG_RESCHEDULE);
 	}
 }

@@ -93,8 +93,21 @@ final class ParseCommand {
             sb.append('/').append(c.width().bits);
         }
         sb.append('\n');
-        for (ThreadCode t : p.threads()) {
-            sb.append(t.name()).append(" (thread ").append(t.id()).append(")");
+        for (ThreadCode t : p.threads()) code(sb, p, t, " (thread " + t.id() + ")");
+        for (org.powercheck.ir.InterruptSource s : p.interrupts().sources()) {
+            String raised = s.kind() == org.powercheck.ir.InterruptSource.Kind.IPI
+                    ? "by the triggers of " + s.trigger().orElseThrow() : "at any enabled point";
+            code(sb, p, s.handler(), " (interrupt " + s.name() + " of P" + s.cpu() + ", raised " + raised + ")");
+        }
+        p.filter().ifPresent(f -> sb.append("filter (").append(HerdCondition.format(f)).append(")\n"));
+        if (!p.locations().isEmpty()) sb.append("locations ").append(p.locations()).append('\n');
+        sb.append(HerdCondition.format(p.condition())).append("  ").append(where(p.condition().pos())).append("\n\n");
+        return sb.toString();
+    }
+
+    private static void code(StringBuilder sb, Program p, ThreadCode t, String title) {
+        {
+            sb.append(t.name()).append(title);
             Map<Reg, Expr> init = new TreeMap<>(t.registerInit());
             if (!init.isEmpty()) {
                 sb.append(init.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -108,10 +121,6 @@ final class ParseCommand {
                 sb.append(deps.get(k).isEmpty() ? line : String.format("%-48s  (%s)", line, deps.get(k))).append('\n');
             }
         }
-        p.filter().ifPresent(f -> sb.append("filter (").append(HerdCondition.format(f)).append(")\n"));
-        if (!p.locations().isEmpty()) sb.append("locations ").append(p.locations()).append('\n');
-        sb.append(HerdCondition.format(p.condition())).append("  ").append(where(p.condition().pos())).append("\n\n");
-        return sb.toString();
     }
 
     private static String where(SourcePos pos) {

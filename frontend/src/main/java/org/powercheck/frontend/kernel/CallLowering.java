@@ -27,7 +27,7 @@ final class CallLowering {
     private static final Set<String> INTRINSICS = Set.of("smp_processor_id", "raw_smp_processor_id",
             "__builtin_expect", "__builtin_constant_p", "__builtin_unreachable", "__pc_this_cpu_ptr",
             "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry", "__pc_irq_soft_mask", "__pc_irq_soft_mask_swap",
-            "__pc_irq_soft_mask_or", "__pc_irq_hard_disabled_set");
+            "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore", "__pc_irq_hard_disabled_set");
     /** The value a trigger writes to the target's IPI location (PM 3.3: any non-zero token). */
     static final long IPI_TOKEN = 1;
 
@@ -151,8 +151,14 @@ final class CallLowering {
             }
             out().emit(new Instr.Label(next, pos));
         }
-        out().emit(new Instr.Assign(LoweringUnit.BAD_CALL, new Expr.Const(1), pos));
-        unit.badCallIn(t.cpu);
+        if (t.handler) {
+            // an interrupt handler's registers are not observed: the failure goes to memory
+            Memory.MemObject flag = unit.badCallFlag(t.thread);
+            out().emit(new Instr.Store(new Expr.Const(1), unit.memory.address(flag, 0), Width.WORD, pos));
+        } else {
+            out().emit(new Instr.Assign(LoweringUnit.BAD_CALL, new Expr.Const(1), pos));
+            unit.badCallIn(t.cpu);
+        }
         out().emit(new Instr.Label(done, pos));
         return result == null ? new Val(new Expr.Const(0), Types.VOID) : new Val(new Expr.RegRef(result), type.result());
     }
@@ -180,7 +186,8 @@ final class CallLowering {
         int arity = switch (name) {
             case "smp_processor_id", "raw_smp_processor_id", "__builtin_unreachable", "__pc_irq_soft_mask" -> 0;
             case "__builtin_constant_p", "__pc_this_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry",
-                    "__pc_irq_soft_mask_swap", "__pc_irq_soft_mask_or", "__pc_irq_hard_disabled_set" -> 1;
+                    "__pc_irq_soft_mask_swap", "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore",
+                    "__pc_irq_hard_disabled_set" -> 1;
             default -> 2;
         };
         if (args.size() != arity) {
@@ -236,6 +243,15 @@ final class CallLowering {
                 Expr next = name.endsWith("_or") ? IrExprs.binary(Expr.BinOp.OR, new Expr.RegRef(old), v.expr()) : v.expr();
                 out().emit(new Instr.Assign(Reg.IRQ_SOFT_MASK, next, pos));
                 return new Val(new Expr.RegRef(old), unit.types.unsignedLong);
+            }
+            case "__pc_irq_soft_mask_restore" -> {
+                // arch_local_irq_restore(): the mask back; re-enabling also ends a hard disable
+                Val v = exprs().value(args.get(0));
+                out().emit(new Instr.Assign(Reg.IRQ_SOFT_MASK, v.expr(), pos));
+                Expr hard = new Expr.Select(IrExprs.binary(Expr.BinOp.EQ, new Expr.RegRef(Reg.IRQ_SOFT_MASK),
+                        new Expr.Const(0)), new Expr.Const(0), new Expr.RegRef(Reg.IRQ_HARD_DISABLED));
+                out().emit(new Instr.Assign(Reg.IRQ_HARD_DISABLED, hard, pos));
+                return new Val(new Expr.Const(0), Types.VOID);
             }
             case "__pc_irq_hard_disabled_set" -> {
                 Val v = exprs().value(args.get(0));

@@ -72,9 +72,9 @@ final class HarnessBuilder {
         InterruptDeclarations declared = new InterruptDeclarations(items, unit, threads.size());
         List<InterruptSource> sources = new ArrayList<>();
         for (InterruptDeclarations.Declared d : declared.sources) {
-            Lowered first = lowerThread(unit, d.call(), d.cpu(), java.util.Set.of());
+            Lowered first = lowerHandler(unit, d.call(), d.cpu(), java.util.Set.of());
             java.util.Set<String> private_ = PrivateObjects.registerizable(first.code, d.call().name(), unit.memory);
-            Lowered chosen = private_.isEmpty() ? first : lowerThread(unit, d.call(), d.cpu(), private_);
+            Lowered chosen = private_.isEmpty() ? first : lowerHandler(unit, d.call(), d.cpu(), private_);
             private_.forEach(unit.memory::drop);
             ThreadCode handler = new ThreadCode(d.cpu(), d.call().name(), Map.of(), chosen.code, d.pos());
             Optional<String> trigger = d.kind() == InterruptSource.Kind.IPI
@@ -96,6 +96,14 @@ final class HarnessBuilder {
         ThreadLowering t = new ThreadLowering(unit, f.name(), cpu, top);
         t.keepInRegisters(inRegisters);
         bindParameters(f, top, unit);
+        return new Lowered(t.lower(f), top);
+    }
+
+    private static Lowered lowerHandler(LoweringUnit unit, CFunction f, int cpu, java.util.Set<String> inRegisters) {
+        Frame top = Frame.thread(f.name(), f.name(), unit.escapedLocals(f));
+        ThreadLowering t = new ThreadLowering(unit, f.name(), cpu, top);
+        t.handler = true;
+        t.keepInRegisters(inRegisters);
         return new Lowered(t.lower(f), top);
     }
 
@@ -135,10 +143,14 @@ final class HarnessBuilder {
 
     /** A call through a pointer that matches no function is a failure whatever the condition asks. */
     private static Condition withBadCalls(Condition c, LoweringUnit unit) {
-        if (unit.badCalls().isEmpty()) return c;
+        if (unit.badCalls().isEmpty() && unit.badCallFlags().isEmpty()) return c;
         Prop called = null;
         for (int thread : unit.badCalls()) {
             Prop p = new Prop.Eq(new StateKey.RegKey(thread, LoweringUnit.BAD_CALL), new Expr.Const(1));
+            called = called == null ? p : new Prop.Or(called, p);
+        }
+        for (String flag : unit.badCallFlags()) {
+            Prop p = new Prop.Eq(new StateKey.MemKey(flag), new Expr.Const(1));
             called = called == null ? p : new Prop.Or(called, p);
         }
         Prop prop = switch (c.quantifier()) {

@@ -134,8 +134,24 @@ final class LoweringUnit {
     }
 
     /** Notes that thread {@code thread} may call through a pointer that matches no function. */
+    private final List<String> badCallFlags = new ArrayList<>();
+
     void badCallIn(int thread) {
         badCalls.add(thread);
+    }
+
+    /** The flag an interrupt handler sets when it calls through a pointer that matches no function. */
+    Memory.MemObject badCallFlag(String handler) {
+        String name = handler + "." + BAD_CALL.name();
+        return memory.object(name).orElseGet(() -> {
+            badCallFlags.add(name);
+            return memory.allocate(name, name, types.intType, SourcePos.UNKNOWN);
+        });
+    }
+
+    /** The cells of {@link #badCallFlag}s. */
+    List<String> badCallFlags() {
+        return badCallFlags;
     }
 
     /** The threads that may call through a pointer that matches no function. */

@@ -26,6 +26,8 @@ final class ThreadLowering {
     final int cpu;
     /** The thread's name ({@code P0}): it prefixes the names of its memory locals. */
     final String thread;
+    /** This code is an interrupt handler: its registers are its own and not observed. */
+    boolean handler;
     CodeBuffer out;
     final ExprLowering exprs;
     final StatementLowering statements;

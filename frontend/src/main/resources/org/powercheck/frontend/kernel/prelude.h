@@ -203,49 +203,16 @@ static inline unsigned long __ffs(unsigned long word)
 #define IRQS_PMI_DISABLED	2
 #define IRQS_ALL_DISABLED	(IRQS_DISABLED | IRQS_PMI_DISABLED)
 
-static inline unsigned long arch_local_save_flags(void)
-{
-	return __pc_irq_soft_mask();
-}
-
-static inline void arch_local_irq_restore(unsigned long mask)
-{
-	__pc_irq_soft_mask_swap(mask);
-	if (mask == IRQS_ENABLED)
-		__pc_irq_hard_disabled_set(0);
-}
-
-static inline unsigned long arch_local_irq_save(void)
-{
-	return __pc_irq_soft_mask_swap(IRQS_DISABLED);
-}
-
-static inline void arch_local_irq_disable(void)
-{
-	__pc_irq_soft_mask_swap(IRQS_DISABLED);
-}
-
-static inline void arch_local_irq_enable(void)
-{
-	arch_local_irq_restore(IRQS_ENABLED);
-}
-
-static inline int arch_irqs_disabled_flags(unsigned long flags)
-{
-	return (flags & IRQS_DISABLED) != 0;
-}
-
-static inline int irqs_disabled(void)
-{
-	return arch_irqs_disabled_flags(arch_local_save_flags());
-}
-
-static inline void hard_irq_disable(void)
-{
-	__pc_irq_hard_disabled_set(1);
-	__pc_irq_soft_mask_or(IRQS_ALL_DISABLED);
-}
-
+/* Macros, so that a report names the line that masks or unmasks, not this file. */
+#define arch_local_save_flags()		__pc_irq_soft_mask()
+#define arch_local_irq_restore(mask)	__pc_irq_soft_mask_restore(mask)
+#define arch_local_irq_save()		__pc_irq_soft_mask_swap(IRQS_DISABLED)
+#define arch_local_irq_disable()	((void)__pc_irq_soft_mask_swap(IRQS_DISABLED))
+#define arch_local_irq_enable()		__pc_irq_soft_mask_restore(IRQS_ENABLED)
+#define arch_irqs_disabled_flags(flags)	(((flags) & IRQS_DISABLED) != 0)
+#define irqs_disabled()			arch_irqs_disabled_flags(arch_local_save_flags())
+#define hard_irq_disable()		do { __pc_irq_hard_disabled_set(1); \
+					     (void)__pc_irq_soft_mask_or(IRQS_ALL_DISABLED); } while (0)
 #define __hard_irq_disable()	__pc_irq_hard_disabled_set(1)
 #define __hard_irq_enable()	__pc_irq_hard_disabled_set(0)
 #define local_irq_disable()	arch_local_irq_disable()

@@ -309,12 +309,8 @@ class KernelLoweringTest {
                 "%L2:",
                 "%L3:",
                 "store.32 [&x] = 1",
-                "arch_local_irq_restore.mask = flags",
-                "%t1 = pc_irq_soft_mask",
-                "pc_irq_soft_mask = arch_local_irq_restore.mask",
-                "if (arch_local_irq_restore.mask != 0) goto %L8",
-                "pc_irq_hard_disabled = 0",
-                "%L8:"),
+                "pc_irq_soft_mask = flags",
+                "pc_irq_hard_disabled = ((pc_irq_soft_mask == 0) ? 0 : pc_irq_hard_disabled)"),
             p0("int x;",
                "\tunsigned long flags;\n\tlocal_irq_save(flags);\n\tpreempt_disable();\n\tWRITE_ONCE(x, 1);\n\tpreempt_enable();\n\tlocal_irq_restore(flags);"));
     }
