@@ -92,6 +92,7 @@ public final class JsonReport {
         m.put("state", state(w.state(), layout));
         m.put("events", new ArrayList<Object>(w.events()));
         m.put("edges", new ArrayList<Object>(w.edges()));
+        if (!w.interrupts().isEmpty()) m.put("interrupts", new ArrayList<Object>(w.interrupts()));
         return m;
     }
 
