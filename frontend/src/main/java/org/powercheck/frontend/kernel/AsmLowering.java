@@ -20,7 +20,9 @@ import org.powercheck.ir.Width;
  * ({@code sync}/{@code hwsync}, {@code lwsync}, {@code isync}, {@code eieio}), {@code msgsync}
  * (an lwsync-kind fence, PM 3.3), no-ops, and the doorbell triggers {@code msgsnd rB} (the IPI
  * of the CPU whose PIR is {@code rB & 0x3fff}; PIR = CPU number here) and {@code msgsndp rB}
- * (the thread {@code rB & (threads_per_core - 1)} of the sender's core). Several instructions may
+ * (the thread {@code rB & (threads_per_core - 1)} of the sender's core), and {@code msgclr rB} /
+ * {@code msgclrp rB}, which withdraw this thread's pending doorbell (a store of 0 to its IPI
+ * location, so no delivery is owed for it any more). Several instructions may
  * share one template, separated by {@code ;} or newlines. Anything else is reported.
  */
 final class AsmLowering {
@@ -74,6 +76,13 @@ final class AsmLowering {
                 long first = t.cpu & ~(perCore - 1);
                 trigger(IrExprs.binary(Expr.BinOp.ADD, new Expr.Const(first),
                         IrExprs.binary(Expr.BinOp.AND, operand(args, text, pos), new Expr.Const(perCore - 1))), pos);
+            }
+            case "msgclr", "msgclrp" -> {
+                // clears this thread's pending doorbell (the message type in rB): the trigger is withdrawn
+                if (t.cpu < 0) throw new InputException(pos, mnemonic + " outside a thread");
+                operand(args, text, pos);
+                Expr address = t.calls.ipiAddress(new Val(new Expr.Const(t.cpu), t.unit.types.intType), pos);
+                t.out.emit(new Instr.Store(new Expr.Const(0), address, Width.DOUBLE, pos));
             }
             default -> unknown(text, pos);
         }

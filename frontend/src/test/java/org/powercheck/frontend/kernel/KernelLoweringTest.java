@@ -338,6 +338,7 @@ class KernelLoweringTest {
     /** Barriers, msgsync as lwsync, no-ops, and msgsnd/msgsndp as the trigger store of the target CPU. */
     @Test
     void inlineAssembly() {
+        // msgclr/msgclrp (Power ISA 3.0 Book III 5.9): clear the executing thread's pending doorbell
         assertEquals(List.of(
                 "cpu = 1",
                 "sync",
@@ -347,9 +348,11 @@ class KernelLoweringTest {
                 "lwsync",
                 "lwsync",
                 "store.64 [&ipi@1] = 1",
-                "store.64 [&ipi@1] = 1"),
+                "store.64 [&ipi@1] = 1",
+                "store.64 [&ipi@0] = 0",
+                "store.64 [&ipi@0] = 0"),
             p0("int x;",
-               "\tint cpu = 1;\n\t__asm__ __volatile__(\"sync\" : : : \"memory\");\n\t__asm__ __volatile__(\"lwsync; isync\" : : : \"memory\");\n\tasm volatile(\"eieio\");\n\tasm volatile(\"msgsync; lwsync\" : : : \"memory\");\n\tasm volatile(\"nop\");\n\tasm volatile(\"ori 0,0,0\");\n\tasm volatile(\"msgsnd %0\" : : \"r\" ((5 << 27) | cpu));\n\tasm volatile(\"msgsndp %0\" : : \"r\" (cpu));"));
+               "\tint cpu = 1;\n\t__asm__ __volatile__(\"sync\" : : : \"memory\");\n\t__asm__ __volatile__(\"lwsync; isync\" : : : \"memory\");\n\tasm volatile(\"eieio\");\n\tasm volatile(\"msgsync; lwsync\" : : : \"memory\");\n\tasm volatile(\"nop\");\n\tasm volatile(\"ori 0,0,0\");\n\tasm volatile(\"msgsnd %0\" : : \"r\" ((5 << 27) | cpu));\n\tasm volatile(\"msgsndp %0\" : : \"r\" (cpu));\n\tasm volatile(\"msgclr %0\" : : \"r\" (5 << 27));\n\tasm volatile(\"msgclrp %0\" : : \"r\" (5 << 27));"));
     }
 
     /** Data (stored value), address (pointer arithmetic, index) and control dependencies on loaded values. */
