@@ -23,6 +23,15 @@ public final class BenchReport {
         return sb.toString();
     }
 
+    /** One line per test: its median over the passes, in input order. */
+    public static String eachTest(BenchResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < r.files().size(); i++) {
+            line(sb, "  %10s  %s", ms(r.testMedians()[i]), r.files().get(i));
+        }
+        return sb.toString();
+    }
+
     /** "herd7 took X s, powercheck Y s: Z times faster" (or slower). */
     public static String ratio(String herdWhat, double herdSeconds, double ourSeconds) {
         double ratio = herdSeconds / Math.max(ourSeconds, 1e-9);
