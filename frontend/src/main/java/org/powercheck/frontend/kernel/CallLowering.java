@@ -338,9 +338,10 @@ final class CallLowering {
         }
         if (!typed()) return new Val(result == null ? new Expr.Const(0) : result, Types.LITMUS_INT);
         if (result == null) return new Val(new Expr.Const(0), Types.VOID);
-        KType type = resultType(name, access);
+        KType type = resultType(p, access);
         // a truth value is 0 or 1 already; a loaded value may be extended as the type wants
-        if (isTruth(name) || result instanceof Expr.RegRef r && out().canonical(r.reg(), type)) {
+        if (p.result() == Primitive.Result.TRUTH
+                || result instanceof Expr.RegRef r && out().canonical(r.reg(), type)) {
             return new Val(result, type);
         }
         return new Val(Types.normalize(result, type), type);
@@ -363,17 +364,13 @@ final class CallLowering {
         return Optional.empty();
     }
 
-    /** What a primitive returns: a truth value, or a value of the location it accesses. */
-    private KType resultType(String name, KType access) {
-        if (isTruth(name)) return unit.types.intType;
-        return access != null ? access : unit.types.longType;
-    }
-
-    private static boolean isTruth(String name) {
-        return name.contains("try_cmpxchg") || name.endsWith("_and_test") || name.contains("add_negative")
-                || (name.contains("add_unless") && !name.contains("fetch")) || name.contains("inc_not_zero")
-                || name.startsWith("test_and_") || name.equals("test_bit") || name.contains("spin_trylock")
-                || name.contains("spin_is_locked");
+    /** The C type of a primitive's value, as its definition says: a truth value, or the location's type. */
+    private KType resultType(Primitive p, KType access) {
+        return switch (p.result()) {
+            case TRUTH -> unit.types.intType;
+            case LOCATION -> access != null ? access : unit.types.longType;
+            case NONE -> Types.VOID;
+        };
     }
 
     /** herd's C: a location argument is written {@code *x} (x a parameter), the old value of try_cmpxchg {@code &r}. */

@@ -4,6 +4,7 @@ import static org.powercheck.model.mapping.ArgKind.LOCAL;
 import static org.powercheck.model.mapping.ArgKind.POINTER;
 import static org.powercheck.model.mapping.ArgKind.VALUE;
 import static org.powercheck.model.mapping.LlSc.reg;
+import static org.powercheck.model.mapping.Primitive.Result.TRUTH;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -81,13 +82,13 @@ final class AtomicPrimitives {
                 }
             }
             for (ArithOp op : List.of(ArithOp.INC, ArithOp.DEC, ArithOp.SUB)) {
-                r.add(p + op.word + "_and_test", op.params(), true, (c, out) -> {
+                r.add(p + op.word + "_and_test", op.params(), TRUTH, (c, out) -> {
                     Rmw rmw = loop(Ordering.FULL, op.pointer(c), op.update(c), out.temp(), out.temp(), c, out);
                     return assign(c, out, LlSc.equal(c.width(), reg(rmw.stored), new Expr.Const(0)));
                 });
             }
             for (Ordering o : Ordering.values()) {
-                r.add(p + "add_negative" + o.suffix, ArithOp.ADD.params(), true, (c, out) -> {
+                r.add(p + "add_negative" + o.suffix, ArithOp.ADD.params(), TRUTH, (c, out) -> {
                     Rmw rmw = loop(o, c.arg(1), ArithOp.ADD.update(c), out.temp(), out.temp(), c, out);
                     return assign(c, out, negative(c.width(), reg(rmw.stored)));
                 });
@@ -95,11 +96,11 @@ final class AtomicPrimitives {
             }
             r.add(p + "fetch_add_unless", List.of(POINTER, VALUE, VALUE), true,
                     (c, out) -> reg(addUnless(c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
-            r.add(p + "add_unless", List.of(POINTER, VALUE, VALUE), true, (c, out) -> {
+            r.add(p + "add_unless", List.of(POINTER, VALUE, VALUE), TRUTH, (c, out) -> {
                 Reg old = addUnless(c.arg(0), c.arg(1), c.arg(2), out.temp(), c, out);
                 return assign(c, out, LlSc.differ(c.width(), reg(old), c.arg(2)));
             });
-            r.add(p + "inc_not_zero", List.of(POINTER), true, (c, out) -> {
+            r.add(p + "inc_not_zero", List.of(POINTER), TRUTH, (c, out) -> {
                 Expr zero = new Expr.Const(0);
                 Reg old = addUnless(c.arg(0), new Expr.Const(1), zero, out.temp(), c, out);
                 return assign(c, out, LlSc.differ(c.width(), reg(old), zero));
@@ -123,7 +124,7 @@ final class AtomicPrimitives {
         r.add(prefix + "xchg" + o.suffix, List.of(POINTER, VALUE), true, (c, out) -> xchg(o, c, out));
         r.add(prefix + "cmpxchg" + o.suffix, List.of(POINTER, VALUE, VALUE), true,
                 (c, out) -> reg(cmpxchg(o, c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
-        r.add(prefix + "try_cmpxchg" + o.suffix, List.of(POINTER, LOCAL, VALUE), true,
+        r.add(prefix + "try_cmpxchg" + o.suffix, List.of(POINTER, LOCAL, VALUE), TRUTH,
                 (c, out) -> tryCmpxchg(o, c, out));
     }
 

@@ -2,6 +2,7 @@ package org.powercheck.model.mapping;
 
 import static org.powercheck.model.mapping.ArgKind.POINTER;
 import static org.powercheck.model.mapping.LlSc.reg;
+import static org.powercheck.model.mapping.Primitive.Result.TRUTH;
 
 import java.util.List;
 import org.powercheck.ir.Expr;
@@ -28,8 +29,8 @@ final class SpinLocks {
         for (String p : List.of("", "raw_", "arch_")) {
             r.add(p + "spin_lock", List.of(POINTER), false, this::lock);
             r.add(p + "spin_unlock", List.of(POINTER), false, SpinLocks::unlock);
-            r.add(p + "spin_trylock", List.of(POINTER), true, this::trylock);
-            r.add(p + "spin_is_locked", List.of(POINTER), true, SpinLocks::isLocked);
+            r.add(p + "spin_trylock", List.of(POINTER), TRUTH, this::trylock);
+            r.add(p + "spin_is_locked", List.of(POINTER), TRUTH, SpinLocks::isLocked);
         }
     }
 

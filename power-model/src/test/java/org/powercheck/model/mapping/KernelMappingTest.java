@@ -305,4 +305,29 @@ class KernelMappingTest {
         assertFalse(power9.isUnmodelled("READ_ONCE"));
         assertFalse(power9.isUnmodelled("no_such_function"));
     }
+
+    /**
+     * A primitive's definition says what it returns. Expected from the v6.6 declarations:
+     * include/linux/atomic/atomic-instrumented.h declares {@code bool atomic_try_cmpxchg()},
+     * {@code bool atomic_dec_and_test()}, {@code bool atomic_add_negative()},
+     * {@code bool atomic_add_unless()}, {@code bool atomic_inc_not_zero()}, but
+     * {@code int atomic_fetch_add_unless()} and {@code int atomic_dec_if_positive()} (values of
+     * the counter); include/asm-generic/bitops/instrumented-atomic.h {@code bool test_and_set_bit()};
+     * include/linux/spinlock.h {@code raw_spin_trylock()} is a truth value; {@code void atomic_inc()}.
+     */
+    @Test
+    void primitivesCarryTheirResultKind() {
+        for (String n : List.of("atomic_try_cmpxchg", "try_cmpxchg_acquire", "atomic_dec_and_test",
+                "atomic64_add_negative_relaxed", "atomic_add_unless", "atomic_long_inc_not_zero", "test_and_set_bit",
+                "test_and_set_bit_lock", "test_bit", "raw_spin_trylock", "spin_is_locked")) {
+            assertEquals(Primitive.Result.TRUTH, power9.primitive(n).orElseThrow().result(), n);
+        }
+        for (String n : List.of("atomic_fetch_add_unless", "atomic_dec_if_positive", "atomic_long_fetch_add_unless",
+                "xchg", "cmpxchg_relaxed", "atomic_inc_return", "READ_ONCE", "smp_load_acquire")) {
+            assertEquals(Primitive.Result.LOCATION, power9.primitive(n).orElseThrow().result(), n);
+        }
+        for (String n : List.of("atomic_inc", "WRITE_ONCE", "spin_lock", "set_bit", "smp_mb")) {
+            assertEquals(Primitive.Result.NONE, power9.primitive(n).orElseThrow().result(), n);
+        }
+    }
 }
