@@ -279,6 +279,7 @@ final class CallLowering {
         KType access = null;
         Expr writeBack = null;
         Reg writeBackReg = null;
+        List<Binding.Local> updatedLocals = new ArrayList<>();
         for (int i = 0; i < p.params().size(); i++) {
             ArgKind kind = p.params().get(i);
             CExpr arg = c.args().get(i);
@@ -315,6 +316,9 @@ final class CallLowering {
                     Optional<Reg> local = addressOfRegisterLocal(arg);
                     if (local.isPresent()) {
                         args.add(new Expr.RegRef(local.get()));
+                        if (t.frame().lookup(registerLocalName(arg)).orElse(null) instanceof Binding.Local l) {
+                            updatedLocals.add(l);
+                        }
                     } else {
                         // a pointer to the expected value: load it, let the primitive update it, store it back
                         Val ptr = exprs().value(arg);
@@ -337,6 +341,12 @@ final class CallLowering {
             out().emit(new Instr.Label(skip, pos));
         }
         if (!typed()) return new Val(result == null ? new Expr.Const(0) : result, Types.LITMUS_INT);
+        for (Binding.Local l : updatedLocals) {
+            // the primitive may have put a loaded value there (try_cmpxchg's old): in C it is a value of the local's type
+            Expr held = new Expr.RegRef(l.reg());
+            Expr canonical = Types.normalize(held, l.type());
+            if (!canonical.equals(held)) out().emit(new Instr.Assign(l.reg(), canonical, pos));
+        }
         if (result == null) return new Val(new Expr.Const(0), Types.VOID);
         KType type = resultType(p, access);
         // a truth value is 0 or 1 already; a loaded value may be extended as the type wants
@@ -353,6 +363,12 @@ final class CallLowering {
         Val v = exprs().convert(exprs().value(c.args().get(1)), r.type());
         exprs().store(r, v.expr(), pos);
         return new Val(new Expr.Const(0), Types.VOID);
+    }
+
+    /** The name in {@code &name}, for an argument {@link #addressOfRegisterLocal} accepts. */
+    private static String registerLocalName(CExpr arg) {
+        CExpr.Unary u = (CExpr.Unary) ExprLowering.withoutCasts(arg);
+        return ((CExpr.Ident) ExprLowering.withoutCasts(u.operand())).name();
     }
 
     private Optional<Reg> addressOfRegisterLocal(CExpr arg) {

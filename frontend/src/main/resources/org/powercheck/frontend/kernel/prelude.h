@@ -135,6 +135,7 @@ struct smp_ops_t {
 #define NULL ((void *)0)
 #define ATOMIC_INIT(i) { (i) }
 #define ATOMIC_LONG_INIT(i) { (i) }
+#define ATOMIC64_INIT(i) { (i) }
 #define __RAW_SPIN_LOCK_UNLOCKED(name) { 0 }
 #define __SPIN_LOCK_UNLOCKED(name) { 0 }
 

@@ -98,12 +98,12 @@ final class AtomicPrimitives {
                     (c, out) -> reg(addUnless(c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
             r.add(p + "add_unless", List.of(POINTER, VALUE, VALUE), TRUTH, (c, out) -> {
                 Reg old = addUnless(c.arg(0), c.arg(1), c.arg(2), out.temp(), c, out);
-                return assign(c, out, LlSc.differ(c.width(), reg(old), c.arg(2)));
+                return assign(c, out, LlSc.differs(c.width(), reg(old), c.arg(2)));
             });
             r.add(p + "inc_not_zero", List.of(POINTER), TRUTH, (c, out) -> {
                 Expr zero = new Expr.Const(0);
                 Reg old = addUnless(c.arg(0), new Expr.Const(1), zero, out.temp(), c, out);
-                return assign(c, out, LlSc.differ(c.width(), reg(old), zero));
+                return assign(c, out, LlSc.differs(c.width(), reg(old), zero));
             });
             r.add(p + "dec_if_positive", List.of(POINTER), true, this::decIfPositive);
         }
@@ -172,14 +172,20 @@ final class AtomicPrimitives {
 
     /**
      * {@code try_cmpxchg(p, &old, new)}: the cmpxchg sequence, then the generic fallback's
-     * {@code if (r != old) old = r; return r == old;} (register work only).
+     * {@code if (unlikely(r != o)) *oldp = r; likely(r == o)} (register work only). The write-back
+     * is behind a branch, as in the fallback: on success {@code old} keeps its value and its
+     * dependencies, and only the failure path gets the loaded value (a select would give the
+     * success path an address or data dependency on the load that the kernel's code does not have).
      */
     private Expr tryCmpxchg(Ordering o, Invocation c, CodeSink out) {
+        SourcePos pos = c.pos();
         Reg expected = c.local(1);
         Reg seen = cmpxchg(o, c.arg(0), reg(expected), c.arg(2), out.temp(), c, out);
-        Expr success = LlSc.equal(c.width(), reg(seen), reg(expected));
-        Expr result = assign(c, out, success);
-        out.emit(new Instr.Assign(expected, new Expr.Select(success, reg(expected), reg(seen)), c.pos()));
+        Expr result = assign(c, out, LlSc.equal(c.width(), reg(seen), reg(expected)));
+        String done = out.label();
+        out.emit(new Instr.Branch(result, done, pos));
+        out.emit(new Instr.Assign(expected, reg(seen), pos));
+        out.emit(new Instr.Label(done, pos));
         return result;
     }
 
@@ -200,7 +206,15 @@ final class AtomicPrimitives {
         return old;
     }
 
-    /** {@code sync; 1: lwarx t; addic. t,t,-1; blt- 2f; stwcx. t; bne- 1b; sync; 2:}, returns t. */
+    /**
+     * Returns {@code t}, the old value minus 1, stored only when the branch is not taken. The two
+     * widths test different things (arch/powerpc/include/asm/atomic.h, v6.6):
+     * {@code arch_atomic_dec_if_positive} is {@code sync; 1: lwarx t; cmpwi t,1; addi t,t,-1;
+     * blt- 2f; stwcx. t; bne- 1b; sync; 2:}, a signed 32-bit test of the <em>old</em> value, so
+     * INT_MIN is left alone; {@code arch_atomic64_dec_if_positive} is {@code ldarx t; addic.
+     * t,t,-1; blt- 2f; stdcx. t}, a test of the 64-bit <em>result</em>, so LONG_MIN becomes
+     * LONG_MAX, as the kernel's code does.
+     */
     private Expr decIfPositive(Invocation c, CodeSink out) {
         SourcePos pos = c.pos();
         String done = out.label();
@@ -208,7 +222,9 @@ final class AtomicPrimitives {
         Reg old = LlSc.loadReserve(out.temp(), c.arg(0), c.width(), out, pos);
         Reg dec = c.resultRegister(out);
         out.emit(new Instr.Assign(dec, new Expr.Binary(Expr.BinOp.SUB, reg(old), new Expr.Const(1)), pos));
-        out.emit(new Instr.Branch(negative(c.width(), reg(dec)), done, pos));
+        Expr skip = c.width() == Width.DOUBLE ? negative(Width.DOUBLE, reg(dec))
+                : new Expr.Binary(Expr.BinOp.LT, LlSc.signed(c.width(), reg(old)), new Expr.Const(1));
+        out.emit(new Instr.Branch(skip, done, pos));
         LlSc.storeConditional(reg(dec), c.arg(0), c.width(), out, pos);
         barriers.exit(Ordering.FULL, out, pos);
         out.emit(new Instr.Label(done, pos));

@@ -166,6 +166,11 @@ class KernelMappingTest {
                 "%L1:"), emit("cmpxchg_relaxed", X, c(1), c(2)));
     }
 
+    /**
+     * The write-back of the fallback (include/linux/atomic/atomic-arch-fallback.h, v6.6:
+     * {@code if (unlikely(___r != ___o)) *___op = ___r;}) is a branch: only the failure path
+     * assigns the loaded value to {@code old}.
+     */
     @Test
     void tryCmpxchgReportsSuccessAndUpdatesTheExpectedValue() {
         Expr old = new Expr.RegRef(new Reg("old"));
@@ -178,7 +183,9 @@ class KernelMappingTest {
                 "sync",
                 "%L1:",
                 "r1 = (%t1 == old)",
-                "old = ((%t1 == old) ? old : %t1)"), emit("try_cmpxchg", X, old, c(2)));
+                "if r1 goto %L2",
+                "old = %t1",
+                "%L2:"), emit("try_cmpxchg", X, old, c(2)));
     }
 
     @Test

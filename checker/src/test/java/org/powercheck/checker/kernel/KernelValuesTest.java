@@ -1,0 +1,94 @@
+package org.powercheck.checker.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.powercheck.checker.CheckOptions;
+import org.powercheck.checker.FinalState;
+import org.powercheck.checker.Outcome;
+import org.powercheck.checker.explicit.ExplicitEngine;
+import org.powercheck.frontend.kernel.KernelFrontend;
+import org.powercheck.frontend.kernel.KernelOptions;
+import org.powercheck.ir.Program;
+
+/**
+ * The values kernel C computes, checked end to end on one thread (no concurrency, so every
+ * expectation is the single final state the C standard, the ppc64 ELF ABI or the v6.6 kernel
+ * assembly gives). Each test's comment names its source.
+ */
+class KernelValuesTest {
+    /** The final states of a one-thread harness: its declarations, P0's body and the keys to show. */
+    static List<String> states(String decls, String body, String keys) throws Exception {
+        String text = "C t\n" + decls + "\n{\n}\nP0(void)\n{\n" + body + "\n}\nlocations [" + keys + "]\nexists (0:r=0)\n";
+        Program p = KernelFrontend.harness(text, "t.litmus", KernelOptions.defaults());
+        Outcome o = new ExplicitEngine().run(p, CheckOptions.defaults());
+        return o.states().stream().map(s -> s.format(p.layout())).toList();
+    }
+
+    // ---------------------------------------------------------------- conditional atomics
+
+    /**
+     * arch/powerpc/include/asm/atomic.h (v6.6), arch_atomic_dec_if_positive: {@code lwarx t;
+     * cmpwi t,1; addi t,t,-1; blt- 2f; stwcx. t}: the old value is compared as a signed word
+     * before the store, so INT_MIN is not stored over; the function returns {@code t}, INT_MIN - 1
+     * in the 32-bit register, INT_MAX as an int. 0 is left alone and gives -1; 1 becomes 0.
+     */
+    @Test
+    void decIfPositiveLeavesIntMinAndZeroAlone() throws Exception {
+        assertEquals(List.of("0:r=2147483647; [v.counter]=-2147483648;"),
+                states("atomic_t v = ATOMIC_INIT(-2147483647 - 1);", "\tint r = atomic_dec_if_positive(&v);", "v.counter"));
+        assertEquals(List.of("0:r=-1; [v.counter]=0;"),
+                states("atomic_t v = ATOMIC_INIT(0);", "\tint r = atomic_dec_if_positive(&v);", "v.counter"));
+        assertEquals(List.of("0:r=0; [v.counter]=0;"),
+                states("atomic_t v = ATOMIC_INIT(1);", "\tint r = atomic_dec_if_positive(&v);", "v.counter"));
+    }
+
+    /**
+     * arch/powerpc/include/asm/atomic.h (v6.6), arch_atomic64_dec_if_positive: {@code ldarx t;
+     * addic. t,t,-1; blt- 2f; stdcx. t}: the test is of the 64-bit result, so LONG_MIN - 1 =
+     * LONG_MAX is not negative and is stored (what the kernel's code does), and 0 is left alone.
+     */
+    @Test
+    void dec64IfPositiveTestsTheResult() throws Exception {
+        assertEquals(List.of("0:r=9223372036854775807; [v.counter]=9223372036854775807;"),
+                states("atomic64_t v = ATOMIC64_INIT(-9223372036854775807L - 1);",
+                        "\tlong r = atomic64_dec_if_positive(&v);", "v.counter"));
+        assertEquals(List.of("0:r=-1; [v.counter]=0;"),
+                states("atomic64_t v = ATOMIC64_INIT(0);", "\tlong r = atomic64_dec_if_positive(&v);", "v.counter"));
+    }
+
+    /**
+     * atomic.h (v6.6) arch_atomic_fetch_add_unless: {@code cmpw 0,t,u; beq 2f}: a word compare,
+     * so an int {@code u} of -1 matches the counter -1; the generic atomic_add_unless is
+     * {@code fetch_add_unless(v, a, u) != u} and atomic_inc_not_zero {@code add_unless(v, 1, 0)}.
+     */
+    @Test
+    void addUnlessComparesTheWordAndReturnsTheOldValue() throws Exception {
+        assertEquals(List.of("0:r=-1; [v.counter]=-1;"),
+                states("atomic_t v = ATOMIC_INIT(-1);", "\tint r = atomic_fetch_add_unless(&v, 5, -1);", "v.counter"));
+        assertEquals(List.of("0:r=1; [v.counter]=-2147483648;"),
+                states("atomic_t v = ATOMIC_INIT(2147483647);", "\tint r = atomic_add_unless(&v, 1, 0);", "v.counter"));
+        assertEquals(List.of("0:r=0; [v.counter]=0;"),
+                states("atomic_t v = ATOMIC_INIT(0);", "\tint r = atomic_inc_not_zero(&v);", "v.counter"));
+        assertEquals(List.of("0:r=1; [v.counter]=0;"),
+                states("atomic_t v = ATOMIC_INIT(-1);", "\tint r = atomic_inc_not_zero(&v);", "v.counter"));
+    }
+
+    /**
+     * include/linux/atomic/atomic-arch-fallback.h (v6.6), the try_cmpxchg fallback:
+     * {@code if (unlikely(___r != ___o)) *___op = ___r; likely(___r == ___o)}; {@code ___r} has
+     * the type of {@code *ptr}, so a failed try on an int counter holding -1 leaves old == -1
+     * (a negative int, C11 6.3.1.3), not 4294967295.
+     */
+    @Test
+    void tryCmpxchgWritesBackTheValueAsItsType() throws Exception {
+        assertEquals(List.of("0:r=1; [v.counter]=-1;"),
+                states("atomic_t v = ATOMIC_INIT(-1);",
+                        "\tint old = 0;\n\tint r = 0;\n\tif (!atomic_try_cmpxchg(&v, &old, 7) && old < 0) r = 1;",
+                        "v.counter"));
+        assertEquals(List.of("0:r=3; [v.counter]=7;"),
+                states("atomic_t v = ATOMIC_INIT(3);",
+                        "\tint old = 3;\n\tint r = 0;\n\tif (atomic_try_cmpxchg(&v, &old, 7)) r = old;", "v.counter"));
+    }
+}
