@@ -26,6 +26,65 @@ class KernelValuesTest {
         return o.states().stream().map(s -> s.format(p.layout())).toList();
     }
 
+    // ---------------------------------------------------------------- sizes and offsets
+
+    /**
+     * The ppc64le ELF ABI v2 (OpenPOWER "64-Bit ELF V2 ABI Specification", 2.1.2 Fundamental
+     * Types): char 1, short 2, int 4, long 8, pointers 8, each aligned to its size; C11 6.5.3.4
+     * {@code sizeof(char) == 1}. So {@code sizeof(int) * 8} is 32, not a cell stride.
+     */
+    @Test
+    void sizeofScalarsIsTheAbiSize() throws Exception {
+        assertEquals(List.of("0:r=32; [x]=" + (1 + 10 * 2 + 100 * 8 + 1000 * 8) + ";"),
+                states("long x;", "\tlong r = sizeof(int) * 8;\n"
+                        + "\tx = sizeof(char) + 10 * sizeof(short) + 100 * sizeof(long) + 1000 * sizeof(void *)"
+                        + " + 0 * _Alignof(long);", "x"));
+        assertEquals(List.of("0:r=8;"), states("", "\tlong r = _Alignof(long);", ""));
+    }
+
+    /**
+     * ABI 2.1.2 Aggregates and Unions: each member at the next multiple of its alignment, the
+     * size a multiple of the largest alignment. {@code struct { char c; int i; long l; }}: c at 0,
+     * i at 4, l at 8, size 16; {@code struct { int a; char b; }}: size 8; a union of int and long:
+     * 8; {@code long[3]}: 24 (C11 6.5.3.4p7: ARRAY_SIZE is 3).
+     */
+    @Test
+    void structsHaveTheirPaddingAndOffsetofIsInBytes() throws Exception {
+        String decls = "struct s { char c; int i; long l; };\nstruct t { int a; char b; };\n"
+                + "union u { int i; long l; };\nlong a[3];\nlong x;";
+        assertEquals(List.of("0:r=" + (16 + 100 * 4 + 1000 * 8 + 10000 * 8 + 100000 * 8 + 1000000 * 24) + "; [x]=3;"),
+                states(decls, "\tlong r = sizeof(struct s) + 100 * offsetof(struct s, i) + 1000 * offsetof(struct s, l)"
+                        + " + 10000 * sizeof(struct t) + 100000 * sizeof(union u) + 1000000 * sizeof(a);\n"
+                        + "\tx = ARRAY_SIZE(a);", "x"));
+    }
+
+    /**
+     * C11 6.5.6p9: the difference of two pointers into one array is the difference of the
+     * subscripts; with char pointers it counts bytes, so {@code (char *)&s.l - (char *)&s} is
+     * offsetof(struct s, l) = 8 (ABI layout as above).
+     */
+    @Test
+    void pointerDifferencesCountElementsOrBytes() throws Exception {
+        assertEquals(List.of("0:r=2; [x]=8;"),
+                states("struct s { char c; int i; long l; };\nstruct s v;\nlong a[3];\nlong x;",
+                        "\tlong r = &a[2] - &a[0];\n\tx = (char *)&v.l - (char *)&v;", "x"));
+    }
+
+    /**
+     * container_of (include/linux/container_of.h, v6.6: {@code __mptr - offsetof(type, member)})
+     * and its hand-written form {@code (char *)p + offsetof(...)} reach the member itself,
+     * whatever the padding: both read v.l (7) and v.i (5) through pointers loaded at run time.
+     */
+    @Test
+    void containerOfAndByteOffsetsReachTheMember() throws Exception {
+        String decls = "struct s { char c; int i; long l; };\nstruct s v = { .i = 5, .l = 7 };\n"
+                + "long *pl = &v.l;\nstruct s *ps = &v;\nlong x;";
+        assertEquals(List.of("0:r=7; [x]=5;"),
+                states(decls, "\tstruct s *q = container_of(READ_ONCE(pl), struct s, l);\n"
+                        + "\tlong r = *(long *)((char *)READ_ONCE(ps) + offsetof(struct s, l));\n"
+                        + "\tx = q->i;", "x"));
+    }
+
     // ---------------------------------------------------------------- conditional atomics
 
     /**

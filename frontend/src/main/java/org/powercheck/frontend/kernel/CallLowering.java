@@ -27,7 +27,7 @@ final class CallLowering {
     private static final Set<String> INTRINSICS = Set.of("smp_processor_id", "raw_smp_processor_id",
             "__builtin_expect", "__builtin_constant_p", "__builtin_unreachable", "__pc_this_cpu_ptr",
             "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry", "__pc_irq_soft_mask", "__pc_irq_soft_mask_swap",
-            "__pc_irq_soft_mask_or", "__pc_irq_hard_disabled_set");
+            "__pc_irq_soft_mask_or", "__pc_irq_hard_disabled_set", "__builtin_offsetof", "__pc_container_of");
     /** The value a trigger writes to the target's IPI location (PM 3.3: any non-zero token). */
     static final long IPI_TOKEN = 1;
 
@@ -181,6 +181,7 @@ final class CallLowering {
             case "smp_processor_id", "raw_smp_processor_id", "__builtin_unreachable", "__pc_irq_soft_mask" -> 0;
             case "__builtin_constant_p", "__pc_this_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry",
                     "__pc_irq_soft_mask_swap", "__pc_irq_soft_mask_or", "__pc_irq_hard_disabled_set" -> 1;
+            case "__pc_container_of" -> 3;
             default -> 2;
         };
         if (args.size() != arity) {
@@ -207,11 +208,28 @@ final class CallLowering {
             }
             case "__pc_this_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
-                return exprs().pointerAdd(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), false, c);
+                return exprs().elementAdd(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), false, c);
             }
             case "__pc_per_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
-                return exprs().pointerAdd(p, exprs().value(args.get(1)), false, c);
+                return exprs().elementAdd(p, exprs().value(args.get(1)), false, c);
+            }
+            case "__builtin_offsetof" -> {
+                // offsetof(type, member): the ABI byte offset (C11 7.19), not the cell offset
+                KType type = typeArgument(args.get(0), name);
+                ExprLowering.Designated d = exprs().designate(type, args.get(1), pos);
+                if (d.bytes() == KType.UNKNOWN) {
+                    throw new UnsupportedConstructException(pos, "offsetof in " + type.spelling()
+                            + " after a bit-field or a member of unknown size (they are not laid out)");
+                }
+                return new Val(new Expr.Const(d.bytes()), unit.types.unsignedLong);
+            }
+            case "__pc_container_of" -> {
+                // container_of(ptr, type, member): the member's distance in cells, whatever its ABI offset
+                Val ptr = exprs().value(args.get(0));
+                KType type = typeArgument(args.get(1), name);
+                ExprLowering.Designated d = exprs().designate(type, args.get(2), pos);
+                return new Val(unit.memory.plus(ptr.expr(), -d.cells() * KType.STRIDE), new KType.Pointer(type));
             }
             case "pc_ipi_trigger" -> {
                 out().emit(new Instr.Store(new Expr.Const(IPI_TOKEN), ipiAddress(exprs().value(args.get(0)), pos),
@@ -244,6 +262,11 @@ final class CallLowering {
             }
             default -> throw new IllegalStateException(name);
         }
+    }
+
+    private KType typeArgument(CExpr arg, String function) {
+        if (arg instanceof CExpr.TypeArg t) return unit.resolver.resolve(t.type(), t.pos());
+        throw new InputException(arg.pos(), function + " expects a type here");
     }
 
     private int cpu(SourcePos pos) {

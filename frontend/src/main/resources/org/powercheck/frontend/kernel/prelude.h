@@ -141,7 +141,8 @@ struct smp_ops_t {
 
 /* ---- lvalue and type macros ---------------------------------------------- */
 
-#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+/* the member's distance is in cells, not its offsetof (see KType): powercheck computes it */
+#define container_of(ptr, type, member) __pc_container_of(ptr, type, member)
 #define BIT(nr) (1UL << (nr))
 #define BIT_ULL(nr) (1ULL << (nr))
 #define data_race(expr) (expr)
