@@ -21,6 +21,10 @@ class KernelValuesTest {
     /** The final states of a one-thread harness: its declarations, P0's body and the keys to show. */
     static List<String> states(String decls, String body, String keys) throws Exception {
         String text = "C t\n" + decls + "\n{\n}\nP0(void)\n{\n" + body + "\n}\nlocations [" + keys + "]\nexists (0:r=0)\n";
+        return run(text);
+    }
+
+    static List<String> run(String text) throws Exception {
         Program p = KernelFrontend.harness(text, "t.litmus", KernelOptions.defaults());
         Outcome o = new ExplicitEngine().run(p, CheckOptions.defaults());
         return o.states().stream().map(s -> s.format(p.layout())).toList();
@@ -149,5 +153,72 @@ class KernelValuesTest {
         assertEquals(List.of("0:r=3; [v.counter]=7;"),
                 states("atomic_t v = ATOMIC_INIT(3);",
                         "\tint old = 3;\n\tint r = 0;\n\tif (atomic_try_cmpxchg(&v, &old, 7)) r = old;", "v.counter"));
+    }
+
+    // ---------------------------------------------------------------- spin locks
+
+    /**
+     * v6.6 arch/powerpc/include/asm/qspinlock.h: the holder stores
+     * {@code queued_spin_encode_locked_val() = _Q_LOCKED_VAL | (smp_processor_id() << _Q_OWNER_CPU_OFFSET)}
+     * (qspinlock_types.h: 1 and 1), so CPU 1 holding the lock leaves 3 in the word; the
+     * trylock of a CPU that finds it held fails ({@code !(prev & ~_Q_TAIL_CPU_MASK)} is 0) and
+     * stores nothing. Either CPU may get there first.
+     */
+    @Test
+    void theLockWordHoldsTheOwnersValue() throws Exception {
+        assertEquals(List.of("0:r=0; 1:r=1; [l.slock]=3;", "0:r=1; 1:r=0; [l.slock]=1;"), run("""
+                C t
+                spinlock_t l;
+                {
+                }
+                P0(void)
+                {
+                	int r = spin_trylock(&l);
+                }
+                P1(void)
+                {
+                	int r = spin_trylock(&l);
+                }
+                locations [l.slock]
+                exists (0:r=1 /\\ 1:r=1)
+                """));
+    }
+
+    // ---------------------------------------------------------------- preemption
+
+    /**
+     * preempt_enable() is modelled as the kernel runs it when no reschedule is pending: v6.6
+     * include/linux/preempt.h has {@code barrier(); if (unlikely(preempt_count_dec_and_test()))
+     * __preempt_schedule();} and preempt_count_dec_and_test() is {@code preempt_count_sub(1);
+     * should_resched(0)}, false unless TIF_NEED_RESCHED is set: no fence is executed, so SB
+     * around preempt_disable()/preempt_enable() keeps its relaxed outcome (power-model.md 1.11:
+     * SB without syncs is allowed). The scheduler's barriers are the over-approximation's
+     * documented omission (README, "Kernel C and harnesses").
+     */
+    @Test
+    void preemptEnableWithoutAPendingRescheduleHasNoBarrier() throws Exception {
+        List<String> states = run("""
+                C t
+                int x;
+                int y;
+                {
+                }
+                P0(void)
+                {
+                	preempt_disable();
+                	WRITE_ONCE(x, 1);
+                	preempt_enable();
+                	int r = READ_ONCE(y);
+                }
+                P1(void)
+                {
+                	preempt_disable();
+                	WRITE_ONCE(y, 1);
+                	preempt_enable();
+                	int r = READ_ONCE(x);
+                }
+                exists (0:r=0 /\\ 1:r=0)
+                """);
+        assertEquals(true, states.contains("0:r=0; 1:r=0;"), states.toString());
     }
 }

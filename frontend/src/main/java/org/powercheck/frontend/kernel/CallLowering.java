@@ -356,7 +356,7 @@ final class CallLowering {
             }
         }
         Width width = typed() && access != null ? access.width() : Width.DOUBLE;
-        Expr result = p.emit(new Invocation(name, args, target, width, pos), out());
+        Expr result = p.emit(new Invocation(name, args, target, width, pos, t.cpu), out());
         if (writeBack != null) {
             String skip = out().label();
             if (result != null) out().emit(new Instr.Branch(result, skip, pos));

@@ -261,6 +261,12 @@ static inline void hard_irq_disable(void)
 #define local_save_flags(flags)	do { (flags) = arch_local_save_flags(); } while (0)
 
 static inline void preempt_disable(void) { }
+/*
+ * An over-approximation: v6.6 preempt_enable() (include/linux/preempt.h, CONFIG_PREEMPTION)
+ * calls __preempt_schedule() when the count reaches 0 and a reschedule is pending, and
+ * __schedule() (kernel/sched/core.c) has full barriers. With none pending it is only barrier()
+ * and the decrement, which is what this is; leaving the call out only adds behaviours.
+ */
 static inline void preempt_enable(void) { }
 static inline void preempt_enable_no_resched(void) { }
 static inline void local_bh_disable(void) { }
