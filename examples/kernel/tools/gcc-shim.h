@@ -45,8 +45,10 @@ void raw_spin_lock_irq(struct raw_spinlock *lock);
 void raw_spin_unlock_irq(struct raw_spinlock *lock);
 void preempt_disable(void);
 void preempt_enable(void);
+#ifndef local_irq_enable
 void local_irq_enable(void);
 void local_irq_disable(void);
+#endif
 int smp_processor_id(void);
 #define DEFINE_PER_CPU_SHARED_ALIGNED(type, name) __typeof__(type) name[NR_CPUS]
 #define per_cpu(var, cpu) ((var)[cpu])

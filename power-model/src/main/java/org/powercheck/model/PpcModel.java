@@ -94,8 +94,8 @@ public final class PpcModel {
     public static final Rel xx = po.restrict(X, X);
 
     public static final Model MODEL = new Model("ppc.cat", List.of(
-            new Check("scpv", Check.Kind.ACYCLIC, Rel.union(poLoc, rf, fr, co)),   // uniproc
-            new Check("atom", Check.Kind.EMPTY, rmw.and(fre.seq(coe))),
+            new Check("scperlocation", Check.Kind.ACYCLIC, Rel.union(poLoc, rf, fr, co)),   // uniproc
+            new Check("atomic", Check.Kind.EMPTY, rmw.and(fre.seq(coe))),
             new Check("thinair", Check.Kind.ACYCLIC, hb),
             new Check("propagation", Check.Kind.ACYCLIC, co.or(prop)),
             new Check("observation", Check.Kind.IRREFLEXIVE, fre.seq(prop).seq(hbstar)),

@@ -27,7 +27,8 @@ final class CallLowering {
     private static final Set<String> INTRINSICS = Set.of("smp_processor_id", "raw_smp_processor_id",
             "__builtin_expect", "__builtin_constant_p", "__builtin_unreachable", "__pc_this_cpu_ptr",
             "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry", "__pc_irq_soft_mask", "__pc_irq_soft_mask_swap",
-            "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore", "__pc_irq_hard_disabled_set");
+            "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore", "__pc_irq_hard_disabled_set", "__builtin_offsetof",
+            "__pc_container_of");
     /** The value a trigger writes to the target's IPI location (PM 3.3: any non-zero token). */
     static final long IPI_TOKEN = 1;
 
@@ -188,6 +189,7 @@ final class CallLowering {
             case "__builtin_constant_p", "__pc_this_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry",
                     "__pc_irq_soft_mask_swap", "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore",
                     "__pc_irq_hard_disabled_set" -> 1;
+            case "__pc_container_of" -> 3;
             default -> 2;
         };
         if (args.size() != arity) {
@@ -214,11 +216,28 @@ final class CallLowering {
             }
             case "__pc_this_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
-                return exprs().pointerAdd(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), false, c);
+                return exprs().elementAdd(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), false, c);
             }
             case "__pc_per_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
-                return exprs().pointerAdd(p, exprs().value(args.get(1)), false, c);
+                return exprs().elementAdd(p, exprs().value(args.get(1)), false, c);
+            }
+            case "__builtin_offsetof" -> {
+                // offsetof(type, member): the ABI byte offset (C11 7.19), not the cell offset
+                KType type = typeArgument(args.get(0), name);
+                ExprLowering.Designated d = exprs().designate(type, args.get(1), pos);
+                if (d.bytes() == KType.UNKNOWN) {
+                    throw new UnsupportedConstructException(pos, "offsetof in " + type.spelling()
+                            + " after a bit-field or a member of unknown size (they are not laid out)");
+                }
+                return new Val(new Expr.Const(d.bytes()), unit.types.unsignedLong);
+            }
+            case "__pc_container_of" -> {
+                // container_of(ptr, type, member): the member's distance in cells, whatever its ABI offset
+                Val ptr = exprs().value(args.get(0));
+                KType type = typeArgument(args.get(1), name);
+                ExprLowering.Designated d = exprs().designate(type, args.get(2), pos);
+                return new Val(unit.memory.plus(ptr.expr(), -d.cells() * KType.STRIDE), new KType.Pointer(type));
             }
             case "pc_ipi_trigger" -> {
                 out().emit(new Instr.Store(new Expr.Const(IPI_TOKEN), ipiAddress(exprs().value(args.get(0)), pos),
@@ -262,6 +281,11 @@ final class CallLowering {
         }
     }
 
+    private KType typeArgument(CExpr arg, String function) {
+        if (arg instanceof CExpr.TypeArg t) return unit.resolver.resolve(t.type(), t.pos());
+        throw new InputException(arg.pos(), function + " expects a type here");
+    }
+
     private int cpu(SourcePos pos) {
         if (t.cpu < 0) throw new InputException(pos, "smp_processor_id() is used outside a thread");
         return t.cpu;
@@ -295,6 +319,7 @@ final class CallLowering {
         KType access = null;
         Expr writeBack = null;
         Reg writeBackReg = null;
+        List<Binding.Local> updatedLocals = new ArrayList<>();
         for (int i = 0; i < p.params().size(); i++) {
             ArgKind kind = p.params().get(i);
             CExpr arg = c.args().get(i);
@@ -331,6 +356,9 @@ final class CallLowering {
                     Optional<Reg> local = addressOfRegisterLocal(arg);
                     if (local.isPresent()) {
                         args.add(new Expr.RegRef(local.get()));
+                        if (t.frame().lookup(registerLocalName(arg)).orElse(null) instanceof Binding.Local l) {
+                            updatedLocals.add(l);
+                        }
                     } else {
                         // a pointer to the expected value: load it, let the primitive update it, store it back
                         Val ptr = exprs().value(arg);
@@ -345,7 +373,7 @@ final class CallLowering {
             }
         }
         Width width = typed() && access != null ? access.width() : Width.DOUBLE;
-        Expr result = p.emit(new Invocation(name, args, target, width, pos), out());
+        Expr result = p.emit(new Invocation(name, args, target, width, pos, t.cpu), out());
         if (writeBack != null) {
             String skip = out().label();
             if (result != null) out().emit(new Instr.Branch(result, skip, pos));
@@ -353,10 +381,17 @@ final class CallLowering {
             out().emit(new Instr.Label(skip, pos));
         }
         if (!typed()) return new Val(result == null ? new Expr.Const(0) : result, Types.LITMUS_INT);
+        for (Binding.Local l : updatedLocals) {
+            // the primitive may have put a loaded value there (try_cmpxchg's old): in C it is a value of the local's type
+            Expr held = new Expr.RegRef(l.reg());
+            Expr canonical = Types.normalize(held, l.type());
+            if (!canonical.equals(held)) out().emit(new Instr.Assign(l.reg(), canonical, pos));
+        }
         if (result == null) return new Val(new Expr.Const(0), Types.VOID);
-        KType type = resultType(name, access);
+        KType type = resultType(p, access);
         // a truth value is 0 or 1 already; a loaded value may be extended as the type wants
-        if (isTruth(name) || result instanceof Expr.RegRef r && out().canonical(r.reg(), type)) {
+        if (p.result() == Primitive.Result.TRUTH
+                || result instanceof Expr.RegRef r && out().canonical(r.reg(), type)) {
             return new Val(result, type);
         }
         return new Val(Types.normalize(result, type), type);
@@ -370,6 +405,12 @@ final class CallLowering {
         return new Val(new Expr.Const(0), Types.VOID);
     }
 
+    /** The name in {@code &name}, for an argument {@link #addressOfRegisterLocal} accepts. */
+    private static String registerLocalName(CExpr arg) {
+        CExpr.Unary u = (CExpr.Unary) ExprLowering.withoutCasts(arg);
+        return ((CExpr.Ident) ExprLowering.withoutCasts(u.operand())).name();
+    }
+
     private Optional<Reg> addressOfRegisterLocal(CExpr arg) {
         if (ExprLowering.withoutCasts(arg) instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.ADDRESS
                 && ExprLowering.withoutCasts(u.operand()) instanceof CExpr.Ident id
@@ -379,17 +420,13 @@ final class CallLowering {
         return Optional.empty();
     }
 
-    /** What a primitive returns: a truth value, or a value of the location it accesses. */
-    private KType resultType(String name, KType access) {
-        if (isTruth(name)) return unit.types.intType;
-        return access != null ? access : unit.types.longType;
-    }
-
-    private static boolean isTruth(String name) {
-        return name.contains("try_cmpxchg") || name.endsWith("_and_test") || name.contains("add_negative")
-                || (name.contains("add_unless") && !name.contains("fetch")) || name.contains("inc_not_zero")
-                || name.startsWith("test_and_") || name.equals("test_bit") || name.contains("spin_trylock")
-                || name.contains("spin_is_locked");
+    /** The C type of a primitive's value, as its definition says: a truth value, or the location's type. */
+    private KType resultType(Primitive p, KType access) {
+        return switch (p.result()) {
+            case TRUTH -> unit.types.intType;
+            case LOCATION -> access != null ? access : unit.types.longType;
+            case NONE -> Types.VOID;
+        };
     }
 
     /** herd's C: a location argument is written {@code *x} (x a parameter), the old value of try_cmpxchg {@code &r}. */

@@ -68,8 +68,9 @@ final class ExprLowering {
             case CExpr.SizeofExpr s -> sizeof(typeOf(s.operand()), s);
             case CExpr.AlignofType a -> {
                 if (!typed()) throw new UnsupportedConstructException(at(a), "_Alignof");
-                yield new Val(new Expr.Const(Math.min(KType.STRIDE, unit.resolver.resolve(a.type(), a.pos()).size())),
-                        types.unsignedLong);
+                KType type = unit.resolver.resolve(a.type(), a.pos());
+                abiSize(type, at(a));
+                yield new Val(new Expr.Const(type.align()), types.unsignedLong);
             }
             case CExpr.StatementExpr s -> statementExpr(s);
             case CExpr.OrElse o -> orElse(o);
@@ -95,7 +96,27 @@ final class ExprLowering {
 
     private Val sizeof(KType type, CExpr e) {
         if (!typed()) throw new UnsupportedConstructException(at(e), "sizeof");
-        return new Val(new Expr.Const(Types.known(type, at(e)).size()), types.unsignedLong);
+        return new Val(new Expr.Const(abiSize(type, at(e))), types.unsignedLong);
+    }
+
+    /** {@code sizeof(type)} in the ppc64le ABI; an error naming what makes it unknown. */
+    static long abiSize(KType type, SourcePos pos) {
+        Types.known(type, pos);
+        if (type.size() != KType.UNKNOWN) return type.size();
+        if (type instanceof KType.Array a) return abiSize(a.element(), pos);
+        if (type instanceof KType.Struct s) {
+            if (!s.complete()) throw new InputException(pos, "sizeof of " + s.spelling() + ", which has no definition here");
+            for (KType.Field f : s.fields()) {
+                abiSize(f.type(), pos);
+                if (f.bytes() == KType.UNKNOWN) {
+                    throw new UnsupportedConstructException(pos, "the layout of " + s.spelling() + " from its bit-field '"
+                            + f.name() + "' on (bit-fields are not laid out)");
+                }
+            }
+            throw new UnsupportedConstructException(pos, "the layout of " + s.spelling()
+                    + " after its last member (a trailing bit-field is not laid out)");
+        }
+        throw new IllegalStateException("no size: " + type.spelling());
     }
 
     /** Evaluates {@code e} for its effects only (an expression statement). */
@@ -495,9 +516,12 @@ final class ExprLowering {
 
     /** {@code v + 1} or {@code v - 1}; a pointer moves by its target's size. */
     private Expr step(Expr v, KType type, boolean up) {
-        long by = type instanceof KType.Pointer p ? p.target().size() : 1;
+        if (type instanceof KType.Pointer p && !(p.target() instanceof KType.Function)) {
+            if (isByte(p.target())) return unit.memory.plusBytes(v, up ? 1 : -1).orElse(unit.memory.plus(v, up ? 1 : -1));
+            return unit.memory.plus(v, up ? p.target().span() : -p.target().span());
+        }
         Expr.BinOp op = up ? Expr.BinOp.ADD : Expr.BinOp.SUB;
-        return Types.normalize(IrExprs.binary(op, v, new Expr.Const(by)), type);
+        return Types.normalize(IrExprs.binary(op, v, new Expr.Const(1)), type);
     }
 
     private Val binary(CExpr.Binary b) {
@@ -566,25 +590,131 @@ final class ExprLowering {
         };
     }
 
-    /** {@code p + i} (or {@code p - i}): {@code i} times the size of what {@code p} points to. */
+    /** Whether a pointer to {@code t} counts in bytes: the character types and (GNU C) void. */
+    private static boolean isByte(KType t) {
+        return t instanceof KType.Void || t instanceof KType.Scalar s && s.width() == Width.BYTE;
+    }
+
+    /**
+     * {@code p + i} (or {@code p - i}). A {@code T *} moves by whole elements, each
+     * {@link KType#span()} of address space. A byte pointer moves by bytes: into an object known
+     * here, to the cell holding that byte ({@link Memory#plusBytes}); from a visible cast
+     * {@code (char *)q + n} of a {@code T *}, by {@code n} bytes of {@code T}'s ABI layout
+     * ({@link ByteLayout#distance}); otherwise by {@code i} bytes of address space, which stays
+     * right inside the scalar the pointer points into.
+     */
     Val pointerAdd(Val p, Val i, boolean subtract, CExpr at) {
-        long size = p.type() instanceof KType.Pointer ptr ? Types.known(ptr.target(), at(at)).size() : 1;
-        if (p.type() instanceof KType.Pointer ptr && ptr.target() instanceof KType.Function) size = 1;
-        if (i.expr() instanceof Expr.Const k) {
-            long bytes = k.value() * size;
-            return new Val(unit.memory.plus(p.expr(), subtract ? -bytes : bytes), p.type());
+        if (!(p.type() instanceof KType.Pointer ptr) || ptr.target() instanceof KType.Function) {
+            return rawAdd(p, i.expr(), 1, subtract);
         }
-        Expr offset = IrExprs.binary(Expr.BinOp.MUL, i.expr(), new Expr.Const(size));
-        if (size == 1) offset = i.expr();
+        KType target = Types.known(ptr.target(), at(at));
+        if (isByte(target)) {
+            if (i.expr() instanceof Expr.Const k) {
+                long n = subtract ? -k.value() : k.value();
+                Optional<Expr> folded = unit.memory.plusBytes(p.expr(), n);
+                if (folded.isPresent()) return new Val(folded.get(), p.type());
+                Optional<KType> from = castFrom(at);
+                if (from.isPresent()) {
+                    long d = ByteLayout.distance(from.get(), n).orElseThrow(() -> new UnsupportedConstructException(at(at),
+                            "a byte offset of " + n + " into " + from.get().spelling()
+                                    + " (padding, or a layout powercheck does not know)"));
+                    return new Val(unit.memory.plus(p.expr(), d), p.type());
+                }
+            }
+            return rawAdd(p, i.expr(), 1, subtract);
+        }
+        return elementAdd(p, i, subtract, at);
+    }
+
+    /** {@code p + i} in whole elements of what {@code p} points to, whatever its type (per-CPU copies). */
+    Val elementAdd(Val p, Val i, boolean subtract, CExpr at) {
+        KType target = p.type() instanceof KType.Pointer ptr ? Types.known(ptr.target(), at(at)) : Types.VOID;
+        if (target instanceof KType.Struct s && !s.complete()) {
+            throw new InputException(at(at), "arithmetic on a pointer to " + s.spelling() + ", which has no definition here");
+        }
+        return rawAdd(p, i.expr(), target.span(), subtract);
+    }
+
+    private Val rawAdd(Val p, Expr i, long scale, boolean subtract) {
+        if (i instanceof Expr.Const k) {
+            long d = k.value() * scale;
+            return new Val(unit.memory.plus(p.expr(), subtract ? -d : d), p.type());
+        }
+        Expr offset = scale == 1 ? i : IrExprs.binary(Expr.BinOp.MUL, i, new Expr.Const(scale));
         return new Val(IrExprs.binary(subtract ? Expr.BinOp.SUB : Expr.BinOp.ADD, p.expr(), offset), p.type());
     }
 
+    /**
+     * {@code T} when a byte-pointer operand of {@code at} is written {@code (char *)q} with
+     * {@code q} a {@code T *}: the type its byte offsets count in.
+     */
+    private Optional<KType> castFrom(CExpr at) {
+        List<CExpr> operands = switch (at) {
+            case CExpr.Binary b -> List.of(b.left(), b.right());
+            case CExpr.Index i -> List.of(i.array(), i.index());
+            default -> List.of();
+        };
+        for (CExpr e : operands) {
+            if (e instanceof CExpr.Cast c && unit.resolver.resolve(c.type(), c.pos()) instanceof KType.Pointer to
+                    && isByte(to.target()) && typeOf(c.operand()) instanceof KType.Pointer from
+                    && !isByte(from.target()) && !(from.target() instanceof KType.Function)) {
+                return Optional.of(from.target());
+            }
+        }
+        return Optional.empty();
+    }
+
     private Val pointerDifference(Val a, Val b) {
-        long size = Math.max(1, ((KType.Pointer) a.type()).target().size());
+        KType target = ((KType.Pointer) a.type()).target();
+        if (isByte(target) || target instanceof KType.Function) {
+            Optional<Long> d = unit.memory.byteDistance(a.expr(), b.expr());
+            if (d.isPresent()) return new Val(new Expr.Const(d.get()), types.longType);
+            return new Val(IrExprs.binary(Expr.BinOp.SUB, a.expr(), b.expr()), types.longType);
+        }
+        long span = target.span();
         Optional<Long> d = unit.memory.distance(a.expr(), b.expr());
-        if (d.isPresent()) return new Val(new Expr.Const(d.get() / size), types.longType);
+        if (d.isPresent()) return new Val(new Expr.Const(d.get() / span), types.longType);
         return new Val(IrExprs.binary(Expr.BinOp.DIV, IrExprs.binary(Expr.BinOp.SUB, a.expr(), b.expr()),
-                new Expr.Const(size)), types.longType);
+                new Expr.Const(span)), types.longType);
+    }
+
+    /** A member designator's place in an object: {@code cells} and ABI {@code bytes} from its start. */
+    record Designated(long cells, long bytes, KType type) {}
+
+    /**
+     * The member {@code d} designates in an object of type {@code type}: {@code f}, {@code f.g},
+     * {@code f[2]}, as {@code offsetof} and {@code container_of} take them.
+     */
+    Designated designate(KType type, CExpr d, SourcePos pos) {
+        Designated base;
+        String name;
+        switch (d) {
+            case CExpr.Ident id -> {
+                base = new Designated(0, 0, type);
+                name = id.name();
+            }
+            case CExpr.Member m && !m.arrow() -> {
+                base = designate(type, m.object(), pos);
+                name = m.member();
+            }
+            case CExpr.Index i -> {
+                Designated a = designate(type, i.array(), pos);
+                if (!(a.type() instanceof KType.Array arr)) throw new InputException(at(i), "subscript of a member that is not an array");
+                long k = constant(i.index());
+                long elem = arr.element().size();
+                return new Designated(a.cells() + k * arr.element().cells(),
+                        a.bytes() == KType.UNKNOWN || elem == KType.UNKNOWN ? KType.UNKNOWN : a.bytes() + k * elem,
+                        arr.element());
+            }
+            default -> throw new InputException(at(d), "expected a member name");
+        }
+        Types.known(base.type(), pos);
+        if (!(base.type() instanceof KType.Struct s) || !s.complete()) {
+            throw new InputException(pos, "'" + name + "' is not a member of " + base.type().spelling());
+        }
+        KType.Field f = s.field(name).orElseThrow(() -> new InputException(pos, s.spelling() + " has no member '" + name + "'"));
+        long bytes = base.bytes() == KType.UNKNOWN || f.bytes() == KType.UNKNOWN ? KType.UNKNOWN : base.bytes() + f.bytes();
+        return new Designated(base.cells() + f.offset(), bytes, f.type());
     }
 
     private static Expr.BinOp irOp(CExpr.BinaryOp op, boolean signed) {
@@ -778,6 +908,8 @@ final class ExprLowering {
             case CExpr.Conditional c -> isPure(c.cond()) && isPure(c.then()) && isPure(c.otherwise());
             case CExpr.SizeofType s -> typed();
             case CExpr.SizeofExpr s -> typed();
+            case CExpr.Call c -> typed() && c.function() instanceof CExpr.Ident id && id.name().equals("__builtin_offsetof")
+                    && unit.decls.function(id.name()).isEmpty();
             default -> false;
         };
     }

@@ -125,6 +125,65 @@ final class Memory {
                 : new Expr.Binary(Expr.BinOp.ADD, base, new Expr.Const(bytes));
     }
 
+    /**
+     * {@code base + bytes} for a byte pointer into an object known at lowering time: the address
+     * of the cell holding that ABI byte of the object, plus the byte's offset inside its scalar
+     * (see {@link ByteLayout}). Empty when {@code base} is not such an address, or the byte is
+     * padding or outside the object (one past its end excepted).
+     */
+    Optional<Expr> plusBytes(Expr base, long bytes) {
+        Optional<Long> at = bytePosition(base);
+        if (at.isEmpty()) return Optional.empty();
+        MemObject o = ownerOf(cellOf(base));
+        KType t = o.type();
+        long per = t.cells(), size = t.size();
+        long copies = o.count() / per;
+        long target = at.get() + bytes;
+        if (target == copies * size) return Optional.of(plus(new Expr.Addr(names.get(o.first())), o.count() * KType.STRIDE));
+        long copy = Math.floorDiv(target, size);
+        if (copy < 0 || copy >= copies) return Optional.empty();
+        return ByteLayout.cellOf(t, target - copy * size).map(c -> {
+            Expr cell = new Expr.Addr(names.get(o.first() + (int) (copy * per + c.cell())));
+            return plus(cell, c.byteInCell());
+        });
+    }
+
+    /** The ABI byte distance {@code a - b} between two known addresses in one object. */
+    Optional<Long> byteDistance(Expr a, Expr b) {
+        Optional<Long> x = bytePosition(a), y = bytePosition(b);
+        if (x.isEmpty() || y.isEmpty() || ownerOf(cellOf(a)) != ownerOf(cellOf(b))) return Optional.empty();
+        return Optional.of(x.get() - y.get());
+    }
+
+    /** The ABI byte of its object that a known address ({@code &cell}, {@code &cell + k}) points to. */
+    private Optional<Long> bytePosition(Expr address) {
+        String cell = cellOf(address);
+        if (cell == null || !index.containsKey(cell)) return Optional.empty();
+        long k = address instanceof Expr.Binary b ? ((Expr.Const) b.right()).value() * (b.op() == Expr.BinOp.SUB ? -1 : 1) : 0;
+        if (k < 0 || k >= KType.STRIDE) return Optional.empty();
+        MemObject o = ownerOf(cell);
+        KType t = o.type();
+        long per = t.cells(), size = t.size();
+        if (per <= 0 || size == KType.UNKNOWN || o.count() % per != 0) return Optional.empty();
+        long j = index.get(cell) - o.first();
+        long copy = j / per;
+        Optional<Long> start = ByteLayout.byteOf(t, j - copy * per);
+        if (start.isEmpty()) return Optional.empty();
+        long scalar = cellType(cell).size();
+        if (k >= Math.max(1, scalar)) return Optional.empty();
+        return Optional.of(copy * size + start.get() + k);
+    }
+
+    /** The cell of {@code &cell} or {@code &cell +/- k}, else null. */
+    private static String cellOf(Expr address) {
+        if (address instanceof Expr.Addr a) return a.cell();
+        if (address instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB)
+                && b.left() instanceof Expr.Addr a && b.right() instanceof Expr.Const) {
+            return a.cell();
+        }
+        return null;
+    }
+
     /** The distance in bytes between two known cell addresses of one object, if that is what they are. */
     Optional<Long> distance(Expr a, Expr b) {
         if (a instanceof Expr.Addr x && b instanceof Expr.Addr y) {

@@ -195,14 +195,21 @@ final class TypeResolver {
     private void defineMembers(KType.Struct s, List<CDecl> members, SourcePos pos) {
         List<String> names = new ArrayList<>();
         List<KType> ts = new ArrayList<>();
+        List<Boolean> bitFields = new ArrayList<>();
+        boolean padding = false;
         for (CDecl m : members) {
             KType t = member(m);
-            if (m.name().isEmpty() && !(t instanceof KType.Struct)) continue; // unnamed bit-field padding
+            if (m.name().isEmpty() && !(t instanceof KType.Struct)) {
+                padding = true; // unnamed bit-field padding: no member, but the bytes after it are unknown
+                continue;
+            }
             if (t instanceof KType.Array a && a.length() < 0) t = new KType.Array(a.element(), 0); // flexible array
             names.add(m.name());
             ts.add(t);
+            bitFields.add(padding || m.bitWidth().isPresent());
+            padding = false;
         }
-        s.define(names, ts, pos);
+        s.define(names, ts, bitFields, pos);
     }
 
     /**

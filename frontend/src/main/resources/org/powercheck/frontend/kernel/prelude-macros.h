@@ -140,7 +140,7 @@
 #define unlikely_notrace(condition) (!!(condition))
 #define __stringify_plain(...) #__VA_ARGS__
 #define __stringify(...) __stringify_plain(__VA_ARGS__)
-#define offsetof(type, member) ((size_t)&((type *)0)->member)
+#define offsetof(type, member) __builtin_offsetof(type, member)
 #define ARRAY_SIZE(array) (sizeof(array) / sizeof((array)[0]))
 #define BITS_PER_LONG 64
 #define BITS_PER_BYTE 8

@@ -135,12 +135,14 @@ struct smp_ops_t {
 #define NULL ((void *)0)
 #define ATOMIC_INIT(i) { (i) }
 #define ATOMIC_LONG_INIT(i) { (i) }
+#define ATOMIC64_INIT(i) { (i) }
 #define __RAW_SPIN_LOCK_UNLOCKED(name) { 0 }
 #define __SPIN_LOCK_UNLOCKED(name) { 0 }
 
 /* ---- lvalue and type macros ---------------------------------------------- */
 
-#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+/* the member's distance is in cells, not its offsetof (see KType): powercheck computes it */
+#define container_of(ptr, type, member) __pc_container_of(ptr, type, member)
 #define BIT(nr) (1UL << (nr))
 #define BIT_ULL(nr) (1ULL << (nr))
 #define data_race(expr) (expr)
@@ -226,6 +228,12 @@ static inline unsigned long __ffs(unsigned long word)
 #define local_save_flags(flags)	do { (flags) = arch_local_save_flags(); } while (0)
 
 static inline void preempt_disable(void) { }
+/*
+ * An over-approximation: v6.6 preempt_enable() (include/linux/preempt.h, CONFIG_PREEMPTION)
+ * calls __preempt_schedule() when the count reaches 0 and a reschedule is pending, and
+ * __schedule() (kernel/sched/core.c) has full barriers. With none pending it is only barrier()
+ * and the decrement, which is what this is; leaving the call out only adds behaviours.
+ */
 static inline void preempt_enable(void) { }
 static inline void preempt_enable_no_resched(void) { }
 static inline void local_bh_disable(void) { }

@@ -4,6 +4,7 @@ import static org.powercheck.model.mapping.ArgKind.LOCAL;
 import static org.powercheck.model.mapping.ArgKind.POINTER;
 import static org.powercheck.model.mapping.ArgKind.VALUE;
 import static org.powercheck.model.mapping.LlSc.reg;
+import static org.powercheck.model.mapping.Primitive.Result.TRUTH;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -81,13 +82,13 @@ final class AtomicPrimitives {
                 }
             }
             for (ArithOp op : List.of(ArithOp.INC, ArithOp.DEC, ArithOp.SUB)) {
-                r.add(p + op.word + "_and_test", op.params(), true, (c, out) -> {
+                r.add(p + op.word + "_and_test", op.params(), TRUTH, (c, out) -> {
                     Rmw rmw = loop(Ordering.FULL, op.pointer(c), op.update(c), out.temp(), out.temp(), c, out);
                     return assign(c, out, LlSc.equal(c.width(), reg(rmw.stored), new Expr.Const(0)));
                 });
             }
             for (Ordering o : Ordering.values()) {
-                r.add(p + "add_negative" + o.suffix, ArithOp.ADD.params(), true, (c, out) -> {
+                r.add(p + "add_negative" + o.suffix, ArithOp.ADD.params(), TRUTH, (c, out) -> {
                     Rmw rmw = loop(o, c.arg(1), ArithOp.ADD.update(c), out.temp(), out.temp(), c, out);
                     return assign(c, out, negative(c.width(), reg(rmw.stored)));
                 });
@@ -95,14 +96,14 @@ final class AtomicPrimitives {
             }
             r.add(p + "fetch_add_unless", List.of(POINTER, VALUE, VALUE), true,
                     (c, out) -> reg(addUnless(c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
-            r.add(p + "add_unless", List.of(POINTER, VALUE, VALUE), true, (c, out) -> {
+            r.add(p + "add_unless", List.of(POINTER, VALUE, VALUE), TRUTH, (c, out) -> {
                 Reg old = addUnless(c.arg(0), c.arg(1), c.arg(2), out.temp(), c, out);
-                return assign(c, out, LlSc.differ(c.width(), reg(old), c.arg(2)));
+                return assign(c, out, LlSc.differs(c.width(), reg(old), c.arg(2)));
             });
-            r.add(p + "inc_not_zero", List.of(POINTER), true, (c, out) -> {
+            r.add(p + "inc_not_zero", List.of(POINTER), TRUTH, (c, out) -> {
                 Expr zero = new Expr.Const(0);
                 Reg old = addUnless(c.arg(0), new Expr.Const(1), zero, out.temp(), c, out);
-                return assign(c, out, LlSc.differ(c.width(), reg(old), zero));
+                return assign(c, out, LlSc.differs(c.width(), reg(old), zero));
             });
             r.add(p + "dec_if_positive", List.of(POINTER), true, this::decIfPositive);
         }
@@ -123,7 +124,7 @@ final class AtomicPrimitives {
         r.add(prefix + "xchg" + o.suffix, List.of(POINTER, VALUE), true, (c, out) -> xchg(o, c, out));
         r.add(prefix + "cmpxchg" + o.suffix, List.of(POINTER, VALUE, VALUE), true,
                 (c, out) -> reg(cmpxchg(o, c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
-        r.add(prefix + "try_cmpxchg" + o.suffix, List.of(POINTER, LOCAL, VALUE), true,
+        r.add(prefix + "try_cmpxchg" + o.suffix, List.of(POINTER, LOCAL, VALUE), TRUTH,
                 (c, out) -> tryCmpxchg(o, c, out));
     }
 
@@ -171,14 +172,20 @@ final class AtomicPrimitives {
 
     /**
      * {@code try_cmpxchg(p, &old, new)}: the cmpxchg sequence, then the generic fallback's
-     * {@code if (r != old) old = r; return r == old;} (register work only).
+     * {@code if (unlikely(r != o)) *oldp = r; likely(r == o)} (register work only). The write-back
+     * is behind a branch, as in the fallback: on success {@code old} keeps its value and its
+     * dependencies, and only the failure path gets the loaded value (a select would give the
+     * success path an address or data dependency on the load that the kernel's code does not have).
      */
     private Expr tryCmpxchg(Ordering o, Invocation c, CodeSink out) {
+        SourcePos pos = c.pos();
         Reg expected = c.local(1);
         Reg seen = cmpxchg(o, c.arg(0), reg(expected), c.arg(2), out.temp(), c, out);
-        Expr success = LlSc.equal(c.width(), reg(seen), reg(expected));
-        Expr result = assign(c, out, success);
-        out.emit(new Instr.Assign(expected, new Expr.Select(success, reg(expected), reg(seen)), c.pos()));
+        Expr result = assign(c, out, LlSc.equal(c.width(), reg(seen), reg(expected)));
+        String done = out.label();
+        out.emit(new Instr.Branch(result, done, pos));
+        out.emit(new Instr.Assign(expected, reg(seen), pos));
+        out.emit(new Instr.Label(done, pos));
         return result;
     }
 
@@ -199,7 +206,15 @@ final class AtomicPrimitives {
         return old;
     }
 
-    /** {@code sync; 1: lwarx t; addic. t,t,-1; blt- 2f; stwcx. t; bne- 1b; sync; 2:}, returns t. */
+    /**
+     * Returns {@code t}, the old value minus 1, stored only when the branch is not taken. The two
+     * widths test different things (arch/powerpc/include/asm/atomic.h, v6.6):
+     * {@code arch_atomic_dec_if_positive} is {@code sync; 1: lwarx t; cmpwi t,1; addi t,t,-1;
+     * blt- 2f; stwcx. t; bne- 1b; sync; 2:}, a signed 32-bit test of the <em>old</em> value, so
+     * INT_MIN is left alone; {@code arch_atomic64_dec_if_positive} is {@code ldarx t; addic.
+     * t,t,-1; blt- 2f; stdcx. t}, a test of the 64-bit <em>result</em>, so LONG_MIN becomes
+     * LONG_MAX, as the kernel's code does.
+     */
     private Expr decIfPositive(Invocation c, CodeSink out) {
         SourcePos pos = c.pos();
         String done = out.label();
@@ -207,7 +222,9 @@ final class AtomicPrimitives {
         Reg old = LlSc.loadReserve(out.temp(), c.arg(0), c.width(), out, pos);
         Reg dec = c.resultRegister(out);
         out.emit(new Instr.Assign(dec, new Expr.Binary(Expr.BinOp.SUB, reg(old), new Expr.Const(1)), pos));
-        out.emit(new Instr.Branch(negative(c.width(), reg(dec)), done, pos));
+        Expr skip = c.width() == Width.DOUBLE ? negative(Width.DOUBLE, reg(dec))
+                : new Expr.Binary(Expr.BinOp.LT, LlSc.signed(c.width(), reg(old)), new Expr.Const(1));
+        out.emit(new Instr.Branch(skip, done, pos));
         LlSc.storeConditional(reg(dec), c.arg(0), c.width(), out, pos);
         barriers.exit(Ordering.FULL, out, pos);
         out.emit(new Instr.Label(done, pos));

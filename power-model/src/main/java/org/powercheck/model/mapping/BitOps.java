@@ -3,6 +3,7 @@ package org.powercheck.model.mapping;
 import static org.powercheck.model.mapping.ArgKind.POINTER;
 import static org.powercheck.model.mapping.ArgKind.VALUE;
 import static org.powercheck.model.mapping.LlSc.reg;
+import static org.powercheck.model.mapping.Primitive.Result.TRUTH;
 
 import java.util.List;
 import org.powercheck.ir.Expr;
@@ -31,11 +32,11 @@ final class BitOps {
         r.add("clear_bit", params, false, (c, out) -> update(BitOp.CLEAR, Ordering.RELAXED, c, out));
         r.add("change_bit", params, false, (c, out) -> update(BitOp.CHANGE, Ordering.RELAXED, c, out));
         r.add("clear_bit_unlock", params, false, (c, out) -> update(BitOp.CLEAR, Ordering.RELEASE, c, out));
-        r.add("test_and_set_bit", params, true, (c, out) -> update(BitOp.SET, Ordering.FULL, c, out));
-        r.add("test_and_clear_bit", params, true, (c, out) -> update(BitOp.CLEAR, Ordering.FULL, c, out));
-        r.add("test_and_change_bit", params, true, (c, out) -> update(BitOp.CHANGE, Ordering.FULL, c, out));
-        r.add("test_and_set_bit_lock", params, true, (c, out) -> update(BitOp.SET, Ordering.ACQUIRE, c, out));
-        r.add("test_bit", params, true, (c, out) -> {
+        r.add("test_and_set_bit", params, TRUTH, (c, out) -> update(BitOp.SET, Ordering.FULL, c, out));
+        r.add("test_and_clear_bit", params, TRUTH, (c, out) -> update(BitOp.CLEAR, Ordering.FULL, c, out));
+        r.add("test_and_change_bit", params, TRUTH, (c, out) -> update(BitOp.CHANGE, Ordering.FULL, c, out));
+        r.add("test_and_set_bit_lock", params, TRUTH, (c, out) -> update(BitOp.SET, Ordering.ACQUIRE, c, out));
+        r.add("test_bit", params, TRUTH, (c, out) -> {
             Reg word = out.temp();
             out.emit(new Instr.Load(word, wordAddress(c), Width.DOUBLE, false, false, c.pos()));
             return isSet(reg(word), c, out);

@@ -15,10 +15,22 @@ import org.powercheck.ir.Width;
  * @param target the register the caller assigns the result to, if any: the sequence writes the
  *               result there directly when no argument reads it
  * @param width  the size of the memory accesses
+ * @param cpu    the CPU that runs the code ({@code smp_processor_id()}), or -1 where no CPU is known
  */
-public record Invocation(String name, List<Expr> args, Optional<Reg> target, Width width, SourcePos pos) {
+public record Invocation(String name, List<Expr> args, Optional<Reg> target, Width width, SourcePos pos, int cpu) {
     public Invocation {
         args = List.copyOf(args);
+    }
+
+    /** A call whose sequence does not depend on the CPU running it. */
+    public Invocation(String name, List<Expr> args, Optional<Reg> target, Width width, SourcePos pos) {
+        this(name, args, target, width, pos, -1);
+    }
+
+    /** The CPU running the call, for sequences that store it (a lock's owner). */
+    public int requireCpu() {
+        if (cpu < 0) throw new IllegalArgumentException(name + " needs the CPU that runs it");
+        return cpu;
     }
 
     public Expr arg(int i) {

@@ -48,6 +48,12 @@ final class LlSc {
         };
     }
 
+    /** 1 if {@code a} and {@code b} differ in the low {@code width} bits, else 0: a C truth value. */
+    static Expr differs(Width width, Expr a, Expr b) {
+        if (width == Width.DOUBLE) return new Expr.Binary(Expr.BinOp.NE, a, b);
+        return new Expr.Unary(Expr.UnOp.LOGICAL_NOT, equal(width, a, b));
+    }
+
     /** Non-zero iff {@code a} and {@code b} are equal in the low {@code width} bits. */
     static Expr equal(Width width, Expr a, Expr b) {
         if (width == Width.DOUBLE) return new Expr.Binary(Expr.BinOp.EQ, a, b);

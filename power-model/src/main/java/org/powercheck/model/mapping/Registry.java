@@ -9,8 +9,13 @@ import java.util.Optional;
 final class Registry {
     private final Map<String, Primitive> byName = new HashMap<>();
 
+    /** A primitive that returns nothing or a value of the location it accesses. */
     void add(String name, List<ArgKind> params, boolean hasResult, Primitive.Body body) {
-        if (byName.put(name, new Primitive(name, params, hasResult, body)) != null) {
+        add(name, params, hasResult ? Primitive.Result.LOCATION : Primitive.Result.NONE, body);
+    }
+
+    void add(String name, List<ArgKind> params, Primitive.Result result, Primitive.Body body) {
+        if (byName.put(name, new Primitive(name, params, result, body)) != null) {
             throw new IllegalStateException("primitive defined twice: " + name);
         }
     }

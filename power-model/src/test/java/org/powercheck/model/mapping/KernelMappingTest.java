@@ -166,6 +166,11 @@ class KernelMappingTest {
                 "%L1:"), emit("cmpxchg_relaxed", X, c(1), c(2)));
     }
 
+    /**
+     * The write-back of the fallback (include/linux/atomic/atomic-arch-fallback.h, v6.6:
+     * {@code if (unlikely(___r != ___o)) *___op = ___r;}) is a branch: only the failure path
+     * assigns the loaded value to {@code old}.
+     */
     @Test
     void tryCmpxchgReportsSuccessAndUpdatesTheExpectedValue() {
         Expr old = new Expr.RegRef(new Reg("old"));
@@ -178,7 +183,9 @@ class KernelMappingTest {
                 "sync",
                 "%L1:",
                 "r1 = (%t1 == old)",
-                "old = ((%t1 == old) ? old : %t1)"), emit("try_cmpxchg", X, old, c(2)));
+                "if r1 goto %L2",
+                "old = %t1",
+                "%L2:"), emit("try_cmpxchg", X, old, c(2)));
     }
 
     @Test
@@ -249,31 +256,52 @@ class KernelMappingTest {
                 "r1 = (%t1 != 10)"), emit("atomic_add_unless", X, c(5), c(10)));
     }
 
+    /** {@code name(lock)} on the 32-bit lock word, run by CPU {@code cpu}. */
+    private List<String> emitLock(String name, int cpu) {
+        Primitive p = power9.primitive(name).orElseThrow();
+        InstrBuffer out = new InstrBuffer();
+        p.emit(new Invocation(name, List.of(X), p.hasResult() ? Optional.of(R1) : Optional.empty(), Width.WORD, POS, cpu), out);
+        return out.finish(POS).stream().map(Instr::toString).toList();
+    }
+
+    /**
+     * v6.6 arch/powerpc/include/asm/qspinlock.h, __queued_spin_trylock_steal: {@code lwarx
+     * prev; andc. tmp,prev,_Q_TAIL_CPU_MASK; bne- 2f; and tmp,prev,_Q_TAIL_CPU_MASK; or
+     * tmp,tmp,new; stwcx. tmp; bne- 1b; PPC_ACQUIRE_BARRIER} (lwsync on POWER9), with
+     * {@code new = _Q_LOCKED_VAL | (smp_processor_id() << _Q_OWNER_CPU_OFFSET)}; qspinlock_types.h:
+     * locked bit 0, owner CPU bits 1-14, tail mask 0xfffe0000. CPU 2 stores 1 | 2 << 1 = 5. The
+     * unlock is {@code smp_store_release(&lock->locked, 0)}: lwsync, then the store clearing the
+     * locked half (here the word, see SpinLocks).
+     */
     @Test
     void spinLockTakesAFreeLockThenAcquires() {
         assertEquals(withDeadEnd(
-                "%t1 = load-reserve.64 [&x]",
-                "if (%t1 != 0) goto %retry",
-                "%t2 = store-conditional.64 [&x] = 1",
+                "%t1 = load-reserve.32 [&x]",
+                "%t2 = (%t1 & 131071)",
                 "if %t2 goto %retry",
-                "lwsync"), emit("spin_lock", X));
-        assertEquals(List.of("lwsync", "store.64 [&x] = 0"), emit("spin_unlock", X));
+                "%t3 = ((%t1 & 4294836224) | 5)",
+                "%t4 = store-conditional.32 [&x] = %t3",
+                "if %t4 goto %retry",
+                "lwsync"), emitLock("spin_lock", 2));
+        assertEquals(List.of("lwsync", "store.32 [&x] = 0"), emitLock("spin_unlock", 2));
     }
 
+    /** qspinlock.h: queued_spin_trylock returns {@code !(prev & ~_Q_TAIL_CPU_MASK)}; is_locked {@code READ_ONCE(lock->val)}. */
     @Test
     void spinTrylockFailsOnlyWhenTheLockIsTaken() {
         assertEquals(withDeadEnd(
-                "%t1 = load-reserve.64 [&x]",
-                "if (%t1 != 0) goto %L1",
-                "%t2 = store-conditional.64 [&x] = 1",
-                "if %t2 goto %retry",
+                "%t1 = load-reserve.32 [&x]",
+                "%t2 = (%t1 & 131071)",
+                "if %t2 goto %L1",
+                "%t3 = ((%t1 & 4294836224) | 1)",
+                "%t4 = store-conditional.32 [&x] = %t3",
+                "if %t4 goto %retry",
                 "lwsync",
                 "%L1:",
-                "r1 = (%t1 == 0)"), emit("spin_trylock", X));
-        assertEquals(List.of("%t1 = load.64 [&x]", "r1 = (%t1 != 0)"), emit("spin_is_locked", X));
+                "r1 = logical_not(%t2)"), emitLock("spin_trylock", 0));
+        assertEquals(List.of("r1 = load.32 [&x]"), emitLock("spin_is_locked", 0));
     }
 
-    /** Bit 65 is bit 1 of the second word, one cell (Layout.STRIDE bytes) after the first. */
     @Test
     void testAndSetBitWorksOnTheContainingWord() {
         assertEquals(withDeadEnd(
@@ -304,5 +332,31 @@ class KernelMappingTest {
         }
         assertFalse(power9.isUnmodelled("READ_ONCE"));
         assertFalse(power9.isUnmodelled("no_such_function"));
+    }
+
+    /**
+     * A primitive's definition says what it returns. Expected from the v6.6 declarations:
+     * include/linux/atomic/atomic-instrumented.h declares {@code bool atomic_try_cmpxchg()},
+     * {@code bool atomic_dec_and_test()}, {@code bool atomic_add_negative()},
+     * {@code bool atomic_add_unless()}, {@code bool atomic_inc_not_zero()}, but
+     * {@code int atomic_fetch_add_unless()} and {@code int atomic_dec_if_positive()} (values of
+     * the counter); include/asm-generic/bitops/instrumented-atomic.h {@code bool test_and_set_bit()};
+     * include/linux/spinlock.h {@code raw_spin_trylock()} is a truth value, while arch/powerpc/include/asm/
+     * qspinlock.h's {@code queued_spin_is_locked()} returns the lock word; {@code void atomic_inc()}.
+     */
+    @Test
+    void primitivesCarryTheirResultKind() {
+        for (String n : List.of("atomic_try_cmpxchg", "try_cmpxchg_acquire", "atomic_dec_and_test",
+                "atomic64_add_negative_relaxed", "atomic_add_unless", "atomic_long_inc_not_zero", "test_and_set_bit",
+                "test_and_set_bit_lock", "test_bit", "raw_spin_trylock")) {
+            assertEquals(Primitive.Result.TRUTH, power9.primitive(n).orElseThrow().result(), n);
+        }
+        for (String n : List.of("atomic_fetch_add_unless", "atomic_dec_if_positive", "atomic_long_fetch_add_unless",
+                "xchg", "cmpxchg_relaxed", "atomic_inc_return", "READ_ONCE", "smp_load_acquire", "spin_is_locked")) {
+            assertEquals(Primitive.Result.LOCATION, power9.primitive(n).orElseThrow().result(), n);
+        }
+        for (String n : List.of("atomic_inc", "WRITE_ONCE", "spin_lock", "set_bit", "smp_mb")) {
+            assertEquals(Primitive.Result.NONE, power9.primitive(n).orElseThrow().result(), n);
+        }
     }
 }
