@@ -83,7 +83,8 @@ final class WitnessBuilder {
                         || !l.dst().equals(org.powercheck.model.interrupts.InterruptSlots.DELIVERY)) continue;
                 for (Event w : enc.exec.events) {
                     if (w.write && names[w.id] != null && c.value(enc.memory.rf.get(w.id, e.id)) && w.instr != null) {
-                        line.append("; delivered by the trigger at ").append(w.instr.pos());
+                        line.append("; delivered by the trigger of P").append(enc.threads.get(w.thread).id())
+                                .append(" at ").append(w.instr.pos());
                     }
                 }
             }
