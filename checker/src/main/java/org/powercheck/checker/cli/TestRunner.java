@@ -8,6 +8,7 @@ import org.powercheck.checker.Engine;
 import org.powercheck.checker.Judgement;
 import org.powercheck.checker.Outcome;
 import org.powercheck.checker.report.TestResult;
+import org.powercheck.checker.sat.FaultCheck;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.UnsupportedConstructException;
@@ -38,7 +39,14 @@ final class TestRunner implements Function<Path, TestResult> {
             name = program.name();
             Engine e = backends.engine(engine);
             // The deadline starts with the test, not when it was queued behind others.
-            Outcome outcome = e.run(program, options.withTimeoutMillis(timeoutMillis));
+            CheckOptions opts = options.withTimeoutMillis(timeoutMillis);
+            Outcome outcome = e.run(program, opts);
+            if (outcome.states().isEmpty() && !outcome.boundCut()) {
+                // Zero executions is never a verdict: an access outside every cell is an error here.
+                FaultCheck.explain(program, opts);
+                System.err.println(file + ": warning: the program has no execution (an assumption or the filter"
+                        + " never holds); its result is vacuous");
+            }
             Judgement judgement = Judgement.of(outcome);
             return new TestResult.Checked(file, outcome, judgement, e.name(), System.nanoTime() - t0);
         } catch (CheckTimeoutException e) {
