@@ -45,16 +45,6 @@
 #define PC_CONFIG_KVM_BOOK3S_HV_POSSIBLE 1
 #endif
 
-/*
- * Modelling approximation, off by default: store the whole message word
- * (IPI_MESSAGE(msg)) instead of the one message byte. Use it only with a
- * checker that has no mixed-size accesses; it loses other senders' pending
- * bytes, so it is exact only for harnesses with a single sender per target.
- */
-#ifndef PC_IPI_MESSAGE_WORD_STORE
-#define PC_IPI_MESSAGE_WORD_STORE 0
-#endif
-
 /* ---- variants used by the scenarios (all 0 = Linux v6.6) ----------------- */
 
 /* S1 "patched": __smp_lwsync() at the start of arch_smp_send_reschedule()

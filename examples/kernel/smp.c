@@ -72,11 +72,7 @@ void smp_muxed_ipi_set_message(int cpu, int msg)
 #if !PC_MUTATE_NO_SET_MESSAGE_MB
 	smp_mb();
 #endif
-#if PC_IPI_MESSAGE_WORD_STORE
-	WRITE_ONCE(info->messages, IPI_MESSAGE(msg));
-#else
 	WRITE_ONCE(message[msg], 1);
-#endif
 }
 
 void smp_muxed_ipi_message_pass(int cpu, int msg)

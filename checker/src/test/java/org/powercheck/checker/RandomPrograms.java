@@ -14,6 +14,7 @@ import org.powercheck.ir.Prop;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.StateKey;
 import org.powercheck.ir.ThreadCode;
+import org.powercheck.ir.Width;
 
 /**
  * Small random PPC litmus programs for comparing the engines, shaped the way diy7 shapes litmus
@@ -90,7 +91,24 @@ public final class RandomPrograms {
      * @param observeAll also print every register and cell ({@code locations}), so the engines'
      *                   states are compared on everything a test can observe
      */
-    record Spec(int cells, List<List<Step>> threads, List<Integer> picks, List<Integer> values, boolean observeAll) { }
+    record Spec(int cells, List<List<Step>> threads, List<Integer> picks, List<Integer> values, boolean observeAll,
+                List<Integer> sizes) {
+        Spec(int cells, List<List<Step>> threads, List<Integer> picks, List<Integer> values, boolean observeAll) {
+            this(cells, threads, picks, values, observeAll, List.of());
+        }
+
+        Spec withSizes(List<Integer> sizes) {
+            return new Spec(cells, threads, picks, values, observeAll, sizes);
+        }
+    }
+
+    /**
+     * Mixed sizes: the plain loads and stores of a program, in turn, take the shapes of
+     * {@code sizes}: a word, a byte at offset 0, 1 or 3, or a halfword at offset 0 or 2 of the
+     * word cell (reservations stay words, so a byte store races a lwarx/stwcx. swap).
+     */
+    private static final Width[] SIZE_WIDTH = {Width.WORD, Width.BYTE, Width.BYTE, Width.BYTE, Width.HALF, Width.HALF};
+    private static final int[] SIZE_OFFSET = {0, 0, 1, 3, 0, 2};
 
     /** A generated program; prints as a listing so a failing sample can be read. */
     public record RandomProgram(Spec spec, Program program) {
@@ -108,6 +126,19 @@ public final class RandomPrograms {
     }
 
     public static Arbitrary<RandomProgram> programs() {
+        return specs().map(s -> new RandomProgram(s, build(s)));
+    }
+
+    /** Programs whose plain loads and stores are mostly bytes and halfwords of the word cells. */
+    public static Arbitrary<RandomProgram> mixedPrograms() {
+        Arbitrary<List<Integer>> sizes = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(0)), Tuple.of(2, Arbitraries.just(1)), Tuple.of(3, Arbitraries.just(2)),
+                Tuple.of(1, Arbitraries.just(3)), Tuple.of(1, Arbitraries.just(4)), Tuple.of(2, Arbitraries.just(5)))
+                .list().ofMinSize(1).ofMaxSize(4);
+        return Combinators.combine(specs(), sizes).as(Spec::withSizes).map(s -> new RandomProgram(s, build(s)));
+    }
+
+    private static Arbitrary<Spec> specs() {
         Arbitrary<Link> link = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just(Link.PO)),
                 Tuple.of(3, Arbitraries.just(Link.SYNC)),
@@ -148,7 +179,7 @@ public final class RandomPrograms {
         Arbitrary<Boolean> observeAll = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just(true)), Tuple.of(1, Arbitraries.just(false)));
         return Combinators.combine(cycle, extras, picks, values, observeAll).as(RandomPrograms::spec)
-                .filter(RandomPrograms::affordable).map(s -> new RandomProgram(s, build(s)));
+                .filter(RandomPrograms::affordable);
     }
 
     private static Spec spec(Cycle cycle, List<Extra> extras, List<Integer> picks, List<Integer> values,
@@ -252,6 +283,7 @@ public final class RandomPrograms {
         private final List<StateKey> observable;
         private final int[] nextValue;
         private int nextReg = 1;
+        private int nextSize = 0;
         private int nextLabel = 0;
         /** the register of the thread's latest load, null before the first */
         private String loaded;
@@ -275,6 +307,29 @@ public final class RandomPrograms {
             String r = "r" + nextReg++;
             if (nextReg == 20) nextReg = 30;
             return r;
+        }
+
+        /** The next plain access's shape: index into SIZE_WIDTH and SIZE_OFFSET. */
+        private int size() {
+            return spec.sizes().isEmpty() ? 0 : spec.sizes().get(nextSize++ % spec.sizes().size());
+        }
+
+        private void load(String rd, String index, String address) {
+            int z = size();
+            if (z == 0) {
+                if (index == null) code.lwz(rd, 0, address); else code.lwzx(rd, index, address);
+            } else {
+                code.load(SIZE_WIDTH[z], rd, address, index, SIZE_OFFSET[z]);
+            }
+        }
+
+        private void store(String rs, String index, String address) {
+            int z = size();
+            if (z == 0) {
+                if (index == null) code.stw(rs, 0, address); else code.stwx(rs, index, address);
+            } else {
+                code.store(SIZE_WIDTH[z], rs, address, index, SIZE_OFFSET[z]);
+            }
         }
 
         private String observed(String reg) {
@@ -333,7 +388,7 @@ public final class RandomPrograms {
             switch (s.access()) {
                 case LOAD -> {
                     loaded = observed(fresh());
-                    if (index == null) code.lwz(loaded, 0, address); else code.lwzx(loaded, index, address);
+                    load(loaded, index, address);
                 }
                 case STORE -> {
                     String v = fresh();
@@ -342,12 +397,12 @@ public final class RandomPrograms {
                     } else {
                         code.li(v, newValue(cell));
                     }
-                    if (index == null) code.stw(v, 0, address); else code.stwx(v, index, address);
+                    store(v, index, address);
                 }
                 case STORE_LOADED -> {
                     String v = loaded != null ? loaded : fresh();
                     if (loaded == null) code.li(v, newValue(cell));
-                    if (index == null) code.stw(v, 0, address); else code.stwx(v, index, address);
+                    store(v, index, address);
                 }
                 case RMW, RMW_BRANCH -> {
                     String old = observed(fresh());

@@ -10,6 +10,9 @@ package org.powercheck.ir;
  *   <li>a {@link Load} produces one read event; its register takes the loaded value, extended
  *       from {@code width}, and depends on that read;</li>
  *   <li>a {@link Store} produces one write event of {@code width.truncate(value)};</li>
+ *   <li>an access narrower than its cell, or into a cell that other accesses split, touches
+ *       the bytes {@code offset..offset+width-1} of the cell (little-endian) and is one event
+ *       per {@link Locations location} it covers, all of one instruction ({@code si});</li>
  *   <li>a {@link StoreConditional} succeeds or fails nondeterministically; success needs the
  *       thread's reservation (set by the latest {@code reserve} load, same address, not yet
  *       consumed); any store-conditional clears the reservation. Success writes and sets

@@ -29,6 +29,11 @@ public sealed interface Rel {
         CTRL,
         /** load-reserve to its paired successful store-conditional */
         RMW,
+        /**
+         * same instruction instance (herd7's {@code si}, reflexive): the events one access is split
+         * into when it covers several locations ({@code -variant mixed}); else the identity
+         */
+        SI,
         /** reads-from */
         RF,
         /** coherence order */

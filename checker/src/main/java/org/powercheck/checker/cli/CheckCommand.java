@@ -81,7 +81,7 @@ final class CheckCommand {
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis);
+                CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis, err);
         if (cl.hasOption("expect")) {
             CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet);
             InOrder.run(files, runner, r -> {

@@ -1,5 +1,6 @@
 package org.powercheck.checker.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.powercheck.checker.CheckOptions;
@@ -8,6 +9,7 @@ import org.powercheck.checker.Engine;
 import org.powercheck.checker.Judgement;
 import org.powercheck.checker.Outcome;
 import org.powercheck.checker.report.TestResult;
+import org.powercheck.checker.sat.FaultCheck;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.UnsupportedConstructException;
@@ -21,8 +23,14 @@ final class TestRunner implements Function<Path, TestResult> {
     private final String engine;
     private final CheckOptions options;
     private final long timeoutMillis;
+    private final PrintStream warnings;
 
     TestRunner(Backends backends, String engine, CheckOptions options, long timeoutMillis) {
+        this(backends, engine, options, timeoutMillis, System.err);
+    }
+
+    TestRunner(Backends backends, String engine, CheckOptions options, long timeoutMillis, PrintStream warnings) {
+        this.warnings = warnings;
         this.backends = backends;
         this.engine = engine;
         this.options = options;
@@ -38,7 +46,14 @@ final class TestRunner implements Function<Path, TestResult> {
             name = program.name();
             Engine e = backends.engine(engine);
             // The deadline starts with the test, not when it was queued behind others.
-            Outcome outcome = e.run(program, options.withTimeoutMillis(timeoutMillis));
+            CheckOptions opts = options.withTimeoutMillis(timeoutMillis);
+            Outcome outcome = e.run(program, opts);
+            if (outcome.states().isEmpty() && !outcome.anyCut()) {
+                // Zero executions is never a verdict: an access outside every cell is an error here.
+                FaultCheck.explain(program, opts);
+                warnings.println(file + ": warning: the program has no execution (an assumption or the filter"
+                        + " never holds); its result is vacuous");
+            }
             Judgement judgement = Judgement.of(outcome);
             return new TestResult.Checked(file, outcome, judgement, e.name(), System.nanoTime() - t0);
         } catch (CheckTimeoutException e) {

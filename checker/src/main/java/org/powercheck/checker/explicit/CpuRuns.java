@@ -133,7 +133,7 @@ final class CpuRuns implements PathSource {
 
     private static LocalEvent shift(LocalEvent e, int offset) {
         return new LocalEvent(e.kind(), e.cell(), e.value(), e.fence(), e.exclusive(), shift(e.addr(), offset),
-                shift(e.data(), offset), shift(e.ctrl(), offset), e.instr());
+                shift(e.data(), offset), shift(e.ctrl(), offset), e.instr(), e.further());
     }
 
     private static BitSet shift(BitSet b, int offset) {
@@ -144,7 +144,7 @@ final class CpuRuns implements PathSource {
 
     private static LocalEvent renumber(LocalEvent e, int[] index) {
         return new LocalEvent(e.kind(), e.cell(), e.value(), e.fence(), e.exclusive(), renumber(e.addr(), index),
-                renumber(e.data(), index), renumber(e.ctrl(), index), e.instr());
+                renumber(e.data(), index), renumber(e.ctrl(), index), e.instr(), e.further());
     }
 
     private static BitSet renumber(BitSet b, int[] index) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
 import org.powercheck.model.interrupts.InterruptSlot;
 import org.powercheck.model.interrupts.InterruptSlots;
 
@@ -20,11 +21,13 @@ final class Deliveries {
 
     private final List<Cpu> cpus = new ArrayList<>();
 
-    Deliveries(List<InterruptSlot> slots, Layout layout) {
+    /** Trigger cells are whole-width pseudo-locations: each is the one location of its cell. */
+    Deliveries(List<InterruptSlot> slots, Locations locations) {
+        Layout layout = locations.layout();
         for (InterruptSlot s : slots) {
             if (s.index() != 0) continue;
             int count = (int) slots.stream().filter(o -> o.host() == s.host()).count();
-            int[] cells = s.triggerCells().stream().mapToInt(layout::indexOf).toArray();
+            int[] cells = s.triggerCells().stream().mapToInt(c -> locations.first(layout.indexOf(c))).toArray();
             cpus.add(new Cpu(s.host(), count, cells));
         }
     }

@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.powercheck.ir.FenceKind;
 import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
 import org.powercheck.model.Rel;
 
 /**
@@ -17,6 +18,7 @@ import org.powercheck.model.Rel;
  */
 final class EventGraph {
     final Layout layout;
+    final Locations locations;
     final List<ThreadRun> runs;
     final int n;
     final int cells;
@@ -37,10 +39,11 @@ final class EventGraph {
 
     private Relations relations;
 
-    EventGraph(Layout layout, List<ThreadRun> runs) {
-        this.layout = layout;
+    EventGraph(Locations locations, List<ThreadRun> runs) {
+        this.layout = locations.layout();
+        this.locations = locations;
         this.runs = runs;
-        this.cells = layout.size();
+        this.cells = locations.size();
         int total = cells;
         boolean anyCut = false;
         for (ThreadRun r : runs) {
@@ -62,7 +65,7 @@ final class EventGraph {
         for (int c = 0; c < cells; c++) {
             thread[c] = -1;
             cell[c] = c;
-            value[c] = layout.initialValue(c);
+            value[c] = locations.initialValue(c);
             EventMask.add(writes, c);
             EventMask.add(initialWrites, c);
         }
@@ -110,6 +113,7 @@ final class EventGraph {
             case DATA -> relations.data;
             case CTRL -> relations.ctrl;
             case RMW -> relations.rmw;
+            case SI -> relations.si;
             case RF, CO -> throw new IllegalArgumentException(base + " is chosen per candidate");
         };
     }
@@ -136,6 +140,7 @@ final class EventGraph {
         final BitMatrix data = BitMatrix.empty(n);
         final BitMatrix ctrl = BitMatrix.empty(n);
         final BitMatrix rmw = BitMatrix.empty(n);
+        final BitMatrix si = BitMatrix.identity(n);
 
         Relations() {
             int base = cells;
@@ -143,16 +148,22 @@ final class EventGraph {
                 List<LocalEvent> events = run.events();
                 long[] sameThread = EventMask.empty(n);
                 for (int i = 0; i < events.size(); i++) EventMask.add(sameThread, base + i);
+                int[] start = instanceStarts(events);
                 for (int i = 0; i < events.size(); i++) {
                     int e = base + i;
                     LocalEvent le = events.get(i);
-                    for (int j = i + 1; j < events.size(); j++) po.set(e, base + j);
+                    // the parts of one access are not in program order: they are si
+                    for (int j = i + 1; j < events.size(); j++) {
+                        if (start[j] != start[i]) po.set(e, base + j);
+                        else si.set(e, base + j);
+                    }
+                    for (int j = start[i]; j < i; j++) si.set(e, base + j);
                     intr.addRow(e, sameThread);
                     dependencies(le.addr(), base, e, addr);
                     dependencies(le.data(), base, e, data);
                     dependencies(le.ctrl(), base, e, ctrl);
                 }
-                pairReservations(events, base);
+                pairReservations(events, start, base);
                 base += events.size();
             }
             long[] all = EventMask.all(n);
@@ -170,17 +181,31 @@ final class EventGraph {
             for (int s = sources.nextSetBit(0); s >= 0; s = sources.nextSetBit(s + 1)) rel.set(base + s, target);
         }
 
-        /** rmw: a reserve read to a later successful store-conditional with no exclusive access between. */
-        private void pairReservations(List<LocalEvent> events, int base) {
-            int lastExclusive = -1;
+        /** Per event: the index of the first part of its access. */
+        private static int[] instanceStarts(List<LocalEvent> events) {
+            int[] start = new int[events.size()];
+            for (int i = 0; i < start.length; i++) start[i] = events.get(i).further() ? start[i - 1] : i;
+            return start;
+        }
+
+        /**
+         * rmw: a reserve read to a later successful store-conditional with no exclusive access
+         * between; every part of the one to every part of the other.
+         */
+        private void pairReservations(List<LocalEvent> events, int[] start, int base) {
+            int lastStart = -1;
+            int pairedRead = -1;
             for (int i = 0; i < events.size(); i++) {
                 LocalEvent le = events.get(i);
                 if (!le.exclusive()) continue;
-                if (le.kind() == LocalEvent.Kind.WRITE && lastExclusive >= 0
-                        && events.get(lastExclusive).kind() == LocalEvent.Kind.READ) {
-                    rmw.set(base + lastExclusive, base + i);
+                if (!le.further()) {
+                    boolean pairs = le.kind() == LocalEvent.Kind.WRITE && lastStart >= 0
+                            && events.get(lastStart).kind() == LocalEvent.Kind.READ;
+                    pairedRead = pairs ? lastStart : -1;
+                    lastStart = i;
                 }
-                lastExclusive = i;
+                if (le.kind() != LocalEvent.Kind.WRITE || pairedRead < 0) continue;
+                for (int r = pairedRead; r < events.size() && start[r] == pairedRead; r++) rmw.set(base + r, base + i);
             }
         }
     }

@@ -13,9 +13,11 @@ import org.powercheck.checker.FinalState;
 import org.powercheck.checker.Outcome;
 import org.powercheck.checker.Witness;
 import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.Prop;
 import org.powercheck.model.Check;
+import org.powercheck.model.Model;
 import org.powercheck.model.PpcModel;
 import org.powercheck.model.Rel;
 import org.powercheck.model.interrupts.InterruptSlot;
@@ -56,7 +58,7 @@ public final class ExplicitEngine implements Engine {
         private final Program program;
         private final CheckOptions options;
         private final Layout layout;
-        private final boolean uniprocPerCell;
+        private boolean uniprocPerCell;
         private final List<Check> checks = new ArrayList<>();
         private final FinalValues finalValues;
         private final RelEvaluator evaluator = new RelEvaluator();
@@ -64,7 +66,7 @@ public final class ExplicitEngine implements Engine {
         private final List<FinalState> states = new ArrayList<>();
         private boolean boundCut, interruptCut;
         private final List<InterruptSlot> slots;
-        private final Deliveries deliveries;
+        private Deliveries deliveries;
         private Witness witness;
         private long candidates;
 
@@ -72,21 +74,25 @@ public final class ExplicitEngine implements Engine {
             this.program = program;
             this.options = options;
             this.layout = program.layout();
-            boolean uniproc = false;
-            for (Check c : options.model().checks()) {
-                if (c.kind() == Check.Kind.ACYCLIC && c.rel().equals(UNIPROC)) uniproc = true;
-                else checks.add(c);
-            }
-            this.uniprocPerCell = uniproc;
             this.finalValues = new FinalValues(program);
             this.slots = InterruptSlots.of(program, options.interrupts());
-            this.deliveries = new Deliveries(slots, layout);
+        }
+
+        private void useModel(Model model) {
+            checks.clear();
+            uniprocPerCell = false;
+            for (Check c : model.checks()) {
+                if (c.kind() == Check.Kind.ACYCLIC && c.rel().equals(UNIPROC)) uniprocPerCell = true;
+                else checks.add(c);
+            }
         }
 
         Outcome explore() throws CheckTimeoutException {
             List<PathSource> interpreters = new ArrayList<>();
+            List<ThreadInterpreter> all = new ArrayList<>();
             for (int t = 0; t < program.threads().size(); t++) {
                 ThreadInterpreter thread = new ThreadInterpreter(program.threads().get(t), layout, options);
+                all.add(thread);
                 List<InterruptSlot> mine = new ArrayList<>();
                 List<ThreadInterpreter> handlers = new ArrayList<>();
                 for (InterruptSlot s : slots) {
@@ -94,15 +100,29 @@ public final class ExplicitEngine implements Engine {
                     mine.add(s);
                     handlers.add(new ThreadInterpreter(s.code(), layout, options));
                 }
+                all.addAll(handlers);
                 interpreters.add(mine.isEmpty() ? thread : new CpuRuns(thread, handlers, mine, options,
                         options.interrupts().pointsFor(program) == org.powercheck.ir.Interrupts.Points.ENABLED));
             }
-            List<List<ThreadRun>> runs = ValueDomain.solve(interpreters, layout, options);
+            // Locations start as whole cells and split until they tile every access the runs make.
+            Locations locations = Locations.whole(layout);
+            List<List<ThreadRun>> runs;
+            while (true) {
+                for (ThreadInterpreter t : all) t.useLocations(locations);
+                runs = ValueDomain.solve(interpreters, locations, options);
+                List<Locations.Span> untiled = new ArrayList<>();
+                for (ThreadInterpreter t : all) untiled.addAll(t.untiled);
+                if (untiled.isEmpty()) break;
+                locations = locations.refine(untiled);
+            }
+            useModel(locations.whole() ? options.model() : PpcModel.mixed(options.model()));
+            deliveries = new Deliveries(slots, locations);
             for (List<ThreadRun> r : runs) {
                 if (r.isEmpty()) return outcome();
             }
-            new RunCombinations(runs, layout, options, uniprocPerCell, () -> boundCut)
-                    .forEach((chosen, cellChoices) -> exploreGraph(new EventGraph(layout, chosen), cellChoices));
+            Locations locs = locations;
+            new RunCombinations(runs, locations, options, uniprocPerCell, () -> boundCut)
+                    .forEach((chosen, cellChoices) -> exploreGraph(new EventGraph(locs, chosen), cellChoices));
             return outcome();
         }
 

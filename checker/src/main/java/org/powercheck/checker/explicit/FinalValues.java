@@ -56,10 +56,18 @@ final class FinalValues {
     long[] read(EventGraph g, LocationChoice[] choice) {
         long[] v = new long[keys.length];
         for (int k = 0; k < keys.length; k++) {
-            if (cell[k] >= 0) v[k] = g.value[g.writesOf[cell[k]][choice[cell[k]].finalWrite()]];
+            if (cell[k] >= 0) v[k] = memory(g, choice, cell[k]);
             else if (thread[k] >= 0) v[k] = g.runs.get(thread[k]).register(reg[k]);
         }
         return v;
+    }
+
+    /** A cell's final value: its locations' co-last writes put together. */
+    private static long memory(EventGraph g, LocationChoice[] choice, int cell) {
+        int first = g.locations.first(cell), n = g.locations.count(cell);
+        long[] parts = new long[n];
+        for (int i = 0; i < n; i++) parts[i] = g.value[g.writesOf[first + i][choice[first + i].finalWrite()]];
+        return n == 1 ? parts[0] : g.locations.cellValue(cell, parts);
     }
 
     /** The observed part of {@code values}, as a hashable value. */

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
-import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
 
 /**
  * The choices of one run per thread (the cartesian product of the threads' runs), each with the
@@ -41,7 +41,7 @@ final class RunCombinations {
     private record CellValue(int cell, long value) { }
 
     private final List<List<ThreadRun>> runs;
-    private final Layout layout;
+    private final Locations layout;
     private final CheckOptions options;
     private final boolean uniproc;
     private final BooleanSupplier cutSettled;
@@ -62,7 +62,7 @@ final class RunCombinations {
     private final List<List<LocationChoice>> cellChoices;
     private Visitor visitor;
 
-    RunCombinations(List<List<ThreadRun>> runs, Layout layout, CheckOptions options, boolean uniproc,
+    RunCombinations(List<List<ThreadRun>> runs, Locations layout, CheckOptions options, boolean uniproc,
                     BooleanSupplier cutSettled) {
         this.runs = new ArrayList<>();
         for (List<ThreadRun> r : runs) {

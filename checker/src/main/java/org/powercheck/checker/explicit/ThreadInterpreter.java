@@ -15,9 +15,11 @@ import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.ir.Expr;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.ThreadCode;
 import org.powercheck.ir.UnsupportedConstructException;
+import org.powercheck.ir.Width;
 
 /**
  * Enumerates the concrete runs of one thread: every load takes each value its cell may hold
@@ -39,6 +41,11 @@ final class ThreadInterpreter implements PathSource {
     /** the same, read-only, shared by the runs */
     private final Map<Reg, Integer> registerIndex = Collections.unmodifiableMap(regIndex);
     private final Map<Expr, int[]> exprRegs = new IdentityHashMap<>();
+    private static final int NONE = -1;
+    private static final int SPLIT = -2;
+    private Locations locations;
+    /** accesses the locations did not tile, since {@link #useLocations} */
+    final List<Locations.Span> untiled = new ArrayList<>();
     private ValueDomain domain;
     private List<ThreadRun> runs;
     private List<List<LocalEvent>> dropped;
@@ -53,6 +60,7 @@ final class ThreadInterpreter implements PathSource {
         this.layout = layout;
         this.unwind = options.unwind();
         this.options = options;
+        this.locations = Locations.whole(layout);
         this.code = thread.code();
         for (int pc = 0; pc < code.size(); pc++) {
             if (code.get(pc) instanceof Instr.Label l) labels.put(l.name(), pc);
@@ -99,6 +107,12 @@ final class ThreadInterpreter implements PathSource {
      * @param mostInfluential the most reads that one path's writes depend on (see {@link State#influence})
      */
     record Paths(List<ThreadRun> runs, List<List<LocalEvent>> dropped, int mostInfluential) { }
+
+    /** The locations that loads and stores access from now on. */
+    void useLocations(Locations locations) {
+        this.locations = locations;
+        untiled.clear();
+    }
 
     @Override
     public Paths paths(ValueDomain domain) throws CheckTimeoutException {
@@ -187,9 +201,10 @@ final class ThreadInterpreter implements PathSource {
             switch (instr) {
                 case Instr.Load l -> {
                     long address = eval(l.address(), s);
-                    int cell = layout.cellAt(address);
+                    int cell = location(address, l.width());
                     if (cell < 0) {
-                        drop(s, deps(l.address(), s));
+                        if (cell == SPLIT) splitLoad(s, l, address);
+                        else drop(s, deps(l.address(), s));
                         return;
                     }
                     BitSet addrDeps = deps(l.address(), s);
@@ -215,8 +230,8 @@ final class ThreadInterpreter implements PathSource {
                 }
                 case Instr.Store st -> {
                     long address = eval(st.address(), s);
-                    int cell = layout.cellAt(address);
-                    if (cell < 0) {
+                    int cell = location(address, st.width());
+                    if (cell == NONE) {
                         drop(s, deps(st.address(), s));
                         return;
                     }
@@ -224,14 +239,18 @@ final class ThreadInterpreter implements PathSource {
                     BitSet addrDeps = deps(st.address(), s);
                     BitSet dataDeps = deps(st.value(), s);
                     s.influence = union(s.influence, union(addrDeps, dataDeps));
-                    s.events.add(new LocalEvent(LocalEvent.Kind.WRITE, cell, v, null, false,
-                            addrDeps, dataDeps, s.ctrl, st));
+                    if (cell == SPLIT) {
+                        splitWrite(s, st, address, st.width(), v, false, addrDeps, dataDeps);
+                    } else {
+                        s.events.add(new LocalEvent(LocalEvent.Kind.WRITE, cell, v, null, false,
+                                addrDeps, dataDeps, s.ctrl, st));
+                    }
                     s.pc++;
                 }
                 case Instr.StoreConditional sc -> {
                     long address = eval(sc.address(), s);
-                    int cell = layout.cellAt(address);
-                    if (cell < 0) {
+                    int cell = location(address, sc.width());
+                    if (cell == NONE) {
                         drop(s, deps(sc.address(), s));
                         return;
                     }
@@ -247,8 +266,12 @@ final class ThreadInterpreter implements PathSource {
                         State ok = s.copy();
                         // an interrupt at a boundary from the load-reserve's to this one kills the reservation
                         if (ok.boundaries != null) ok.killRanges.add(new int[] {ok.reservedAt, ok.boundaries.size() - 1});
-                        ok.events.add(new LocalEvent(LocalEvent.Kind.WRITE, cell, v, null, true,
-                                addrDeps, dataDeps, ok.ctrl, sc));
+                        if (cell == SPLIT) {
+                            splitWrite(ok, sc, address, sc.width(), v, true, addrDeps, dataDeps);
+                        } else {
+                            ok.events.add(new LocalEvent(LocalEvent.Kind.WRITE, cell, v, null, true,
+                                    addrDeps, dataDeps, ok.ctrl, sc));
+                        }
                         ok.values[status] = 0;
                         ok.deps[status] = statusDeps;
                         ok.pc++;
@@ -309,6 +332,71 @@ final class ThreadInterpreter implements PathSource {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The location an access at {@code address} covers when it is exactly one whole cell;
+     * {@link #SPLIT} when it covers part of a cell or several locations; {@link #NONE} when it is
+     * no access (outside every cell, misaligned) or one the locations do not tile yet, which is
+     * noted for {@link #untiled}.
+     */
+    private int location(long address, Width w) {
+        Locations.Span span = locations.span(address, w);
+        if (span == null) return NONE;
+        if (locations.cover(span) == null) {
+            untiled.add(span);
+            return NONE;
+        }
+        return locations.wholeCell(span) ? locations.first(span.cell()) : SPLIT;
+    }
+
+    /** A load of several locations, or part of one: a read per location, every value of each. */
+    private void splitLoad(State s, Instr.Load l, long address) throws CheckTimeoutException {
+        Locations.Span span = locations.span(address, l.width());
+        int[] locs = locations.cover(span);
+        BitSet addrDeps = deps(l.address(), s);
+        s.influence = union(s.influence, addrDeps);
+        long[] parts = new long[locs.length];
+        splitLoad(s, l, address, span, locs, parts, 0, addrDeps);
+    }
+
+    private void splitLoad(State s, Instr.Load l, long address, Locations.Span span, int[] locs, long[] parts,
+                           int k, BitSet addrDeps) throws CheckTimeoutException {
+        if (k < locs.length) {
+            for (long v : domain.values(locs[k])) {
+                parts[k] = v;
+                splitLoad(s, l, address, span, locs, parts, k + 1, addrDeps);
+            }
+            return;
+        }
+        State c = s.copy();
+        BitSet self = new BitSet();
+        for (int i = 0; i < locs.length; i++) {
+            self.set(c.events.size());
+            c.events.add(new LocalEvent(LocalEvent.Kind.READ, locs[i], parts[i], null, l.reserve(),
+                    addrDeps, new BitSet(), c.ctrl, l, i > 0));
+        }
+        int dst = regIndex.get(l.dst());
+        c.values[dst] = l.width().extend(locations.assemble(span, locs, parts), l.signed());
+        c.deps[dst] = self;
+        if (l.reserve()) {
+            c.reserved = true;
+            c.reservation = address;
+            if (c.boundaries != null) c.reservedAt = c.boundaries.size();
+        }
+        c.pc++;
+        explore(c);
+    }
+
+    /** A store to several locations, or part of one: a write per location of its bytes of {@code v}. */
+    private void splitWrite(State s, Instr instr, long address, Width w, long v, boolean exclusive,
+                            BitSet addrDeps, BitSet dataDeps) {
+        Locations.Span span = locations.span(address, w);
+        int[] locs = locations.cover(span);
+        for (int i = 0; i < locs.length; i++) {
+            s.events.add(new LocalEvent(LocalEvent.Kind.WRITE, locs[i], locations.part(v, span, locs[i]), null,
+                    exclusive, addrDeps, dataDeps, s.ctrl, instr, i > 0));
         }
     }
 

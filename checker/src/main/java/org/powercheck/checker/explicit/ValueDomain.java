@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.TreeSet;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
-import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
 
 /**
- * The values a load of each cell may return: the initial value and every value some store may
+ * The values a load of each location may return: the initial value and every value some store may
  * write there. It is the least fixpoint of "run every thread with loads returning the current
  * values, add what the stores wrote", computed by {@link #solve}.
  *
@@ -37,7 +37,7 @@ final class ValueDomain {
     }
 
     /** The runs of every thread over the fixpoint domain. */
-    static List<List<ThreadRun>> solve(List<? extends PathSource> threads, Layout layout, CheckOptions options)
+    static List<List<ThreadRun>> solve(List<? extends PathSource> threads, Locations layout, CheckOptions options)
             throws CheckTimeoutException {
         List<TreeSet<Long>> sets = new ArrayList<>();
         for (int c = 0; c < layout.size(); c++) {

@@ -45,13 +45,13 @@ final class WitnessWriter {
 
     private static String describe(Program program, EventGraph g, int e) {
         if (g.isInitial(e)) {
-            return "e" + e + ": init W " + g.layout.cell(e).name() + "=" + g.layout.format(g.value[e]);
+            return "e" + e + ": init W " + g.locations.name(e) + "=" + g.layout.format(g.value[e]);
         }
         LocalEvent le = g.local[e];
         String thread = program.threads().get(g.thread[e]).name();
         String what = switch (le.kind()) {
-            case READ -> "R " + g.layout.cell(le.cell()).name() + "=" + g.layout.format(le.value());
-            case WRITE -> "W " + g.layout.cell(le.cell()).name() + "=" + g.layout.format(le.value());
+            case READ -> "R " + g.locations.name(le.cell()) + "=" + g.layout.format(le.value());
+            case WRITE -> "W " + g.locations.name(le.cell()) + "=" + g.layout.format(le.value());
             case FENCE -> "F " + le.fence().mnemonic();
         };
         return "e" + e + ": " + thread + " " + what + (le.exclusive() ? " (exclusive)" : "")

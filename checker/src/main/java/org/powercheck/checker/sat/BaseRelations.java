@@ -102,6 +102,13 @@ final class BaseRelations {
             case ID -> {
                 for (int i = 0; i < n; i++) m.set(i, i);
             }
+            case SI -> {
+                for (Event x : events) {
+                    m.set(x.id, x.id);
+                    if (x.isInit()) continue;
+                    for (Event y : events) if (y.thread == x.thread && y.node == x.node) m.set(x.id, y.id);
+                }
+            }
             case ADDR, DATA, RMW -> {
                 for (Event y : events) for (int x : depsOf(b, y).events) m.set(x, y.id);
             }
@@ -138,6 +145,7 @@ final class BaseRelations {
             case PO -> x.thread == y.thread ? c.and(x.guard, y.guard) : interrupts.po(x, y);
             case INT, EXT -> c.and(x.guard, y.guard);
             case ID -> x.guard;
+            case SI -> i == j ? x.guard : c.and(x.guard, y.guard);
             case LOC -> MemoryEncoding.sameCell(c, x, y);
             case ADDR, DATA -> c.and(y.guard, depsOf(b, y).lit(i));
             case CTRL -> control.lit(c, y.thread, y.node, y.guard, i);

@@ -9,6 +9,8 @@ import org.powercheck.model.interrupts.InterruptSlots;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
+import org.powercheck.model.PpcModel;
 import org.powercheck.ir.Program;
 import org.powercheck.ir.Prop;
 import org.powercheck.ir.SourcePos;
@@ -18,6 +20,7 @@ import org.powercheck.ir.StateKey;
 final class Encoding {
     final Program program;
     final Layout layout;
+    final Locations locations;
     final Circuit circuit;
     final List<ThreadProgram> threads;
     final SymbolicExecution exec;
@@ -27,6 +30,10 @@ final class Encoding {
 
     /** @param lazyTerms see {@link RelationEncoder#DEFAULT_LAZY_TERMS} */
     Encoding(Program program, CheckOptions options, long lazyTerms) throws CheckTimeoutException {
+        this(program, options, lazyTerms, Faults.rejecting());
+    }
+
+    Encoding(Program program, CheckOptions options, long lazyTerms, Faults faults) throws CheckTimeoutException {
         this.program = program;
         this.layout = program.layout();
         this.circuit = new Circuit(options.deadlineNanos());
@@ -34,24 +41,25 @@ final class Encoding {
         List<ThreadCode> code = new ArrayList<>(program.threads());
         for (InterruptSlot s : slots) code.add(s.code());
         this.threads = ThreadProgram.of(code, layout, options.unwind());
-        ValueAnalysis values = new ValueAnalysis(threads, layout);
+        ValueAnalysis values = ValueAnalysis.of(threads, layout);
+        this.locations = values.locations;
         options.checkDeadline();
         boolean[] optional = new boolean[code.size()], interruptible = new boolean[code.size()];
         for (int t = program.threads().size(); t < code.size(); t++) optional[t] = true;
         for (InterruptSlot s : slots) interruptible[s.host()] = true;
-        this.exec = new SymbolicExecution(circuit, layout, threads, values, optional, interruptible);
+        this.exec = new SymbolicExecution(circuit, layout, threads, values, optional, interruptible, faults);
         options.checkDeadline();
         this.interrupts = new InterruptEncoding(circuit, threads, exec, slots,
                 options.interrupts().pointsFor(program) == Interrupts.Points.ENABLED);
-        this.memory = new MemoryEncoding(circuit, exec.events, layout.size());
+        this.memory = new MemoryEncoding(circuit, exec.events, locations.size());
         if (interrupts.any()) {
             interrupts.killReservations(exec.events);
-            interrupts.deliver(exec.events, memory, layout);
+            interrupts.deliver(exec.events, memory, locations);
         }
         long[][][] reach = new long[threads.size()][][];
         for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
         options.checkDeadline();
-        ModelGraph model = ModelGraph.of(options.model());
+        ModelGraph model = ModelGraph.of(locations.whole() ? options.model() : PpcModel.mixed(options.model()));
         BaseRelations base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts);
         this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms);
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
@@ -75,7 +83,8 @@ final class Encoding {
                 int reg = threads.get(t).reg(r.reg());
                 yield reg < 0 ? ValueMap.constant(0) : exec.finalRegs[t][reg];
             }
-            case StateKey.MemKey m -> memory.finalMemory[layout.indexOf(m.cell())];
+            case StateKey.MemKey m -> MixedAccesses.cellValue(circuit, locations, layout.indexOf(m.cell()),
+                    memory.finalMemory);
         };
     }
 

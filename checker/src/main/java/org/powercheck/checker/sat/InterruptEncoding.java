@@ -167,7 +167,7 @@ final class InterruptEncoding {
     }
 
     /** The delivery rules over reads-from and coherence (see the class comment). */
-    void deliver(List<Event> events, MemoryEncoding mem, org.powercheck.ir.Layout layout) {
+    void deliver(List<Event> events, MemoryEncoding mem, org.powercheck.ir.Locations locations) {
         List<Integer> hosts = new ArrayList<>();
         for (InterruptSlot sl : slots) if (!hosts.contains(sl.host())) hosts.add(sl.host());
         for (int host : hosts) {
@@ -188,7 +188,8 @@ final class InterruptEncoding {
             }
             int pending = Circuit.FALSE;
             for (String name : cells) {
-                int cell = layout.indexOf(name);
+                // a trigger cell is a whole-width pseudo-location: one location
+                int cell = locations.first(locations.layout().indexOf(name));
                 for (Event w : events) {
                     int here = w.write ? w.cellLit(cell) : Circuit.FALSE;
                     if (here == Circuit.FALSE) continue;

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
 import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.Width;
 
 /**
  * Runs every thread's DAG symbolically, in topological order: each node gets a guard (the
@@ -42,6 +44,11 @@ final class SymbolicExecution {
      */
     final int[][] enabledBefore, enabledAfter;
     final int[] enabledAtEnd;
+    /** accesses that are not exactly one whole cell */
+    private final MixedAccesses mixed;
+    /** what becomes of an access that is no access (outside every cell, misaligned) */
+    final Faults faults;
+    private int currentThread;
 
     /** An edge into a node: taken under {@code guard}, carrying the state after its source. */
     private record Incoming(int guard, State state) { }
@@ -68,11 +75,14 @@ final class SymbolicExecution {
      * @param interruptible per thread: record where interrupts are enabled (a CPU with sources)
      */
     SymbolicExecution(Circuit c, Layout layout, List<ThreadProgram> threads, ValueAnalysis values,
-                      boolean[] optional, boolean[] interruptible) {
+                      boolean[] optional, boolean[] interruptible, Faults faults) {
         this.c = c;
         this.layout = layout;
         this.threads = threads;
         this.values = values;
+        this.faults = faults;
+        Locations locations = values.locations;
+        this.mixed = new MixedAccesses(c, locations, events);
         int nt = threads.size();
         exitGuard = new int[nt];
         cutGuard = new int[nt];
@@ -93,18 +103,19 @@ final class SymbolicExecution {
                 java.util.Arrays.fill(enabledAfter[t], Circuit.FALSE);
             }
         }
-        for (int cell = 0; cell < layout.size(); cell++) {
+        for (int loc = 0; loc < locations.size(); loc++) {
             Event iw = new Event(events.size(), -1, -1, null, false, true, false, null);
             iw.guard = Circuit.TRUE;
-            iw.cells = new int[] {cell};
+            iw.cells = new int[] {loc};
             iw.cellLits = new int[] {Circuit.TRUE};
-            iw.value = ValueMap.constant(layout.initialValue(cell));
+            iw.value = ValueMap.constant(locations.initialValue(loc));
             events.add(iw);
         }
         for (int t = 0; t < nt; t++) runThread(t);
     }
 
     private void runThread(int t) {
+        currentThread = t;
         ThreadProgram tp = threads.get(t);
         ThreadDag dag = tp.dag;
         int n = dag.size();
@@ -190,8 +201,22 @@ final class SymbolicExecution {
         int takenGuard = g, fallGuard = g;
         switch (instr) {
             case Instr.Load l -> {
+                ValueMap a = eval(tp.address[p], st, l.pos());
+                g = rejectInvalid(a, l.width(), g, l.pos());
+                if (mixed.split(a, l.width())) {
+                    MixedAccesses.Load ml = mixed.load(t, node, l, a, g, deps(tp.address[p], st),
+                            values.partDomain[t][node]);
+                    out = st.copy();
+                    out.vals[tp.dst[p]] = ml.register();
+                    out.deps[tp.dst[p]] = ml.deps();
+                    if (l.reserve()) {
+                        out.reservation = ml.first();
+                        out.lastExclusive = ml.deps();
+                    }
+                    break;
+                }
                 Event e = newEvent(t, node, instr, true, false, l.reserve(), null, g);
-                address(e, tp.address[p], st, g, l.pos());
+                address(e, a, l.width(), g);
                 e.addr = deps(tp.address[p], st);
                 long[] dom = values.readDomain[t][node];
                 ValueMap.Builder mem = new ValueMap.Builder();
@@ -211,8 +236,15 @@ final class SymbolicExecution {
                 }
             }
             case Instr.Store s -> {
+                ValueMap a = eval(tp.address[p], st, s.pos());
+                g = rejectInvalid(a, s.width(), g, s.pos());
+                if (mixed.split(a, s.width())) {
+                    mixed.store(t, node, instr, false, a, s.width(), eval(tp.value[p], st, s.pos()), g,
+                            deps(tp.address[p], st), deps(tp.value[p], st));
+                    break;
+                }
                 Event e = newEvent(t, node, instr, false, true, false, null, g);
-                address(e, tp.address[p], st, g, s.pos());
+                address(e, a, s.width(), g);
                 e.addr = deps(tp.address[p], st);
                 e.data = deps(tp.value[p], st);
                 e.value = truncate(eval(tp.value[p], st, s.pos()), s.width());
@@ -225,30 +257,42 @@ final class SymbolicExecution {
                     Event r = events.get(res.events[i]);
                     int[] same = new int[r.cells.length];
                     for (int k = 0; k < r.cells.length; k++) {
-                        same[k] = c.and(r.cellLits[k], addr.eq(layout.addressOf(layout.cell(r.cells[k]).name())));
+                        same[k] = c.and(r.cellLits[k], addr.eq(values.locations.addressOf(r.cells[k])));
                     }
                     held = c.or(held, c.and(res.lits[i], c.or(same, r.cells.length)));
                 }
                 int success = held == Circuit.FALSE ? Circuit.FALSE : c.newVar();
                 c.clause(-success, g);
                 c.clause(-success, held);
-                rejectInvalid(addr, g);
+                g = rejectInvalid(addr, s.width(), g, s.pos());
+                if (faults.diagnosing()) c.clause(-success, g);
                 out = st.copy();
                 EventMap statusDeps = EventMap.union(c, deps(tp.value[p], st), deps(tp.address[p], st));
                 if (success != Circuit.FALSE) {
-                    Event e = newEvent(t, node, instr, false, true, true, null, success);
-                    address(e, addr, success);
-                    e.addr = deps(tp.address[p], st);
-                    e.data = deps(tp.value[p], st);
-                    e.value = truncate(eval(tp.value[p], st, s.pos()), s.width());
+                    Event[] parts;
+                    if (mixed.split(addr, s.width())) {
+                        parts = mixed.store(t, node, instr, true, addr, s.width(), eval(tp.value[p], st, s.pos()),
+                                success, deps(tp.address[p], st), deps(tp.value[p], st));
+                    } else {
+                        Event e = newEvent(t, node, instr, false, true, true, null, success);
+                        address(e, addr, s.width(), success);
+                        e.addr = deps(tp.address[p], st);
+                        e.data = deps(tp.value[p], st);
+                        e.value = truncate(eval(tp.value[p], st, s.pos()), s.width());
+                        parts = new Event[] {e};
+                    }
                     EventMap last = st.lastExclusive;
                     EventMap.Builder rmw = new EventMap.Builder();
                     for (int i = 0; i < last.events.length; i++) {
                         Event x = events.get(last.events[i]);
                         if (x.read) rmw.add(x.id, c.and(success, last.lits[i]));
                     }
-                    e.rmw = rmw.build();
-                    out.lastExclusive = EventMap.union(c, EventMap.of(e.id, success), last.restrict(c, -success));
+                    EventMap written = EventMap.EMPTY;
+                    for (Event e : parts) {
+                        e.rmw = rmw.build();
+                        written = EventMap.union(c, written, EventMap.of(e.id, success));
+                    }
+                    out.lastExclusive = EventMap.union(c, written, last.restrict(c, -success));
                 }
                 out.reservation = EventMap.EMPTY;
                 out.vals[tp.dst[p]] = new ValueMap.Builder().add(0, success).add(1, -success).build(c);
@@ -330,25 +374,31 @@ final class SymbolicExecution {
         return e;
     }
 
-    private void address(Event e, RegExpr addrExpr, State st, int g, SourcePos pos) {
-        ValueMap a = eval(addrExpr, st, pos);
-        rejectInvalid(a, g);
-        address(e, a, g);
-    }
-
-    /** An access to a value that is not exactly a cell's address invalidates the execution. */
-    private void rejectInvalid(ValueMap a, int g) {
+    /**
+     * An access to a value that is no access (outside every cell, misaligned) invalidates the
+     * execution; {@link Faults} says how. Returns the guard the access and its successors run under.
+     */
+    private int rejectInvalid(ValueMap a, Width w, int g, SourcePos pos) {
+        int[] bad = new int[a.values.length];
+        int n = 0;
         for (int i = 0; i < a.values.length; i++) {
-            if (layout.cellAt(a.values[i]) < 0) c.clause(-g, -a.lits[i]);
+            if (mixed.valid(a.values[i], w)) continue;
+            if (!faults.diagnosing()) {
+                c.clause(-g, -a.lits[i]);
+                continue;
+            }
+            bad[n++] = a.lits[i];
+            faults.note(currentThread, c.and(g, a.lits[i]), pos, values.locations.fault(a.values[i], w));
         }
+        return n == 0 ? g : c.and(g, -c.or(bad, n));
     }
 
-    private void address(Event e, ValueMap a, int g) {
+    private void address(Event e, ValueMap a, Width w, int g) {
         int[] cells = new int[a.values.length];
         int[] lits = new int[a.values.length];
         int n = 0;
         for (int i = 0; i < a.values.length; i++) {
-            int cell = layout.cellAt(a.values[i]);
+            int cell = mixed.wholeCell(a.values[i], w);
             if (cell < 0) continue;
             int lit = c.and(g, a.lits[i]);
             if (lit == Circuit.FALSE) continue;

@@ -1,9 +1,11 @@
 package org.powercheck.checker.sat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
+import org.powercheck.ir.Locations;
 import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.UnsupportedConstructException;
 import org.powercheck.ir.Width;
@@ -17,40 +19,60 @@ import org.powercheck.ir.Width;
  * the no-thin-air axiom; internal rf is in ppo along such a chain), and one execution runs at
  * most the stores of one path per thread, so that many rounds (plus one) suffice even when the
  * value sets have not converged (counters in loops would otherwise grow for ever).
+ *
+ * <p>Memory is abstracted per {@link Locations location}. An access that the locations do not
+ * tile is noted; {@link #of} then splits the locations and runs the analysis again.
  */
 final class ValueAnalysis {
     static final int MAX_COMBINATIONS = 1 << 16;
 
     private final List<ThreadProgram> threads;
     private final Layout layout;
+    final Locations locations;
+    /** accesses the locations do not tile (empty once the analysis is final) */
+    private final List<Locations.Span> untiled = new ArrayList<>();
     /** [thread][node]: memory values a load node may read, null for other nodes */
     final long[][][] readDomain;
+    /** [thread][node][k]: for a load split over locations, what its k-th part may read */
+    final long[][][][] partDomain;
     /** [thread][node]: some execution may reach the node (false: no value flow leads there) */
     final boolean[][] live;
 
-    ValueAnalysis(List<ThreadProgram> threads, Layout layout) {
+    /** The analysis over locations that tile every access it finds. */
+    static ValueAnalysis of(List<ThreadProgram> threads, Layout layout) {
+        ValueAnalysis a = new ValueAnalysis(threads, layout, Locations.whole(layout));
+        while (!a.untiled.isEmpty()) a = new ValueAnalysis(threads, layout, a.locations.refine(a.untiled));
+        return a;
+    }
+
+    private ValueAnalysis(List<ThreadProgram> threads, Layout layout, Locations locations) {
         this.threads = threads;
         this.layout = layout;
+        this.locations = locations;
         readDomain = new long[threads.size()][][];
+        partDomain = new long[threads.size()][][][];
         live = new boolean[threads.size()][];
-        int cells = layout.size();
+        int cells = locations.size();
         long[][] cellVals = new long[cells][];
-        for (int c = 0; c < cells; c++) cellVals[c] = LongSets.of(layout.initialValue(c));
+        for (int c = 0; c < cells; c++) cellVals[c] = LongSets.of(locations.initialValue(c));
         int stores = 0;
         for (ThreadProgram t : threads) stores += storesOnLongestPath(t.dag);
         for (int round = 0; round <= stores + 1; round++) {
             long[][] next = new long[cells][];
-            for (int c = 0; c < cells; c++) next[c] = LongSets.of(layout.initialValue(c));
+            for (int c = 0; c < cells; c++) next[c] = LongSets.of(locations.initialValue(c));
+            untiled.clear();
             for (int t = 0; t < threads.size(); t++) {
                 live[t] = new boolean[threads.get(t).dag.size()];
-                readDomain[t] = run(threads.get(t), cellVals, next, live[t]);
+                partDomain[t] = new long[threads.get(t).dag.size()][][];
+                readDomain[t] = run(t, threads.get(t), cellVals, next, live[t]);
             }
+            if (!untiled.isEmpty()) return;
             if (Arrays.deepEquals(next, cellVals)) break;
             cellVals = next;
         }
     }
 
-    private long[][] run(ThreadProgram t, long[][] cellVals, long[][] written, boolean[] live) {
+    private long[][] run(int ti, ThreadProgram t, long[][] cellVals, long[][] written, boolean[] live) {
         ThreadDag dag = t.dag;
         int n = dag.size();
         long[][][] in = new long[n][][];
@@ -69,13 +91,21 @@ final class ValueAnalysis {
             if (instr != null) {
                 switch (instr) {
                     case Instr.Load l -> {
+                        long[] addrs = eval(t.address[p], st, l.pos());
+                        note(addrs, l.width());
+                        out = st.clone();
+                        if (MixedAccesses.split(locations, addrs, l.width())) {
+                            partDomain[ti][node] = MixedAccesses.partDomains(locations, addrs, l.width(), cellVals);
+                            domains[node] = partDomain[ti][node][0];
+                            out[t.dst[p]] = MixedAccesses.loadValues(locations, addrs, l, cellVals);
+                            break;
+                        }
                         long[] dom = LongSets.EMPTY;
-                        for (long a : eval(t.address[p], st, l.pos())) {
-                            int c = layout.cellAt(a);
+                        for (long a : addrs) {
+                            int c = wholeCell(a, l.width());
                             if (c >= 0) dom = LongSets.union(dom, cellVals[c]);
                         }
                         domains[node] = dom;
-                        out = st.clone();
                         out[t.dst[p]] = extend(dom, l.width(), l.signed());
                     }
                     case Instr.Store s -> write(t, p, st, s.width(), s.pos(), written);
@@ -138,10 +168,31 @@ final class ValueAnalysis {
         long[] tv = new long[vals.length];
         for (int i = 0; i < vals.length; i++) tv[i] = width.truncate(vals[i]);
         tv = LongSets.normalize(tv, tv.length);
-        for (long a : eval(t.address[p], st, pos)) {
-            int c = layout.cellAt(a);
+        long[] addrs = eval(t.address[p], st, pos);
+        note(addrs, width);
+        if (MixedAccesses.split(locations, addrs, width)) {
+            MixedAccesses.write(locations, addrs, width, tv, written);
+            return;
+        }
+        for (long a : addrs) {
+            int c = wholeCell(a, width);
             if (c >= 0) written[c] = LongSets.union(written[c], tv);
         }
+    }
+
+    /** Notes the accesses the locations do not tile. */
+    private void note(long[] addrs, Width w) {
+        for (long a : addrs) {
+            Locations.Span s = locations.span(a, w);
+            if (s != null && locations.cover(s) == null) untiled.add(s);
+        }
+    }
+
+    /** The location of an access that covers one whole cell, or -1. */
+    private int wholeCell(long address, Width w) {
+        Locations.Span s = locations.span(address, w);
+        if (s == null || !locations.wholeCell(s)) return -1;
+        return locations.first(s.cell());
     }
 
     static long[] extend(long[] memValues, Width w, boolean signed) {

@@ -99,7 +99,7 @@ final class WitnessBuilder {
         Circuit c = enc.circuit;
         String cell = "?";
         for (int k = 0; k < e.cells.length; k++) {
-            if (c.value(e.cellLits[k])) cell = enc.layout.cell(e.cells[k]).name();
+            if (c.value(e.cellLits[k])) cell = enc.locations.name(e.cells[k]);
         }
         if (e.isInit()) return "init " + cell + "=" + value(enc, e);
         String id = "P" + enc.threads.get(e.thread).id() + "." + perThread[e.thread]++;

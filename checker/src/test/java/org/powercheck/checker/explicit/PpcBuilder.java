@@ -167,6 +167,18 @@ public final class PpcBuilder {
             return add(new Instr.Load(new Reg(rd), address(ra, new Expr.Const(d)), Width.WORD, false, false, pos()));
         }
 
+        /** A load of {@code w} at {@code rA + rB + d} ({@code rB} null: D-form), as lbz, lhz, lbzx, ... */
+        public Thread load(Width w, String rd, String ra, String rb, long d) {
+            Expr off = rb == null ? new Expr.Const(d) : d == 0 ? r(rb) : new Expr.Binary(Expr.BinOp.ADD, r(rb), new Expr.Const(d));
+            return add(new Instr.Load(new Reg(rd), address(ra, off), w, false, false, pos()));
+        }
+
+        /** A store of {@code w} at {@code rA + rB + d} ({@code rB} null: D-form), as stb, sth, stbx, ... */
+        public Thread store(Width w, String rs, String ra, String rb, long d) {
+            Expr off = rb == null ? new Expr.Const(d) : d == 0 ? r(rb) : new Expr.Binary(Expr.BinOp.ADD, r(rb), new Expr.Const(d));
+            return add(new Instr.Store(r(rs), address(ra, off), w, pos()));
+        }
+
         public Thread lwzx(String rd, String ra, String rb) {
             return add(new Instr.Load(new Reg(rd), address(ra, r(rb)), Width.WORD, false, false, pos()));
         }

@@ -382,9 +382,10 @@ final class ExprLowering {
     }
 
     /**
-     * Rejects an access whose address is known to be inside a location of another width
-     * ({@code ((char *)&long_var)[1]}): a location is accessed at one width, and an address
-     * between two locations would make the execution silently invalid.
+     * Checks an access whose address is known at lowering time against the location it falls in.
+     * A narrower access into part of a wider location ({@code ((char *)&long_word)[1]}, a narrower
+     * union member) is a mixed-size access of those bytes (little-endian); an access that would
+     * reach past its location, or is misaligned, is not supported: the layout has nothing there.
      */
     void checkAccess(Expr address, KType type, SourcePos pos) {
         if (!typed()) return;
@@ -397,10 +398,12 @@ final class ExprLowering {
         }
         if (!(base instanceof Expr.Addr a) || !unit.memory.hasCell(a.cell())) return;
         KType cell = unit.memory.cellType(a.cell());
-        if (cell.width() != type.width() || offset % KType.STRIDE != 0) {
+        long bytes = type.width().bits / 8, cellBytes = cell.width().bits / 8;
+        boolean fits = offset >= 0 && offset + bytes <= cellBytes && offset % bytes == 0;
+        if (!fits) {
             throw new UnsupportedConstructException(pos, "mixed-size access: a " + type.width().bits + "-bit access to "
                     + a.cell() + (offset == 0 ? "" : " + " + offset) + ", a " + cell.width().bits
-                    + "-bit location (each location is accessed at one width)");
+                    + "-bit location (" + (offset % bytes != 0 ? "misaligned" : "past the end of the location") + ")");
         }
     }
 
