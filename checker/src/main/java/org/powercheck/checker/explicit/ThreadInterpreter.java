@@ -218,11 +218,7 @@ final class ThreadInterpreter implements PathSource {
                         int dst = regIndex.get(l.dst());
                         c.values[dst] = l.width().extend(v, l.signed());
                         c.deps[dst] = self;
-                        if (l.reserve()) {
-                            c.reserved = true;
-                            c.reservation = address;
-                            if (c.boundaries != null) c.reservedAt = c.boundaries.size();
-                        }
+                        if (l.reserve()) reserve(c, address);
                         c.pc++;
                         explore(c);
                     }
@@ -380,11 +376,7 @@ final class ThreadInterpreter implements PathSource {
         int dst = regIndex.get(l.dst());
         c.values[dst] = l.width().extend(locations.assemble(span, locs, parts), l.signed());
         c.deps[dst] = self;
-        if (l.reserve()) {
-            c.reserved = true;
-            c.reservation = address;
-            if (c.boundaries != null) c.reservedAt = c.boundaries.size();
-        }
+        if (l.reserve()) reserve(c, address);
         c.pc++;
         explore(c);
     }
@@ -425,6 +417,13 @@ final class ThreadInterpreter implements PathSource {
                 ? new ThreadRun(List.copyOf(s.events), registerIndex, s.values.clone(), cut)
                 : new ThreadRun(List.copyOf(s.events), registerIndex, s.values.clone(), cut,
                         List.copyOf(s.boundaries), List.copyOf(s.killRanges), List.of()));
+    }
+
+    /** A load-reserve's reservation, and the boundary after it (for the interrupts that would clear it). */
+    private static void reserve(State c, long address) {
+        c.reserved = true;
+        c.reservation = address;
+        if (c.boundaries != null) c.reservedAt = c.boundaries.size();
     }
 
     /** Interrupts are effectively enabled: soft mask clear and MSR[EE] set. */
