@@ -65,7 +65,13 @@ public sealed interface Expr {
         /** three-way signed compare of the low 32 bits ({@code cmpw}) */
         CMPW("cmpw"),
         /** three-way unsigned compare of the low 32 bits ({@code cmplw}) */
-        CMPWU("cmplw");
+        CMPWU("cmplw"),
+        /**
+         * Assembly's addition: an address plus a number of ABI bytes, which may cross into another
+         * cell of the same object ({@link Layout#byteAdd}); plain addition otherwise. Only an
+         * evaluator that has the layout can apply it.
+         */
+        BYTE_ADD("+b");
 
         public final String symbol;
 
@@ -98,6 +104,7 @@ public sealed interface Expr {
                 case CMPU -> Long.signum(Long.compareUnsigned(a, b));
                 case CMPW -> Long.signum(Integer.compare((int) a, (int) b));
                 case CMPWU -> Long.signum(Integer.compareUnsigned((int) a, (int) b));
+                case BYTE_ADD -> throw new IllegalStateException("byte addition needs the layout: Layout.apply");
             };
         }
     }

@@ -16,10 +16,13 @@ import java.util.TreeSet;
  *                  herd reads an {@code int} register's final value as a signed 32-bit number
  *                  (keys not listed are 64-bit)
  * @param interrupts the handlers the CPUs may take, where the checker chooses
+ * @param valueNames how reports print values that stand for something other than a number: the
+ *                   opaque contents of an interrupted context's registers ({@link OpaqueValues})
+ *                   and the instructions a register check names
  */
 public record Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
                       Condition condition, List<StateKey> locations, Optional<Prop> filter,
-                      Map<StateKey, Width> keyWidths, Interrupts interrupts) {
+                      Map<StateKey, Width> keyWidths, Interrupts interrupts, Map<Long, ValueName> valueNames) {
     public enum Arch { PPC, C }
 
     public Program {
@@ -27,6 +30,13 @@ public record Program(String name, Arch arch, String file, List<Cell> cells, Lis
         threads = List.copyOf(threads);
         locations = List.copyOf(locations);
         keyWidths = Map.copyOf(keyWidths);
+        valueNames = Map.copyOf(valueNames);
+    }
+
+    public Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
+                   Condition condition, List<StateKey> locations, Optional<Prop> filter,
+                   Map<StateKey, Width> keyWidths, Interrupts interrupts) {
+        this(name, arch, file, cells, threads, condition, locations, filter, keyWidths, interrupts, Map.of());
     }
 
     public Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
@@ -47,7 +57,7 @@ public record Program(String name, Arch arch, String file, List<Cell> cells, Lis
     }
 
     public Layout layout() {
-        return new Layout(cells);
+        return new Layout(cells, valueNames);
     }
 
     /** The keys a final state is projected on: the {@code locations} and the condition's keys. */

@@ -440,7 +440,7 @@ final class ThreadInterpreter implements PathSource {
                 yield i == null ? 0 : s.values[i];
             }
             case Expr.Unary u -> u.op().apply(eval(u.arg(), s));
-            case Expr.Binary b -> b.op().apply(eval(b.left(), s), eval(b.right(), s));
+            case Expr.Binary b -> layout.apply(b.op(), eval(b.left(), s), eval(b.right(), s));
             case Expr.Select sel -> eval(sel.cond(), s) != 0 ? eval(sel.then(), s) : eval(sel.otherwise(), s);
         };
     }

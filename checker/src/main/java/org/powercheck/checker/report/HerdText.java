@@ -10,6 +10,7 @@ import org.powercheck.checker.Outcome;
 import org.powercheck.ir.Condition;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Program;
+import org.powercheck.ir.StateKey;
 
 /**
  * The text report, line for line in herd7's shape so the two can be diffed. Differences:
@@ -79,11 +80,28 @@ public final class HerdText {
             o.witness().ifPresent(w -> w.interrupts().forEach(line ->
                     sb.append("Interrupt ").append(name).append(": ").append(line).append('\n')));
         }
+        o.witness().flatMap(w -> clobberedRegister(w.state(), layout)).ifPresent(line ->
+                sb.append("Register ").append(name).append(": ").append(line).append('\n'));
         sb.append("Time ").append(name).append(' ').append(seconds(c.nanos())).append('\n');
         if (o.boundCut()) sb.append(boundCutLine(name, j.counterexample(), unwind)).append('\n');
         if (o.interruptCut()) sb.append(interruptCutLine(name, j.counterexample())).append('\n');
         sb.append('\n');
         return sb.toString();
+    }
+
+    /**
+     * What the register check of a harness found in a counterexample: the register an interrupt
+     * did not preserve, its values and the instruction that last wrote it.
+     */
+    static java.util.Optional<String> clobberedRegister(org.powercheck.checker.FinalState state, Layout layout) {
+        Long which = state.values().get(new StateKey.MemKey("pc_clobbered"));
+        if (which == null || which == 0) return java.util.Optional.empty();
+        Long value = state.values().get(new StateKey.MemKey("pc_clobbered_value"));
+        Long by = state.values().get(new StateKey.MemKey("pc_clobbered_by"));
+        String register = layout.describe(which).replaceFirst("^the interrupted context's ", "");
+        return java.util.Optional.of(register + " is " + layout.format(value == null ? 0 : value) + " at return, not "
+                + layout.format(which) + " as when the context was interrupted; last written at "
+                + layout.describe(by == null ? 0 : by));
     }
 
     /** The interrupt options in force, in the words of the flags that set them. */

@@ -41,7 +41,7 @@ abstract class RegExpr {
             }
             case Expr.Unary u -> new Unary(u.op(), build(u.arg(), regIndex, layout, seen));
             case Expr.Binary b -> new Binary(b.op(), build(b.left(), regIndex, layout, seen),
-                    build(b.right(), regIndex, layout, seen));
+                    build(b.right(), regIndex, layout, seen), layout);
             case Expr.Select s -> new Select(build(s.cond(), regIndex, layout, seen),
                     build(s.then(), regIndex, layout, seen), build(s.otherwise(), regIndex, layout, seen));
         };
@@ -69,8 +69,14 @@ abstract class RegExpr {
     private static final class Binary extends RegExpr {
         final Expr.BinOp op;
         final RegExpr left, right;
-        Binary(Expr.BinOp op, RegExpr left, RegExpr right) { this.op = op; this.left = left; this.right = right; }
-        @Override long eval(long[] r) { return op.apply(left.eval(r), right.eval(r)); }
+        final Layout layout;
+        Binary(Expr.BinOp op, RegExpr left, RegExpr right, Layout layout) {
+            this.op = op;
+            this.left = left;
+            this.right = right;
+            this.layout = layout;
+        }
+        @Override long eval(long[] r) { return layout.apply(op, left.eval(r), right.eval(r)); }
     }
 
     private static final class Select extends RegExpr {

@@ -45,6 +45,10 @@ final class AsmLowering {
         }
         operands = new ArrayList<>(a.outputs());
         operands.addAll(a.inputs());
+        if (!orderingOnly(a.template())) {
+            new InlineAssembly(t).lower(a);
+            return;
+        }
         for (String instruction : a.template().split(";|\\\\n|\\n")) {
             String text = instruction.replace("\\t", " ").trim();
             if (!text.isEmpty()) instruction(text, pos);
@@ -86,6 +90,18 @@ final class AsmLowering {
             }
             default -> unknown(text, pos);
         }
+    }
+
+    private static final java.util.Set<String> ORDERING = java.util.Set.of("sync", "hwsync", "ptesync", "lwsync",
+            "msgsync", "isync", "eieio", "mbar", "nop", "xnop", "ori", "msgsnd", "msgsndp", "msgclr", "msgclrp");
+
+    /** Whether every instruction is one of the ordering and doorbell ones this class gives a meaning. */
+    private static boolean orderingOnly(String template) {
+        for (String instruction : template.split(";|\\\\n|\\n")) {
+            String text = instruction.replace("\\t", " ").trim();
+            if (!text.isEmpty() && !ORDERING.contains(text.split("\\s+", 2)[0])) return false;
+        }
+        return true;
     }
 
     private void fence(FenceKind kind, SourcePos pos) {

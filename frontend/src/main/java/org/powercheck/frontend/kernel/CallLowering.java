@@ -76,6 +76,8 @@ final class CallLowering {
             Optional<Declarations.Function> f = unit.decls.function(name);
             if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
             if (f.isPresent() && f.get().body().isPresent()) return direct(f.get(), c, target, needValue);
+            var asm = unit.assemblyFor(name);
+            if (asm.isPresent()) return assembly(name, asm.get(), f, c, target, needValue);
             if (INTRINSICS.contains(name)) return intrinsic(name, c, target);
         }
         Optional<Primitive> primitive = unit.mapping.primitive(name);
@@ -162,6 +164,29 @@ final class CallLowering {
         }
         out().emit(new Instr.Label(done, pos));
         return result == null ? new Val(new Expr.Const(0), Types.VOID) : new Val(new Expr.RegRef(result), type.result());
+    }
+
+    /**
+     * A call of an assembly function, under the ELF ABI: the arguments in r3..r10, the result in
+     * r3. The function's code is inlined at the call.
+     */
+    private Val assembly(String name, org.powercheck.frontend.asm.AsmModule module, Optional<Declarations.Function> f,
+                         CExpr.Call c, Optional<Reg> target, boolean needValue) {
+        SourcePos pos = c.pos();
+        List<Val> args = arguments(c.args());
+        if (args.size() > 8) throw new UnsupportedConstructException(pos, "an assembly call with more than 8 arguments");
+        for (int i = 0; i < args.size(); i++) {
+            out().emit(new Instr.Assign(org.powercheck.frontend.asm.AsmRegisters.gpr(3 + i), args.get(i).expr(), pos));
+        }
+        for (Instr in : module.call(name, pos)) out().emit(in);
+        KType result = f.map(d -> d.type().result()).orElse(unit.types.longType);
+        if (result instanceof KType.Void) {
+            if (needValue) throw new InputException(pos, name + " does not return a value");
+            return new Val(new Expr.Const(0), Types.VOID);
+        }
+        Reg dst = target.orElseGet(out()::temp);
+        out().emit(new Instr.Assign(dst, new Expr.RegRef(org.powercheck.frontend.asm.AsmRegisters.gpr(3)), pos));
+        return new Val(new Expr.RegRef(dst), result);
     }
 
     /** A havoc'd function: its arguments are evaluated, its result is any value, memory is untouched. */

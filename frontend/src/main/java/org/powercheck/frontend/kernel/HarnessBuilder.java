@@ -51,6 +51,9 @@ final class HarnessBuilder {
                 : Optional.of(new SourcePos(file, positions.line(h.initBrace()), positions.column(h.initBrace())));
         List<CExternal> items = KernelSource.parse(h.cText(), file, initBrace, options, false);
         LoweringUnit unit = Units.kernel(items, options, false);
+        List<String> asmArgs = new ArrayList<>(KernelSource.CONFIG);
+        asmArgs.addAll(options.preprocessorArgs());
+        AssemblyDeclarations.load(items, unit, file, asmArgs);
 
         List<CFunction> threads = threads(items, h);
         Optional<CFunction> init = items.stream().filter(i -> i instanceof CFunction f
@@ -70,13 +73,23 @@ final class HarnessBuilder {
             frames.add(chosen.top);
         }
         InterruptDeclarations declared = new InterruptDeclarations(items, unit, threads.size());
+        RegisterCheck check = new RegisterCheck(items, threads.size());
+        check.declared.ifPresent(d -> {
+            if (declared.sources.stream().noneMatch(s -> s.cpu() == d.cpu())) {
+                throw new InputException(d.pos(), RegisterCheck.CHECK + ": CPU " + d.cpu() + " takes no interrupt");
+            }
+        });
         List<InterruptSource> sources = new ArrayList<>();
         for (InterruptDeclarations.Declared d : declared.sources) {
             Lowered first = lowerHandler(unit, d.call(), d.cpu(), java.util.Set.of());
-            java.util.Set<String> private_ = PrivateObjects.registerizable(first.code, d.call().name(), unit.memory);
+            java.util.Set<String> private_ = new java.util.HashSet<>(
+                    PrivateObjects.registerizable(first.code, d.call().name(), unit.memory));
+            // the flag a bad call sets is read by the condition, not private to the handler
+            private_.removeAll(unit.badCallFlags());
             Lowered chosen = private_.isEmpty() ? first : lowerHandler(unit, d.call(), d.cpu(), private_);
             private_.forEach(unit.memory::drop);
             ThreadCode handler = new ThreadCode(d.cpu(), d.call().name(), Map.of(), chosen.code, d.pos());
+            if (check.checks(d.cpu())) handler = check.instrument(handler, unit);
             Optional<String> trigger = d.kind() == InterruptSource.Kind.IPI
                     ? Optional.of(((Expr.Addr) unit.memory.address(unit.ipi(), d.cpu())).cell()) : Optional.empty();
             sources.add(new InterruptSource(d.handler(), d.cpu(), d.kind(), trigger, handler, d.pos()));
@@ -84,9 +97,24 @@ final class HarnessBuilder {
         ConditionTail tail = ConditionTailParser.parseFrom(text, h.tail() < 0 ? text.length() : h.tail(), file,
                 new HarnessKeys(unit, frames));
         Condition condition = withBadCalls(tail.condition(), unit);
+        List<StateKey> locations = new ArrayList<>(tail.locations());
+        StateKey clobbered = new StateKey.MemKey(RegisterCheck.CLOBBERED);
+        if (check.declared.isPresent() && !condition.prop().keys().contains(clobbered)) {
+            condition = withFailure(condition, new Prop.Not(new Prop.Eq(new StateKey.MemKey(RegisterCheck.CLOBBERED),
+                    new Expr.Const(0))));
+        }
+        if (check.declared.isPresent()) {
+            // allocated even when no handler writes a checked register, so that the keys exist
+            for (String key : List.of(RegisterCheck.CLOBBERED, RegisterCheck.VALUE, RegisterCheck.WRITER)) {
+                RegisterCheck.cell(unit, key, check.declared.get().pos());
+            }
+            locations.add(new StateKey.MemKey(RegisterCheck.VALUE));
+            locations.add(new StateKey.MemKey(RegisterCheck.WRITER));
+        }
         Map<StateKey, Width> widths = new HashMap<>(unit.memory.signedNarrowCells());
-        return new Program(h.name(), Program.Arch.C, file, unit.memory.cells(), code, condition, tail.locations(),
-                tail.filter(), widths, new Interrupts(sources, declared.maxPerCpu, declared.entry, declared.points));
+        return new Program(h.name(), Program.Arch.C, file, unit.memory.cells(), code, condition, locations,
+                tail.filter(), widths, new Interrupts(sources, declared.maxPerCpu, declared.entry, declared.points),
+                check.valueNames());
     }
 
     private record Lowered(List<org.powercheck.ir.Instr> code, Frame top) {}
@@ -153,9 +181,14 @@ final class HarnessBuilder {
             Prop p = new Prop.Eq(new StateKey.MemKey(flag), new Expr.Const(1));
             called = called == null ? p : new Prop.Or(called, p);
         }
+        return withFailure(c, called);
+    }
+
+    /** The condition with {@code failed} counted as a failure whatever the condition asks. */
+    private static Condition withFailure(Condition c, Prop failed) {
         Prop prop = switch (c.quantifier()) {
-            case NOT_EXISTS -> new Prop.Or(c.prop(), called);
-            case EXISTS, FORALL -> new Prop.And(c.prop(), new Prop.Not(called));
+            case NOT_EXISTS -> new Prop.Or(c.prop(), failed);
+            case EXISTS, FORALL -> new Prop.And(c.prop(), new Prop.Not(failed));
         };
         return new Condition(c.quantifier(), prop, c.pos());
     }

@@ -42,6 +42,10 @@ final class LoweringUnit {
     private final Map<CFunction, Set<String>> assigned = new HashMap<>();
     private Set<String> addressTaken;
     private final Set<Integer> badCalls = new TreeSet<>();
+    /** the assembly files whose functions C code may call ({@code PC_ASSEMBLY}) */
+    final List<org.powercheck.frontend.asm.AsmModule> assembly = new ArrayList<>();
+    /** an assembly instruction's text by its position, for reports */
+    final Map<SourcePos, String> asmTexts = new HashMap<>();
 
     LoweringUnit(Dialect dialect, KernelMapping mapping, LoweringOptions options, Predicate<SourcePos> inPrelude) {
         this.dialect = dialect;
@@ -52,6 +56,11 @@ final class LoweringUnit {
         this.decls = new Declarations(resolver, inPrelude);
         resolver.useConstants(this::constant);
         resolver.useExpressionTypes(e -> statics().exprs.typeOf(e));
+    }
+
+    /** The assembly file that defines {@code function}, if one does. */
+    java.util.Optional<org.powercheck.frontend.asm.AsmModule> assemblyFor(String function) {
+        return assembly.stream().filter(m -> m.defines(function)).findFirst();
     }
 
     /** Replaces the options once the code's configuration is known (before any thread is lowered). */

@@ -231,7 +231,12 @@ final class Memory {
         List<Cell> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             if (dropped.contains(owner.get(i))) continue;
-            out.add(new Cell(names.get(i), inits.get(i), leafTypes.get(i).width(), positions.get(i)));
+            String name = names.get(i);
+            String objectName = owner.get(i).name();
+            Cell.Placement placed = bytePosition(new Expr.Addr(name))
+                    .map(b -> new Cell.Placement(objectName, b))
+                    .orElse(Cell.Placement.NONE);
+            out.add(new Cell(name, inits.get(i), leafTypes.get(i).width(), positions.get(i), placed));
         }
         return out;
     }

@@ -28,9 +28,9 @@ import org.powercheck.ir.Width;
  *   <li>{@code blr} returns from the thread: a jump to a label after the last instruction.</li>
  * </ul>
  */
-final class PpcInstructionLowering {
+public final class PpcInstructionLowering {
     /** Target of {@code blr}; {@code %} cannot start a user label, so it never clashes. */
-    static final String RETURN_LABEL = "%return";
+    public static final String RETURN_LABEL = "%return";
 
     private static final long WORD_MASK = 0xffff_ffffL;
 
@@ -56,7 +56,7 @@ final class PpcInstructionLowering {
     private final Map<String, SourcePos> branchTargets = new LinkedHashMap<>();
     private SourcePos firstReturn;
 
-    List<Instr> code() {
+    public List<Instr> code() {
         return out;
     }
 
@@ -70,11 +70,22 @@ final class PpcInstructionLowering {
         return firstReturn;
     }
 
-    void label(String name, SourcePos pos) {
+    /** Adds an instruction another lowering made (assembly's FP and vector instructions). */
+    public void emit(Instr in) {
+        out.add(in);
+    }
+
+    /** Whether {@link #lower} gives {@code mnemonic} a meaning. */
+    public static boolean lowers(String mnemonic) {
+        String base = mnemonic.endsWith(".") ? mnemonic.substring(0, mnemonic.length() - 1) : mnemonic;
+        return SUPPORTED.contains(mnemonic) || (mnemonic.endsWith(".") && RECORD_FORMS.contains(base));
+    }
+
+    public void label(String name, SourcePos pos) {
         out.add(new Instr.Label(name, pos));
     }
 
-    void lower(PpcSyntax.Instruction in) {
+    public void lower(PpcSyntax.Instruction in) {
         String m = in.mnemonic();
         boolean recordForm = m.endsWith(".") && RECORD_FORMS.contains(m.substring(0, m.length() - 1));
         String base = recordForm ? m.substring(0, m.length() - 1) : m;

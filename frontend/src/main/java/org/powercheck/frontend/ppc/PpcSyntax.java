@@ -8,7 +8,7 @@ import org.powercheck.ir.SourcePos;
  * Checking (register names, operand shapes, labels) happens in the lowering, which can say
  * precisely what is wrong.
  */
-final class PpcSyntax {
+public final class PpcSyntax {
     private PpcSyntax() {}
 
     /**
@@ -50,9 +50,9 @@ final class PpcSyntax {
 
     record LabelDef(String name, SourcePos pos) {}
 
-    record Instruction(String mnemonic, List<Operand> operands, SourcePos pos) {}
+    public record Instruction(String mnemonic, List<Operand> operands, SourcePos pos) {}
 
-    sealed interface Operand {
+    public sealed interface Operand {
         SourcePos pos();
 
         String text();

@@ -62,6 +62,8 @@ public final class InterruptSlots {
     private static ThreadCode slotCode(ThreadCode host, int k, List<InterruptSource> sources,
                                        Interrupts.Entry entry) {
         List<Instr> code = new ArrayList<>();
+        Map<Reg, Expr> init = new java.util.HashMap<>();
+        for (InterruptSource src : sources) init.putAll(src.handler().registerInit());
         SourcePos at = sources.get(0).pos();
         String end = "pc_irq_end";
         if (sources.size() > 1) {
@@ -97,7 +99,7 @@ public final class InterruptSlots {
         }
         code.add(new Instr.Label(end, at));
         String name = host.name() + ".irq" + k;
-        return new ThreadCode(host.id(), name, Map.of(), code, at);
+        return new ThreadCode(host.id(), name, init, code, at);
     }
 
     /** Labels of different sources live in one slot: each source's get a prefix. */
