@@ -71,7 +71,12 @@ public sealed interface Expr {
          * cell of the same object ({@link Layout#byteAdd}); plain addition otherwise. Only an
          * evaluator that has the layout can apply it.
          */
-        BYTE_ADD("+b");
+        BYTE_ADD("+b"),
+        /**
+         * An address rounded down to a multiple of a power of two ({@code right} is the mask,
+         * {@code ~15}) in ABI bytes of its object, as {@code lvx}/{@code stvx} round it.
+         */
+        BYTE_ALIGN("&b");
 
         public final String symbol;
 
@@ -104,7 +109,7 @@ public sealed interface Expr {
                 case CMPU -> Long.signum(Long.compareUnsigned(a, b));
                 case CMPW -> Long.signum(Integer.compare((int) a, (int) b));
                 case CMPWU -> Long.signum(Integer.compareUnsigned((int) a, (int) b));
-                case BYTE_ADD -> throw new IllegalStateException("byte addition needs the layout: Layout.apply");
+                case BYTE_ADD, BYTE_ALIGN -> throw new IllegalStateException(this + " needs the layout: Layout.apply");
             };
         }
     }

@@ -39,7 +39,11 @@ public final class Layout {
 
     /** {@code op} on two values; {@link Expr.BinOp#BYTE_ADD} needs the cells, the others do not. */
     public long apply(Expr.BinOp op, long a, long b) {
-        return op == Expr.BinOp.BYTE_ADD ? byteAdd(a, b) : op.apply(a, b);
+        return switch (op) {
+            case BYTE_ADD -> byteAdd(a, b);
+            case BYTE_ALIGN -> byteAlign(a, b);
+            default -> op.apply(a, b);
+        };
     }
 
     /**
@@ -75,6 +79,14 @@ public final class Layout {
         Cell c = cells.get(order[found]);
         long inside = target - c.placement().byteInObject();
         return inside < c.width().bits / 8 ? addressOf(order[found]) + inside : a + b;
+    }
+
+    /** {@code a} rounded down with {@code mask} in ABI bytes of its object; a plain AND when it is no placed address. */
+    public long byteAlign(long a, long mask) {
+        int cell = containingCell(a);
+        if (cell < 0 || !cells.get(cell).placement().known()) return a & mask;
+        long at = cells.get(cell).placement().byteInObject() + (a - addressOf(cell));
+        return byteAdd(a, (at & mask) - at);
     }
 
     /** The cell whose bytes include this address, or -1. */

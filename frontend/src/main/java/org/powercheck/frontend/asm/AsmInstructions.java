@@ -285,7 +285,7 @@ final class AsmInstructions {
     }
 
     private static Expr aligned16(Expr ea) {
-        return new Expr.Binary(BinOp.AND, ea, new Expr.Const(~15L));
+        return new Expr.Binary(BinOp.BYTE_ALIGN, ea, new Expr.Const(~15L));
     }
 
     private int number(AsmStatement.Instruction in, int i, Kind kind) {

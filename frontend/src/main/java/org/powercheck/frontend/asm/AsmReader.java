@@ -245,7 +245,8 @@ public final class AsmReader {
             char c = i < rest.length() ? rest.charAt(i) : ',';
             if (c == '(') depth++;
             if (c == ')') depth--;
-            if (c == ',' && depth == 0) {
+            if (c == ',' && depth == 0 || i == rest.length() && depth != 0) {
+                if (depth != 0) throw new InputException(pos, "unbalanced parentheses in '" + rest + "'");
                 ops.add(new AsmStatement.Operand(rest.substring(start, i).strip(), pos));
                 start = i + 1;
             }

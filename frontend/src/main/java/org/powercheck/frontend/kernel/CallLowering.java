@@ -28,6 +28,7 @@ final class CallLowering {
             "__builtin_expect", "__builtin_constant_p", "__builtin_unreachable", "__pc_this_cpu_ptr",
             "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry", "__pc_irq_soft_mask", "__pc_irq_soft_mask_swap",
             "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore", "__pc_irq_hard_disabled_set", "__builtin_offsetof",
+            "__pc_interrupted_register",
             "__pc_container_of");
     /** The value a trigger writes to the target's IPI location (PM 3.3: any non-zero token). */
     static final long IPI_TOKEN = 1;
@@ -213,7 +214,7 @@ final class CallLowering {
             case "smp_processor_id", "raw_smp_processor_id", "__builtin_unreachable", "__pc_irq_soft_mask" -> 0;
             case "__builtin_constant_p", "__pc_this_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry",
                     "__pc_irq_soft_mask_swap", "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore",
-                    "__pc_irq_hard_disabled_set" -> 1;
+                    "__pc_irq_hard_disabled_set", "__pc_interrupted_register" -> 1;
             case "__pc_container_of" -> 3;
             default -> 2;
         };
@@ -296,6 +297,14 @@ final class CallLowering {
                         new Expr.Const(0)), new Expr.Const(0), new Expr.RegRef(Reg.IRQ_HARD_DISABLED));
                 out().emit(new Instr.Assign(Reg.IRQ_HARD_DISABLED, hard, pos));
                 return new Val(new Expr.Const(0), Types.VOID);
+            }
+            case "__pc_interrupted_register" -> {
+                // what the interrupted context had in a register: see RegisterCheck
+                if (!(args.get(0) instanceof CExpr.StringLit s)) {
+                    throw new InputException(pos, name + " takes a register name in quotes, as in \"f0\"");
+                }
+                Reg r = RegisterCheck.entryRegister(s.value(), pos);
+                return new Val(new Expr.RegRef(r), unit.types.unsignedLong);
             }
             case "__pc_irq_hard_disabled_set" -> {
                 Val v = exprs().value(args.get(0));

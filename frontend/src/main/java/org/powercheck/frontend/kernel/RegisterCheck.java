@@ -35,7 +35,10 @@ import org.powercheck.ir.Width;
  * and its exit must leave them so. The handler's code is instrumented: after the handler, the
  * first checked register (in {@link AsmRegisters#all} order) that differs from its opaque value is
  * stored to {@code pc_clobbered}, its value to {@code pc_clobbered_value} and the instruction that
- * last wrote it to {@code pc_clobbered_by}; the condition fails when {@code pc_clobbered} is set.
+ * last wrote it to {@code pc_clobbered_by}; the condition fails when {@code pc_clobbered} is set,
+ * unless the harness names {@code pc_clobbered} in its condition or {@code locations} (then it
+ * says itself what counts). {@code __pc_interrupted_register("f0")} reads the interrupted
+ * context's value of a register in the handler, for properties on memory (scenario S8).
  */
 final class RegisterCheck {
     static final String CHECK = "PC_CHECK_REGISTERS";
@@ -146,9 +149,14 @@ final class RegisterCheck {
         Declared d = declared.orElseThrow();
         Set<Reg> file = new LinkedHashSet<>(AsmRegisters.all());
         Set<Reg> mentioned = new LinkedHashSet<>(), written = new LinkedHashSet<>();
+        Set<Reg> entries = new LinkedHashSet<>();
         for (Instr in : handler.code()) {
             reads(in).forEach(r -> {
                 if (file.contains(r)) mentioned.add(r);
+                if (r.name().startsWith(ENTRY)) {
+                    entries.add(r);
+                    mentioned.add(new Reg(r.name().substring(ENTRY.length())));
+                }
             });
             written(in).filter(file::contains).ifPresent(r -> {
                 mentioned.add(r);
@@ -165,6 +173,7 @@ final class RegisterCheck {
                     "the interrupted context's " + AsmRegisters.describe(r)));
             init.put(r, new Expr.Const(token));
         }
+        for (Reg r : entries) init.put(r, new Expr.Const(entry.get(new Reg(r.name().substring(ENTRY.length())))));
         List<Reg> checked = d.registers().stream().filter(written::contains).toList();
         List<Instr> code = new ArrayList<>();
         for (Instr in : handler.code()) {
@@ -208,6 +217,17 @@ final class RegisterCheck {
         Memory.MemObject o = unit.memory.object(name)
                 .orElseGet(() -> unit.memory.allocate(name, name, unit.types.unsignedLong, pos));
         return unit.memory.address(o, 0);
+    }
+
+    private static final String ENTRY = "pc_entry.";
+
+    /**
+     * The register {@code __pc_interrupted_register("f0")} reads: the value {@code f0} had when
+     * the context was interrupted ({@code f0}, {@code vs0.1}, {@code v0.0}, {@code fpscr}, ...).
+     */
+    static Reg entryRegister(String name, SourcePos pos) {
+        for (Reg r : AsmRegisters.all()) if (r.name().equals(name)) return new Reg(ENTRY + name);
+        throw new InputException(pos, "no register '" + name + "' (f0-f31, vs0.1-vs31.1, v0.0-v31.1, fpscr, vscr, vrsave)");
     }
 
     private static Reg lastWriter(Reg r) {

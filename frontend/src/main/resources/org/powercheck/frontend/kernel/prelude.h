@@ -213,6 +213,8 @@ static inline unsigned long __ffs(unsigned long word)
 #define arch_local_irq_enable()		__pc_irq_soft_mask_restore(IRQS_ENABLED)
 #define arch_irqs_disabled_flags(flags)	(((flags) & IRQS_DISABLED) != 0)
 #define irqs_disabled()			arch_irqs_disabled_flags(arch_local_save_flags())
+/* In a handler of a harness with PC_CHECK_REGISTERS: the interrupted context's register r. */
+#define PC_INTERRUPTED_REGISTER(r)	__pc_interrupted_register(#r)
 #define hard_irq_disable()		do { __pc_irq_hard_disabled_set(1); \
 					     (void)__pc_irq_soft_mask_or(IRQS_ALL_DISABLED); } while (0)
 #define __hard_irq_disable()	__pc_irq_hard_disabled_set(1)
