@@ -388,6 +388,13 @@ final class AsmInstructions {
                 return;
             }
         }
+        if (primary == 63 && ((w >>> 1) & 0x3ff) == 711) {
+            // mtfsf FLM,FRB,L,W: all fields when L=1 or FLM=0xff
+            boolean all = ((w >>> 25) & 1) == 1 || ((w >>> 17) & 0xff) == 0xff;
+            if (!all) throw new InputException(pos, "'mtfsf' with a partial field mask is not modelled");
+            assign(AsmRegisters.FPSCR, read(AsmRegisters.vsr((int) ((w >>> 11) & 31), 0)), pos);
+            return;
+        }
         if (primary == 60 && ((w >>> 3) & 0x1f) == 10 && ((w >>> 10) & 1) == 0) {
             int t = (int) (((w >>> 21) & 31) | ((w & 1) << 5));
             int a = (int) (((w >>> 16) & 31) | (((w >>> 2) & 1) << 5));
@@ -396,7 +403,7 @@ final class AsmInstructions {
             return;
         }
         throw new InputException(pos, String.format("instruction word 0x%08x is not one powercheck decodes "
-                + "(stxvd2x, lxvd2x, xxpermdi)", w));
+                + "(stxvd2x, lxvd2x, xxpermdi, mtfsf)", w));
     }
 
     private void fence(FenceKind kind, SourcePos pos) {

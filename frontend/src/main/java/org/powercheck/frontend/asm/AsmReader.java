@@ -48,6 +48,8 @@ public final class AsmReader {
     private final Set<String> globals = new LinkedHashSet<>();
     private final Map<String, Macro> macros = new HashMap<>();
     private final Deque<String> sectionStack = new ArrayDeque<>();
+    /** per open {@code .if}: whether its lines are read, and whether a branch was taken */
+    private final Deque<boolean[]> conditionals = new ArrayDeque<>();
     private String section = ".text";
     private String previousSection = ".text";
 
@@ -127,11 +129,13 @@ public final class AsmReader {
             String text = raw.text();
             Matcher m;
             while ((m = LABEL.matcher(text)).lookingAt()) {
-                if (inCode()) out.add(new AsmStatement.Label(m.group(1), raw.pos()));
+                if (inCode() && reading()) out.add(new AsmStatement.Label(m.group(1), raw.pos()));
                 text = text.substring(m.end());
             }
             text = text.strip();
             if (text.isEmpty()) continue;
+            if (conditional(text, raw.pos())) continue;
+            if (!reading()) continue;
             Matcher assign = ASSIGNMENT.matcher(text);
             if (assign.matches()) {
                 symbols.put(assign.group(1), AsmExpression.evaluate(assign.group(2), symbols, raw.pos()));
@@ -225,6 +229,81 @@ public final class AsmReader {
         }
         m.appendTail(b);
         return b.toString();
+    }
+
+    private boolean reading() {
+        for (boolean[] c : conditionals) if (!c[0]) return false;
+        return true;
+    }
+
+    /**
+     * The assembler's conditionals ({@code .if}, {@code .ifeq} ... {@code .ifdef}, {@code .else},
+     * {@code .elseif}, {@code .endif}); true when {@code text} was one. Outside code, a condition
+     * on what is not absolute here (label differences in the kernel's feature tables) is false:
+     * only the table's data depends on it.
+     */
+    private boolean conditional(String text, SourcePos pos) {
+        String word = text.split("\\s+", 2)[0];
+        String rest = text.substring(word.length()).strip();
+        switch (word) {
+            case ".if", ".ifne", ".ifeq", ".ifgt", ".ifge", ".iflt", ".ifle", ".ifdef", ".ifndef", ".ifnotdef" -> {
+                boolean value = reading() && test(word, rest, pos);
+                conditionals.push(new boolean[] {value, value});
+                return true;
+            }
+            case ".elseif" -> {
+                boolean[] top = top(word, pos);
+                boolean outer = outerReading();
+                top[0] = outer && !top[1] && test(".if", rest, pos);
+                top[1] |= top[0];
+                return true;
+            }
+            case ".else" -> {
+                boolean[] top = top(word, pos);
+                top[0] = outerReading() && !top[1];
+                top[1] = true;
+                return true;
+            }
+            case ".endif" -> {
+                top(word, pos);
+                conditionals.pop();
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private boolean outerReading() {
+        boolean[] top = conditionals.pop();
+        boolean r = reading();
+        conditionals.push(top);
+        return r;
+    }
+
+    private boolean[] top(String word, SourcePos pos) {
+        if (conditionals.isEmpty()) throw new InputException(pos, "'" + word + "' without '.if'");
+        return conditionals.peek();
+    }
+
+    private boolean test(String word, String rest, SourcePos pos) {
+        if (word.equals(".ifdef")) return symbols.containsKey(rest);
+        if (word.equals(".ifndef") || word.equals(".ifnotdef")) return !symbols.containsKey(rest);
+        java.util.Optional<Long> v = AsmExpression.tryEvaluate(rest, symbols, pos);
+        if (v.isEmpty()) {
+            if (!inCode()) return false;
+            AsmExpression.evaluate(rest, symbols, pos); // reports why
+        }
+        long x = v.orElse(0L);
+        return switch (word) {
+            case ".ifeq" -> x == 0;
+            case ".ifgt" -> x > 0;
+            case ".ifge" -> x >= 0;
+            case ".iflt" -> x < 0;
+            case ".ifle" -> x <= 0;
+            default -> x != 0;
+        };
     }
 
     private static boolean isWordDirective(String word) {
