@@ -89,7 +89,10 @@ public final class Frontend {
             case "C" -> hasKernelCName(name) || isHarness(text)
                     ? KernelFrontend.harness(text, name, kernel)
                     : CLitmusFrontend.parse(text, name, kernel.mapping());
-            default -> throw new InputException(pos, word.isEmpty()
+            default -> throw new InputException(pos, name.endsWith(".S")
+                    ? "an assembly file is checked through a harness that names it in PC_ASSEMBLY "
+                            + "(see HARNESS.md); 'parse' shows its functions"
+                    : word.isEmpty()
                     ? "unknown test format: the file holds no test; expected 'PPC' or 'C' as the first word"
                     : "unknown test format '" + word + "': expected 'PPC' or 'C' as the first word");
         };

@@ -49,7 +49,9 @@ final class ParseCommand {
                         + "is read on its own, out of its tree: each function it defines is lowered as a thread with "
                         + "unconstrained arguments, calls of functions without a body return unconstrained values, and "
                         + "a function that cannot be lowered (it uses a type or constant from a header, say) is "
-                        + "reported with the reason while the others are printed. Errors are printed as "
+                        + "reported with the reason while the others are printed. An assembly file (.S) is "
+                        + "assembled as the kernel build does (__ASSEMBLY__, -I for its headers) and each function it "
+                        + "exports is shown from its label to its blr; constants of asm-offsets.h are given with -D. Errors are printed as "
                         + "file:line:col: message; the exit status is then 2.\n\n",
                 options(), "");
     }
@@ -66,7 +68,9 @@ final class ParseCommand {
         int status = 0;
         for (Path file : TestFiles.expand(cl.getArgList())) {
             // kernel C is shown function by function; a litmus test as the loader reads it
-            KernelFrontend.LoweredSource lowered = Frontend.hasKernelCName(file.toString()) || !functions.isEmpty()
+            KernelFrontend.LoweredSource lowered = file.toString().endsWith(".S")
+                    ? KernelFrontend.assemblyFunctions(file, kernel, functions)
+                    : Frontend.hasKernelCName(file.toString()) || !functions.isEmpty()
                     ? Frontend.lower(file, kernel, functions)
                     : new KernelFrontend.LoweredSource(chosen.loader().load(file), List.of());
             out.print(format(lowered.program()));

@@ -186,6 +186,11 @@ final class AsmInstructions {
                 count(in, "SPR,rS", 2);
                 assign(spr(in, 0), read(gpr(in, 1)), pos);
             }
+            case "oris", "xoris" -> {
+                count(in, "rA,rS,UI", 3);
+                assign(gpr(in, 0), new Expr.Binary(m.equals("oris") ? BinOp.OR : BinOp.XOR, read(gpr(in, 1)),
+                        new Expr.Const((imm(in, 2) & 0xffff) << 16)), pos);
+            }
             case ".long", ".4byte", ".int" -> {
                 count(in, "word", 1);
                 word(in, imm(in, 0) & 0xffff_ffffL);

@@ -38,12 +38,14 @@ public final class AsmModule {
     private final List<AsmStatement> statements;
     private final Map<String, Long> symbols;
     private final Map<String, Integer> labels = new HashMap<>();
+    private final Set<String> globals;
     private int calls;
 
     private AsmModule(String file, AsmReader.Read read) {
         this.file = file;
         this.statements = read.statements();
         this.symbols = read.symbols();
+        this.globals = read.globals();
         for (int i = 0; i < statements.size(); i++) {
             if (statements.get(i) instanceof AsmStatement.Label l && !l.name().chars().allMatch(Character::isDigit)) {
                 Integer before = labels.putIfAbsent(l.name(), i);
@@ -92,6 +94,20 @@ public final class AsmModule {
         for (Instr in : sink.code()) out.add(rewrite(in, end));
         out.add(new Instr.Label(end, pos));
         return out;
+    }
+
+    /** The functions the file exports ({@code .globl} labels it defines), in file order. */
+    public List<String> functions() {
+        List<String> out = new ArrayList<>();
+        for (AsmStatement s : statements) {
+            if (s instanceof AsmStatement.Label l && globals.contains(l.name())) out.add(l.name());
+        }
+        return out;
+    }
+
+    /** Where a label is defined. */
+    public SourcePos position(String label) {
+        return statements.get(labels.get(label)).pos();
     }
 
     public String file() {

@@ -33,6 +33,33 @@ public final class KernelFrontend {
         return new SourceBuilder(text, file, options, selected).build();
     }
 
+    /**
+     * An assembly file read on its own, as {@code parse} shows it: each function it exports
+     * ({@code .globl}) lowered as a pseudo-thread from its label to its {@code blr}, and why the
+     * others do not lower (an asm-offsets constant only a build defines, say: give it with -D).
+     */
+    public static LoweredSource assemblyFunctions(java.nio.file.Path file, KernelOptions options, Set<String> selected) {
+        List<String> args = new java.util.ArrayList<>(KernelSource.CONFIG);
+        args.addAll(options.preprocessorArgs());
+        org.powercheck.frontend.asm.AsmModule module = org.powercheck.frontend.asm.AsmModule.load(file, args, java.util.Map.of());
+        List<org.powercheck.ir.ThreadCode> threads = new java.util.ArrayList<>();
+        List<NotLowered> failed = new java.util.ArrayList<>();
+        for (String f : module.functions()) {
+            if (!selected.isEmpty() && !selected.contains(f)) continue;
+            org.powercheck.ir.SourcePos at = module.position(f);
+            try {
+                threads.add(new org.powercheck.ir.ThreadCode(threads.size(), f, java.util.Map.of(), module.call(f, at), at));
+            } catch (org.powercheck.ir.InputException e) {
+                failed.add(new NotLowered(f, e));
+            }
+        }
+        org.powercheck.ir.Program p = new org.powercheck.ir.Program(file.getFileName().toString(),
+                org.powercheck.ir.Program.Arch.PPC, file.toString(), List.of(), threads,
+                new org.powercheck.ir.Condition(org.powercheck.ir.Condition.Quantifier.EXISTS, new org.powercheck.ir.Prop.True(),
+                        org.powercheck.ir.SourcePos.UNKNOWN), List.of(), java.util.Optional.empty());
+        return new LoweredSource(p, failed);
+    }
+
     /** The functions of a source file that lowered, as a program, and those that did not. */
     public record LoweredSource(Program program, List<NotLowered> notLowered) {
         public LoweredSource {
