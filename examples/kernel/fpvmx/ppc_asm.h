@@ -8,6 +8,7 @@
  */
 #ifndef PC_PPC_ASM_H
 #define PC_PPC_ASM_H
+#ifdef __ASSEMBLY__
 
 #define _GLOBAL(name) \
 	.align 2 ; \
@@ -237,3 +238,4 @@ name:
 #define MTFSF_L(REG)	mtfsf 0xff, REG, 1, 0
 
 #endif
+#endif /* __ASSEMBLY__ */

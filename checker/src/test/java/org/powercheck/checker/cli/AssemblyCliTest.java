@@ -70,7 +70,7 @@ class AssemblyCliTest {
             ".endm|store.S:4:2: '.endm' without '.macro'",
             "stvx v0,r3|store.S:4:2: 'stvx' expects operands vS,rA,rB but has 2",
             "lfd f0,8(r3)@l|store.S:4:2: 'lfd' expects an address like 16(r3) but has '8(r3)@l'",
-            "rfid|store.S:4:2: instruction 'rfid' is not modelled",
+            "rfid|store.S:4:2: not supported yet: instruction 'rfid'",
     })
     void badAssemblyIsOneMessageAtItsPosition(String line, String message) throws IOException {
         Path h = write(ASSEMBLY.replace("\tstd r4,8(r3)\t/* q->b = v: 8 bytes in, the second member */", "\t" + line));

@@ -16,6 +16,7 @@ import org.powercheck.ir.Instr;
 import org.powercheck.ir.OpaqueValues;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.UnsupportedConstructException;
 import org.powercheck.ir.Width;
 
 /**
@@ -108,7 +109,7 @@ final class AsmInstructions {
                 long flm = imm(in, 0);
                 boolean l = ops.size() == 4 && imm(in, 2) == 1;
                 if (!l && flm != 0xff) {
-                    throw new InputException(pos, "'mtfsf' with field mask " + flm + " (only all fields) is not modelled");
+                    throw new UnsupportedConstructException(pos, "'mtfsf' with field mask " + flm + " (all fields are modelled)");
                 }
                 assign(AsmRegisters.FPSCR, read(reg(in, 1, Kind.FPR, 0)), pos);
             }
@@ -199,7 +200,7 @@ final class AsmInstructions {
                 if (PpcInstructionLowering.lowers(m)) {
                     sink.lower(new PpcSyntax.Instruction(m, integerOperands(in), pos));
                 } else if (NOT_MODELLED.contains(m)) {
-                    throw new InputException(pos, "instruction '" + m + "' is not modelled");
+                    throw new UnsupportedConstructException(pos, "instruction '" + m + "'");
                 } else {
                     throw new InputException(pos, "unknown instruction '" + m + "'");
                 }
@@ -323,7 +324,8 @@ final class AsmInstructions {
             case 8 -> AsmRegisters.LR;
             case 9 -> AsmRegisters.CTR;
             case 256 -> AsmRegisters.VRSAVE;
-            default -> throw new InputException(in.operands().get(i).pos(), "special register " + n + " is not modelled");
+            default -> throw new UnsupportedConstructException(in.operands().get(i).pos(),
+                    "special register " + n + " ('" + in.text() + "')");
         };
     }
 
@@ -396,7 +398,7 @@ final class AsmInstructions {
         if (primary == 63 && ((w >>> 1) & 0x3ff) == 711) {
             // mtfsf FLM,FRB,L,W: all fields when L=1 or FLM=0xff
             boolean all = ((w >>> 25) & 1) == 1 || ((w >>> 17) & 0xff) == 0xff;
-            if (!all) throw new InputException(pos, "'mtfsf' with a partial field mask is not modelled");
+            if (!all) throw new UnsupportedConstructException(pos, "'mtfsf' with a partial field mask");
             assign(AsmRegisters.FPSCR, read(AsmRegisters.vsr((int) ((w >>> 11) & 31), 0)), pos);
             return;
         }

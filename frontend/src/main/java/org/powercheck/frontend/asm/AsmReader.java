@@ -71,7 +71,7 @@ public final class AsmReader {
     public static Read readInline(String template, SourcePos pos) {
         AsmReader r = new AsmReader(Map.of());
         List<Raw> raws = new ArrayList<>();
-        for (String line : template.split("\\n|\n|;")) {
+        for (String line : template.split("\\\\n|\n|;")) {
             String t = line.replace("\\t", " ").strip();
             if (!t.isEmpty()) raws.add(new Raw(t, pos));
         }

@@ -26,6 +26,8 @@ import org.powercheck.ir.Width;
  * share one template, separated by {@code ;} or newlines. Anything else is reported.
  */
 final class AsmLowering {
+    /** {@code "\n.ascii \"->SYM %0 VAL\""}, as kbuild's DEFINE() writes it */
+    private static final Pattern KBUILD_MARKER = Pattern.compile("\\s*(\\\\n)?\\s*\\.ascii\\s+\\\\?\"->");
     private static final Pattern OPERAND = Pattern.compile("%(\\d+|\\[(\\w+)\\])");
     /** PPC_DBELL_PIR_MASK */
     private static final long PIR_MASK = 0x3fff;
@@ -45,6 +47,10 @@ final class AsmLowering {
         }
         operands = new ArrayList<>(a.outputs());
         operands.addAll(a.inputs());
+        if (KBUILD_MARKER.matcher(a.template()).lookingAt()) {
+            // kbuild's asm-offsets marker (include/linux/kbuild.h): read by the build, never run
+            return;
+        }
         if (!orderingOnly(a.template())) {
             new InlineAssembly(t).lower(a);
             return;

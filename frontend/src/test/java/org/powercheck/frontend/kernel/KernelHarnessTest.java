@@ -239,7 +239,7 @@ class KernelHarnessTest {
                 	asm volatile("mfspr 3, 1013");
                 }
                 """));
-        assertEquals("inline assembly instruction 'mfspr 3, 1013'", e.construct());
+        assertEquals("special register 1013 ('mfspr 3,1013')", e.construct());
         assertEquals(new SourcePos("t.litmus", 6, 2), e.pos());
     }
 
