@@ -41,7 +41,7 @@ final class Encoding {
         List<ThreadCode> code = new ArrayList<>(program.threads());
         for (InterruptSlot s : slots) code.add(s.code());
         this.threads = ThreadProgram.of(code, layout, options.unwind());
-        ValueAnalysis values = ValueAnalysis.of(threads, layout);
+        ValueAnalysis values = ValueAnalysis.of(threads, layout, Uniproc.holds(options.model()));
         this.locations = values.locations;
         options.checkDeadline();
         boolean[] optional = new boolean[code.size()], interruptible = new boolean[code.size()];
