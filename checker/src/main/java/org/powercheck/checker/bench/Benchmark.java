@@ -60,6 +60,7 @@ public final class Benchmark {
         return switch (r) {
             case TestResult.Checked c -> c.nanos();
             case TestResult.TimedOut t -> t.nanos();
+            case TestResult.LimitReached l -> l.nanos();
             case TestResult.InputError e -> 0;
             case TestResult.Unsupported u -> 0;
             case TestResult.Crashed c -> 0;

@@ -40,7 +40,7 @@ final class Encoding {
         List<InterruptSlot> slots = InterruptSlots.of(program, options.interrupts());
         List<ThreadCode> code = new ArrayList<>(program.threads());
         for (InterruptSlot s : slots) code.add(s.code());
-        this.threads = ThreadProgram.of(code, layout, options.unwind());
+        this.threads = ThreadProgram.of(code, layout, options);
         ValueAnalysis values = ValueAnalysis.of(threads, layout, Uniproc.holds(options.model()));
         this.locations = values.locations;
         options.checkDeadline();

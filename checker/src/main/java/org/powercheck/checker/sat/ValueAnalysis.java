@@ -3,11 +3,11 @@ package org.powercheck.checker.sat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.powercheck.checker.EngineLimitException;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Locations;
 import org.powercheck.ir.SourcePos;
-import org.powercheck.ir.UnsupportedConstructException;
 import org.powercheck.ir.Width;
 
 /**
@@ -284,8 +284,8 @@ final class ValueAnalysis {
         return LongSets.normalize(vals, vals.length);
     }
 
-    static UnsupportedConstructException tooMany(SourcePos pos) {
-        return new UnsupportedConstructException(pos,
-                "register computation with more than " + MAX_COMBINATIONS + " value combinations");
+    static EngineLimitException tooMany(SourcePos pos) {
+        return new EngineLimitException(pos, "a register computation with more than " + MAX_COMBINATIONS
+                + " value combinations in one operation (the SAT encoding's limit)");
     }
 }
