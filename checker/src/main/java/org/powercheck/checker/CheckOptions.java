@@ -1,5 +1,7 @@
 package org.powercheck.checker;
 
+import java.util.List;
+import org.powercheck.ir.Instr;
 import org.powercheck.model.Model;
 import org.powercheck.model.PpcModel;
 import org.powercheck.model.interrupts.InterruptOptions;
@@ -13,12 +15,33 @@ import org.powercheck.model.interrupts.InterruptOptions;
  *                   more are cut and the outcome says so (the unwinding check)
  * @param deadlineNanos absolute {@link System#nanoTime()} deadline, or {@code Long.MAX_VALUE}
  * @param interrupts how many interrupts a CPU may take, where, and what their entry orders
+ * @param loopBounds loops with a bound of their own instead of {@code unwind}; the first that
+ *                   names a loop applies
  */
-public record CheckOptions(Model model, int unwind, long deadlineNanos, InterruptOptions interrupts) {
+public record CheckOptions(Model model, int unwind, long deadlineNanos, InterruptOptions interrupts,
+                           List<LoopBound> loopBounds) {
     public static final int DEFAULT_UNWIND = 2;
+
+    public CheckOptions {
+        loopBounds = List.copyOf(loopBounds);
+    }
+
+    public CheckOptions(Model model, int unwind, long deadlineNanos, InterruptOptions interrupts) {
+        this(model, unwind, deadlineNanos, interrupts, List.of());
+    }
 
     public CheckOptions(Model model, int unwind, long deadlineNanos) {
         this(model, unwind, deadlineNanos, InterruptOptions.DEFAULT);
+    }
+
+    /** The bound of the loop closed by {@code branch}, which jumps back to {@code head}. */
+    public int unwindFor(Instr.Branch branch, Instr head) {
+        for (LoopBound b : loopBounds) if (b.names(branch, head)) return b.bound();
+        return unwind;
+    }
+
+    public CheckOptions withLoopBounds(List<LoopBound> bounds) {
+        return new CheckOptions(model, unwind, deadlineNanos, interrupts, bounds);
     }
 
     public static CheckOptions defaults() {
@@ -26,16 +49,16 @@ public record CheckOptions(Model model, int unwind, long deadlineNanos, Interrup
     }
 
     public CheckOptions withUnwind(int k) {
-        return new CheckOptions(model, k, deadlineNanos, interrupts);
+        return new CheckOptions(model, k, deadlineNanos, interrupts, loopBounds);
     }
 
     public CheckOptions withTimeoutMillis(long ms) {
         return new CheckOptions(model, unwind, ms <= 0 ? Long.MAX_VALUE : System.nanoTime() + ms * 1_000_000L,
-                interrupts);
+                interrupts, loopBounds);
     }
 
     public CheckOptions withInterrupts(InterruptOptions i) {
-        return new CheckOptions(model, unwind, deadlineNanos, i);
+        return new CheckOptions(model, unwind, deadlineNanos, i, loopBounds);
     }
 
     public void checkDeadline() throws CheckTimeoutException {

@@ -15,9 +15,15 @@ import org.powercheck.ir.Program;
  * @param interruptCut some execution ends with an interrupt pending that the bound on
  *                    interrupts per CPU leaves no room for; its state is not final either
  * @param solverNanos time spent inside the solver (for the benchmark's solver-time share)
+ * @param size        the encoding's size, for the benchmark ({@link EncodingSize#NONE} if none)
  */
 public record Outcome(Program program, List<FinalState> states, boolean boundCut, boolean interruptCut,
-                      Optional<Witness> witness, long solverNanos) {
+                      Optional<Witness> witness, long solverNanos, EncodingSize size) {
+    public Outcome(Program program, List<FinalState> states, boolean boundCut, boolean interruptCut,
+                   Optional<Witness> witness, long solverNanos) {
+        this(program, states, boundCut, interruptCut, witness, solverNanos, EncodingSize.NONE);
+    }
+
     public Outcome(Program program, List<FinalState> states, boolean boundCut, Optional<Witness> witness,
                    long solverNanos) {
         this(program, states, boundCut, false, witness, solverNanos);

@@ -2,7 +2,6 @@ package org.powercheck.checker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,15 +26,13 @@ import org.powercheck.checker.cli.ProjectPaths;
  * Tests with no instruction sequence to compile to (RCU grace periods, SRCU) are unsupported.
  */
 class CCorpusConformanceTest {
-    private static final Pattern SUMMARY = Pattern.compile("^(\\d+) passed, (\\d+) failed, (\\d+) unsupported$");
+    private static final Pattern SUMMARY = Pattern.compile("^(\\d+) passed, (\\d+) failed, (\\d+) unsupported, (\\d+) unknown$");
     private static final Pattern FAIL = Pattern.compile("^FAIL (\\S+):.*");
     private static final Pattern GRACE_PERIOD = Pattern.compile(".*not supported yet: (synchronize_rcu|synchronize_srcu|srcu_\\w+|smp_mb__after_srcu_read_unlock|call_rcu) at .*");
 
     @Test
     void cCorpusOnPowerIsAtLeastAsStrongAsTheLkmm() throws IOException {
-        var shared = ProjectPaths.sharedLitmus();
-        assumeTrue(shared.isPresent(), "../shared/litmus is not beside the project: C corpus conformance skipped");
-        Path litmus = shared.get();
+        Path litmus = ProjectPaths.requireSharedLitmus("C corpus conformance");
         CliRun run = CliRun.real("check", "--timeout", "120", "--expect", litmus.resolve("EXPECTED.tsv").toString(),
                 litmus.resolve("c").toString());
         List<String> lines = run.out().lines().toList();
@@ -53,6 +50,7 @@ class CCorpusConformanceTest {
         List<String> notGracePeriods = unsupported.stream().filter(l -> !GRACE_PERIOD.matcher(l).matches()).toList();
         assertTrue(notGracePeriods.isEmpty(), "unsupported beyond RCU/SRCU grace periods:\n" + String.join("\n", notGracePeriods));
         assertEquals(Integer.parseInt(m.group(3)), unsupported.size(), "each unsupported test is named once");
+        assertEquals("0", m.group(4), "no test may be unknown: " + last);
     }
 
     private static Set<String> knownDeviations() throws IOException {

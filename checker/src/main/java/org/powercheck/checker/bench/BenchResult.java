@@ -2,6 +2,7 @@ package org.powercheck.checker.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.powercheck.checker.EncodingSize;
 import org.powercheck.ir.Program;
 
 /**
@@ -14,9 +15,16 @@ import org.powercheck.ir.Program;
  * @param passWalls     wall time of each timed pass
  * @param solverNanos   solver time summed over all timed passes and tests
  * @param testNanos     per-test time summed over all timed passes and tests
+ * @param sizes         per test, its encoding's size ({@link EncodingSize#NONE} for the explicit engine)
  */
 public record BenchResult(List<Path> files, List<String> names, List<Program.Arch> archs, long[] testMedians, long[] passWalls,
-                          long solverNanos, long testNanos, int jobs, String engine) {
+                          long solverNanos, long testNanos, int jobs, String engine, List<EncodingSize> sizes) {
+    public BenchResult(List<Path> files, List<String> names, List<Program.Arch> archs, long[] testMedians, long[] passWalls,
+                       long solverNanos, long testNanos, int jobs, String engine) {
+        this(files, names, archs, testMedians, passWalls, solverNanos, testNanos, jobs, engine,
+                java.util.Collections.nCopies(files.size(), EncodingSize.NONE));
+    }
+
     public long medianWall() {
         return Stats.median(passWalls);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.powercheck.checker.EncodingSize;
 import org.powercheck.checker.report.HerdText;
 import org.powercheck.checker.report.TestResult;
 import org.powercheck.ir.Program;
@@ -21,8 +22,10 @@ public final class Benchmark {
         List<Path> timed = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Program.Arch> archs = new ArrayList<>();
+        List<EncodingSize> sizes = new ArrayList<>();
         InOrder.run(files, check, r -> {
             if (r instanceof TestResult.Checked c) {
+                sizes.add(c.outcome().size());
                 timed.add(c.file());
                 names.add(c.name());
                 archs.add(c.outcome().program().arch());
@@ -49,13 +52,15 @@ public final class Benchmark {
         }
         long[] medians = new long[timed.size()];
         for (int i = 0; i < medians.length; i++) medians[i] = Stats.median(perTest[i]);
-        return new BenchResult(List.copyOf(timed), List.copyOf(names), List.copyOf(archs), medians, walls, solver[0], total[0], jobs, engine);
+        return new BenchResult(List.copyOf(timed), List.copyOf(names), List.copyOf(archs), medians, walls, solver[0], total[0], jobs, engine,
+                List.copyOf(sizes));
     }
 
     private static long nanos(TestResult r) {
         return switch (r) {
             case TestResult.Checked c -> c.nanos();
             case TestResult.TimedOut t -> t.nanos();
+            case TestResult.LimitReached l -> l.nanos();
             case TestResult.InputError e -> 0;
             case TestResult.Unsupported u -> 0;
             case TestResult.Crashed c -> 0;

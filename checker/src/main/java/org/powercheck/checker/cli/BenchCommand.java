@@ -30,6 +30,7 @@ final class BenchCommand {
         o.addOption(Flags.valued("engine", "sat|explicit", "exploration engine (default sat)"));
         o.addOption(Flags.valued("repeat", "R", "number of timed passes after the warm-up pass (default " + DEFAULT_REPEAT + ")"));
         o.addOption(Flags.valued("unwind", "K", "unwinding bound (default " + CheckOptions.DEFAULT_UNWIND + ")"));
+        o.addOption(Flags.unwindOptions().get(1));
         o.addOption(Flags.valued("timeout", "SECONDS", "per-test time limit (default: none)"));
         o.addOption(Flags.valued("compare-herd", "HERD7", "also run this herd7 binary on the same tests (one process per "
                 + "architecture: -model ppc.cat for PPC; -conf linux-kernel.cfg for C when HERDLIB holds it) and print the ratio"));
@@ -69,7 +70,8 @@ final class BenchCommand {
         backends.engine(engine);
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis);
+                CheckOptions.defaults().withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl))
+                        .withInterrupts(Flags.interrupts(cl)), timeoutMillis);
         BenchResult result = Benchmark.run(files, runner, jobs, repeat, engine, err);
         out.print(BenchReport.format(result));
         if (cl.hasOption("each")) out.print(BenchReport.eachTest(result));

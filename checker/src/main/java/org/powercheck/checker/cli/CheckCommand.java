@@ -34,7 +34,7 @@ final class CheckCommand {
         o.addOption(Flags.valued("timeout", "SECONDS", "give up on a test after this long (result unknown, exit status 3); default: no limit"));
         o.addOption(Flags.valued("jobs", "N", "check N tests at a time in this process (default: the number of processors)"));
         o.addOption(Flags.valued("engine", "sat|explicit", "exploration engine (default sat; explicit enumerates executions one by one)"));
-        o.addOption(Flags.valued("unwind", "K", "how often one backward branch may be taken each time its loop is entered (default " + CheckOptions.DEFAULT_UNWIND + ")"));
+        Flags.unwindOptions().forEach(o::addOption);
         Flags.interruptOptions().forEach(o::addOption);
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
@@ -51,15 +51,17 @@ final class CheckCommand {
                 options(),
                 "\nExit status: 0 no counterexample; 1 a counterexample (exists: the outcome is reachable; ~exists "
                         + "and forall: the condition is violated); 2 usage or input error (one line file:line:col: message "
-                        + "on stderr); 3 unknown (the unwinding bound cut an execution, a timeout, or an internal error). "
+                        + "on stderr); 3 unknown (the unwinding bound cut an execution, a timeout, an engine limit, or an internal error). "
                         + "With several tests: 2 if any input error, else 3 if any unknown, else 1 if any counterexample, else 0.\n\n"
                         + "--expect EXPECTED.tsv compares verdicts with the manifest's 'verdict' column (key: the 'path' column, "
                         + "relative to the manifest's folder); for PPC rows also the 'observation' and 'herd_result' columns when "
                         + "present, and the final states with herd-out/PATH.out beside the manifest when it exists. C rows judged by the LKMM: an LKMM Forbidden must be Forbidden on POWER, "
                         + "an LKMM Allowed may be either unless C-on-POWER.tsv beside the manifest gives the POWER verdict; rows "
                         + "with LKMM flags pass on any verdict. Tests that are not in the manifest are printed but not compared. "
-                        + "Tests using constructs not supported yet are counted apart. The last line is 'N passed, M failed, "
-                        + "K unsupported'; the exit status is 1 when any test failed, else 0.");
+                        + "Every test that could not be checked is named (UNSUPPORTED: a construct not supported yet; UNKNOWN: "
+                        + "a timeout, an engine limit, or the bound cut an execution without a counterexample), also with -q, "
+                        + "and counted apart. The last line is 'N passed, M failed, K unsupported, U unknown'; the exit status "
+                        + "is 1 when any test failed, else 3 when any could not be checked, else 0.");
     }
 
     int run(String[] args, PrintStream out, PrintStream err) {
@@ -71,8 +73,10 @@ final class CheckCommand {
         String format = Flags.choice(cl, "format", "text", List.of("text", "json"));
         String engine = Flags.choice(cl, "engine", Backends.DEFAULT_ENGINE, new ArrayList<>(backends.engines().keySet()));
         int jobs = Flags.positiveInt(cl, "jobs", Runtime.getRuntime().availableProcessors());
-        int unwind = Flags.positiveInt(cl, "unwind", CheckOptions.DEFAULT_UNWIND);
+        int unwind = Flags.unwind(cl);
+        boolean autoUnwind = Flags.autoUnwind(cl);
         long timeoutMillis = Flags.seconds(cl, "timeout");
+        if (autoUnwind && timeoutMillis == 0) timeoutMillis = Flags.AUTO_BUDGET_SECONDS * 1000L;
         boolean quiet = cl.hasOption("quiet");
         if (cl.hasOption("expect") && cl.hasOption("format")) {
             throw new UsageException("--expect prints a comparison, not reports: leave out --format");
@@ -81,7 +85,8 @@ final class CheckCommand {
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis, err);
+                CheckOptions.defaults().withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl)).withInterrupts(Flags.interrupts(cl)),
+                timeoutMillis, err, autoUnwind);
         if (cl.hasOption("expect")) {
             CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet);
             InOrder.run(files, runner, r -> {

@@ -80,6 +80,39 @@ final class Flags {
         throw new UsageException("--" + flag + " needs a positive whole number, not '" + v + "'");
     }
 
+    /** The unwinding flags: {@code --unwind K|auto} and the repeatable {@code --unwind-loop FILE:LINE=K}. */
+    static List<Option> unwindOptions() {
+        return List.of(
+                valued("unwind", "K|auto", "how often one backward branch may be taken each time its loop is entered "
+                        + "(default " + org.powercheck.checker.CheckOptions.DEFAULT_UNWIND + "); auto: deepen 1, 2, 3, ... "
+                        + "until no execution is cut or a counterexample is found, within --timeout (default "
+                        + AUTO_BUDGET_SECONDS + " s with auto), and report the bound reached"),
+                valued("unwind-loop", "FILE:LINE=K", "the bound of one loop, named by the line of its for/while/do in "
+                        + "FILE (a path or its trailing part); repeatable"));
+    }
+
+    static final int AUTO_BUDGET_SECONDS = 60;
+
+    /** {@code --unwind auto}. */
+    static boolean autoUnwind(CommandLine cl) {
+        return "auto".equals(cl.getOptionValue("unwind"));
+    }
+
+    /** The {@code --unwind} bound (the starting options' bound under auto, where it is replaced per run). */
+    static int unwind(CommandLine cl) {
+        return autoUnwind(cl) ? 1 : positiveInt(cl, "unwind", org.powercheck.checker.CheckOptions.DEFAULT_UNWIND);
+    }
+
+    /** Every {@code --unwind-loop FILE:LINE=K}, in order. */
+    static List<org.powercheck.checker.LoopBound> loopBounds(CommandLine cl) {
+        List<org.powercheck.checker.LoopBound> out = new java.util.ArrayList<>();
+        for (String v : cl.getOptionValues("unwind-loop") == null ? new String[0] : cl.getOptionValues("unwind-loop")) {
+            out.add(org.powercheck.checker.LoopBound.parse(v.trim()).orElseThrow(() -> new UsageException(
+                    "--unwind-loop needs FILE:LINE=K (a loop's file and line, and its bound), not '" + v + "'")));
+        }
+        return out;
+    }
+
     /** Seconds (fractions allowed) to milliseconds; 0 when absent, meaning no limit. */
     static long seconds(CommandLine cl, String flag) {
         String v = cl.getOptionValue(flag);

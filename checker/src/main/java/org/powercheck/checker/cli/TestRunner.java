@@ -6,7 +6,9 @@ import java.util.function.Function;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.checker.Engine;
+import org.powercheck.checker.EngineLimitException;
 import org.powercheck.checker.Judgement;
+import org.powercheck.checker.LoopBound;
 import org.powercheck.checker.Outcome;
 import org.powercheck.checker.report.TestResult;
 import org.powercheck.checker.sat.FaultCheck;
@@ -24,12 +26,20 @@ final class TestRunner implements Function<Path, TestResult> {
     private final CheckOptions options;
     private final long timeoutMillis;
     private final PrintStream warnings;
+    private final boolean autoUnwind;
 
     TestRunner(Backends backends, String engine, CheckOptions options, long timeoutMillis) {
         this(backends, engine, options, timeoutMillis, System.err);
     }
 
     TestRunner(Backends backends, String engine, CheckOptions options, long timeoutMillis, PrintStream warnings) {
+        this(backends, engine, options, timeoutMillis, warnings, false);
+    }
+
+    /** @param autoUnwind deepen the unwinding bound ({@link Deepening}); the timeout is then its budget */
+    TestRunner(Backends backends, String engine, CheckOptions options, long timeoutMillis, PrintStream warnings,
+               boolean autoUnwind) {
+        this.autoUnwind = autoUnwind;
         this.warnings = warnings;
         this.backends = backends;
         this.engine = engine;
@@ -45,9 +55,20 @@ final class TestRunner implements Function<Path, TestResult> {
             Program program = backends.loader().load(file);
             name = program.name();
             Engine e = backends.engine(engine);
+            for (LoopBound b : options.loopBounds()) {
+                if (!b.namesALoopOf(program)) warnings.println(file + ": warning: --unwind-loop " + b + " names no loop of this test");
+            }
             // The deadline starts with the test, not when it was queued behind others.
             CheckOptions opts = options.withTimeoutMillis(timeoutMillis);
-            Outcome outcome = e.run(program, opts);
+            java.util.Optional<TestResult.Deepened> deepened = java.util.Optional.empty();
+            Outcome outcome;
+            if (autoUnwind) {
+                Deepening.Result d = Deepening.run(e, program, opts);
+                outcome = d.outcome();
+                deepened = java.util.Optional.of(d.deepened());
+            } else {
+                outcome = e.run(program, opts);
+            }
             if (outcome.states().isEmpty() && !outcome.anyCut()) {
                 // Zero executions is never a verdict: an access outside every cell is an error here.
                 FaultCheck.explain(program, opts);
@@ -55,9 +76,11 @@ final class TestRunner implements Function<Path, TestResult> {
                         + " never holds); its result is vacuous");
             }
             Judgement judgement = Judgement.of(outcome);
-            return new TestResult.Checked(file, outcome, judgement, e.name(), System.nanoTime() - t0);
+            return new TestResult.Checked(file, outcome, judgement, e.name(), System.nanoTime() - t0, deepened);
         } catch (CheckTimeoutException e) {
             return new TestResult.TimedOut(file, name, System.nanoTime() - t0);
+        } catch (EngineLimitException e) {
+            return new TestResult.LimitReached(file, name, e, System.nanoTime() - t0);
         } catch (UnsupportedConstructException e) {
             return new TestResult.Unsupported(file, e);
         } catch (InputException e) {

@@ -18,7 +18,7 @@ import org.powercheck.ir.Layout;
 import org.powercheck.ir.Locations;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.ThreadCode;
-import org.powercheck.ir.UnsupportedConstructException;
+import org.powercheck.checker.EngineLimitException;
 import org.powercheck.ir.Width;
 
 /**
@@ -33,7 +33,6 @@ final class ThreadInterpreter implements PathSource {
 
     private final ThreadCode thread;
     private final Layout layout;
-    private final int unwind;
     private final CheckOptions options;
     private final List<Instr> code;
     private final Map<String, Integer> labels = new HashMap<>();
@@ -58,7 +57,6 @@ final class ThreadInterpreter implements PathSource {
     ThreadInterpreter(ThreadCode thread, Layout layout, CheckOptions options) {
         this.thread = thread;
         this.layout = layout;
-        this.unwind = options.unwind();
         this.options = options;
         this.locations = Locations.whole(layout);
         this.code = thread.code();
@@ -300,7 +298,7 @@ final class ThreadInterpreter implements PathSource {
                         s.pc++;
                     } else {
                         int target = labels.get(b.target());
-                        if (target <= s.pc && ++s.taken[s.pc] > unwind) {
+                        if (target <= s.pc && ++s.taken[s.pc] > options.unwindFor(b, code.get(target))) {
                             finish(s, true);
                             return;
                         }
@@ -409,7 +407,7 @@ final class ThreadInterpreter implements PathSource {
     private void finish(State s, boolean cut) {
         mostInfluential = Math.max(mostInfluential, s.influence.cardinality());
         if (runs.size() >= MAX_RUNS) {
-            throw new UnsupportedConstructException(thread.pos(), "a program this large for the explicit engine ("
+            throw new EngineLimitException(thread.pos(), "a program this large for the explicit engine ("
                     + thread.name() + " has more than " + MAX_RUNS + " paths; use the sat engine, or a smaller"
                     + " unwinding bound may help)");
         }

@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
  *       Allowed may go either way, unless {@code C-on-POWER.tsv} beside the manifest gives the
  *       POWER verdict, which must then match. Rows with LKMM {@code flags} (data races) are not
  *       meaningful and pass on any verdict.</li>
- *   <li>Tests raising {@code UnsupportedConstructException} are counted apart; tests that are
- *       not in the manifest are reported but not compared.</li>
+ *   <li>Tests that could not be checked are named on a line of their own (also when quiet) and
+ *       counted apart: {@code UNSUPPORTED} (a construct without semantics yet) and {@code UNKNOWN}
+ *       (a timeout, an engine limit, or no counterexample while the bound cut some execution:
+ *       a verdict that disagrees is still a failure). Tests that are not in the manifest are
+ *       reported but not compared.</li>
  * </ul>
  */
 public final class CorpusComparison {
@@ -36,7 +39,7 @@ public final class CorpusComparison {
     private final Optional<Tsv> powerVerdicts;
     private final PrintStream out;
     private final boolean quiet;
-    private int passed, failed, unsupported;
+    private int passed, failed, unsupported, unknown;
 
     private CorpusComparison(Path dir, Tsv manifest, Optional<Tsv> powerVerdicts, PrintStream out, boolean quiet) {
         this.dir = dir;
@@ -69,14 +72,18 @@ public final class CorpusComparison {
         switch (r) {
             case TestResult.Unsupported u -> {
                 unsupported++;
-                if (!quiet) out.println(u.error().report());
+                out.println("UNSUPPORTED " + key + ": " + u.error().report());
             }
             case TestResult.InputError e -> fail(key, "input error: " + e.error().getMessage());
             case TestResult.Crashed c -> fail(key, c.message());
-            case TestResult.TimedOut t -> fail(key, "expected " + row.get("verdict") + ", got no result (timeout)");
+            case TestResult.TimedOut t -> unknown(key, row, "no result within the time limit");
+            case TestResult.LimitReached l -> unknown(key, row, l.limit().report());
             case TestResult.Checked c -> {
                 Optional<String> problem = problem(base, key, row, c);
-                if (problem.isPresent()) fail(key, problem.get()); else passed++;
+                if (problem.isPresent()) fail(key, problem.get());
+                else if (c.status() == Status.UNKNOWN) unknown(key, row, "the unwinding bound cut some execution and no"
+                        + " counterexample was found within it");
+                else passed++;
             }
         }
     }
@@ -140,11 +147,17 @@ public final class CorpusComparison {
             case TestResult.Checked c -> c.judgement().verdict() + " (Observation " + c.judgement().observation()
                     + " " + c.judgement().positive() + " " + c.judgement().negative() + ")";
             case TestResult.TimedOut t -> "no result (timeout)";
+            case TestResult.LimitReached l -> l.limit().report();
             case TestResult.InputError e -> e.error().getMessage();
             case TestResult.Unsupported u -> u.error().report();
             case TestResult.Crashed c -> c.message();
         };
         out.println(key + ": not in manifest, not compared: " + what);
+    }
+
+    private void unknown(String key, Map<String, String> row, String why) {
+        unknown++;
+        out.println("UNKNOWN " + key + ": expected " + row.get("verdict") + ", " + why);
     }
 
     private void fail(String key, String why) {
@@ -153,7 +166,7 @@ public final class CorpusComparison {
     }
 
     public String summary() {
-        return passed + " passed, " + failed + " failed, " + unsupported + " unsupported";
+        return passed + " passed, " + failed + " failed, " + unsupported + " unsupported, " + unknown + " unknown";
     }
 
     public int passed() { return passed; }
@@ -162,7 +175,11 @@ public final class CorpusComparison {
 
     public int unsupported() { return unsupported; }
 
+    public int unknown() { return unknown; }
+
+    /** 1 when a test failed, else 3 when one could not be checked (unsupported or unknown), else 0. */
     public int exitCode() {
-        return failed > 0 ? 1 : 0;
+        if (failed > 0) return 1;
+        return unsupported + unknown > 0 ? Status.UNKNOWN.exitCode : 0;
     }
 }

@@ -29,6 +29,7 @@ public final class HerdText {
         return switch (r) {
             case TestResult.Checked c -> checked(c, unwind, interrupts);
             case TestResult.TimedOut t -> timedOut(t);
+            case TestResult.LimitReached l -> limitReached(l);
             case TestResult.InputError e -> "";
             case TestResult.Unsupported u -> "";
             case TestResult.Crashed c -> "";
@@ -38,8 +39,10 @@ public final class HerdText {
     /** One line per test for {@code --quiet}: herd's Observation line, or what went wrong. */
     public static String quietLine(TestResult r) {
         return switch (r) {
-            case TestResult.Checked c -> observation(c) + (c.outcome().anyCut() ? " (bound cut)" : "") + "\n";
+            case TestResult.Checked c -> observation(c) + (c.outcome().anyCut() ? " (bound cut)" : "")
+                    + c.deepened().map(d -> " (unwind " + d.bound() + ")").orElse("") + "\n";
             case TestResult.TimedOut t -> "Timeout " + t.name() + "\n";
+            case TestResult.LimitReached l -> "Unknown " + l.name() + ": " + l.limit().report() + "\n";
             case TestResult.InputError e -> "";
             case TestResult.Unsupported u -> "";
             case TestResult.Crashed c -> "";
@@ -51,6 +54,7 @@ public final class HerdText {
         return switch (r) {
             case TestResult.Checked c -> null;
             case TestResult.TimedOut t -> null;
+            case TestResult.LimitReached l -> l.limit().getMessage();
             case TestResult.InputError e -> e.error().getMessage();
             case TestResult.Unsupported u -> u.error().getMessage();
             case TestResult.Crashed c -> c.message();
@@ -83,7 +87,9 @@ public final class HerdText {
         o.witness().flatMap(w -> clobberedRegister(w.state(), layout)).ifPresent(line ->
                 sb.append("Register ").append(name).append(": ").append(line).append('\n'));
         sb.append("Time ").append(name).append(' ').append(seconds(c.nanos())).append('\n');
-        if (o.boundCut()) sb.append(boundCutLine(name, j.counterexample(), unwind)).append('\n');
+        c.deepened().ifPresent(d -> sb.append(deepenedLine(name, d)).append('\n'));
+        int bound = c.deepened().map(TestResult.Deepened::bound).orElse(unwind);
+        if (o.boundCut()) sb.append(boundCutLine(name, j.counterexample(), bound)).append('\n');
         if (o.interruptCut()) sb.append(interruptCutLine(name, j.counterexample())).append('\n');
         sb.append('\n');
         return sb.toString();
@@ -116,6 +122,10 @@ public final class HerdText {
         return sb.toString();
     }
 
+    static String deepenedLine(String name, TestResult.Deepened d) {
+        return "Unwind " + name + ": --unwind auto reached " + d.bound() + "; " + d.stop();
+    }
+
     static String boundCutLine(String name, boolean counterexample, int unwind) {
         String consequence = counterexample
                 ? "the counterexample above is real, other final states may be missing"
@@ -140,6 +150,12 @@ public final class HerdText {
         return "Test " + t.name() + " Unknown\n"
                 + "Timeout " + t.name() + ": no result within the time limit\n"
                 + "Time " + t.name() + ' ' + seconds(t.nanos()) + "\n\n";
+    }
+
+    private static String limitReached(TestResult.LimitReached l) {
+        return "Test " + l.name() + " Unknown\n"
+                + "Limit " + l.name() + ": " + l.limit().report() + "\n"
+                + "Time " + l.name() + ' ' + seconds(l.nanos()) + "\n\n";
     }
 
     /** herd's Time field: seconds with two decimals. */

@@ -32,6 +32,13 @@ public final class JsonReport {
                 o.put("verdict", null);
                 o.put("time_ms", millis(t.nanos()));
             }
+            case TestResult.LimitReached l -> {
+                o.put("name", l.name());
+                o.put("result", "engine-limit");
+                o.put("verdict", null);
+                o.put("message", l.limit().report());
+                o.put("time_ms", millis(l.nanos()));
+            }
             case TestResult.InputError e -> error(o, "input-error", e.error().getMessage());
             case TestResult.Unsupported u -> error(o, "unsupported", u.error().report());
             case TestResult.Crashed c -> error(o, "internal-error", c.message());
@@ -72,6 +79,7 @@ public final class JsonReport {
         for (FinalState s : out.states()) states.add(state(s, layout));
         o.put("states", states);
         o.put("bound_cut", out.boundCut());
+        c.deepened().ifPresent(d -> o.put("unwind_reached", d.bound()));
         if (!p.interrupts().isEmpty()) o.put("interrupt_cut", out.interruptCut());
         o.put("time_ms", millis(c.nanos()));
         o.put("solver_ms", millis(out.solverNanos()));

@@ -1,6 +1,7 @@
 package org.powercheck.checker.report;
 
 import java.nio.file.Path;
+import org.powercheck.checker.EngineLimitException;
 import org.powercheck.checker.Judgement;
 import org.powercheck.checker.Outcome;
 import org.powercheck.ir.InputException;
@@ -13,8 +14,12 @@ public sealed interface TestResult {
     Status status();
 
     /** The engine explored the test: the outcome and herd's reading of it. */
-    record Checked(Path file, Outcome outcome, Judgement judgement, String engine, long nanos)
-            implements TestResult {
+    record Checked(Path file, Outcome outcome, Judgement judgement, String engine, long nanos,
+                   java.util.Optional<Deepened> deepened) implements TestResult {
+        public Checked(Path file, Outcome outcome, Judgement judgement, String engine, long nanos) {
+            this(file, outcome, judgement, engine, nanos, java.util.Optional.empty());
+        }
+
         public String name() {
             return outcome.program().name();
         }
@@ -27,6 +32,13 @@ public sealed interface TestResult {
         }
     }
 
+    /**
+     * How {@code --unwind auto} ended: the bound of the outcome reported and why it went no
+     * deeper (the result no longer depends on the bound, a counterexample was found, or the
+     * budget or an engine limit stopped the next bound).
+     */
+    record Deepened(int bound, String stop) { }
+
     record InputError(Path file, InputException error) implements TestResult {
         @Override public Status status() { return Status.INPUT_ERROR; }
     }
@@ -38,6 +50,11 @@ public sealed interface TestResult {
 
     /** The per-test deadline passed; {@code name} is the test's name, or the file name when it was not parsed. */
     record TimedOut(Path file, String name, long nanos) implements TestResult {
+        @Override public Status status() { return Status.UNKNOWN; }
+    }
+
+    /** The engine reached one of its limits on a valid program: the result is unknown. */
+    record LimitReached(Path file, String name, EngineLimitException limit, long nanos) implements TestResult {
         @Override public Status status() { return Status.UNKNOWN; }
     }
 

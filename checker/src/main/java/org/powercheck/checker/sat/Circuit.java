@@ -60,6 +60,16 @@ final class Circuit {
         return v;
     }
 
+    /** Variables allocated so far (including gates and {@link #TRUE}). */
+    int vars() {
+        return vars;
+    }
+
+    /** Clauses the solver holds, learnt ones excepted. */
+    int clauses() {
+        return solver.nConstraints();
+    }
+
     static boolean isConst(int lit) {
         return lit == TRUE || lit == FALSE;
     }

@@ -40,8 +40,8 @@ final class Encoding {
         List<InterruptSlot> slots = InterruptSlots.of(program, options.interrupts());
         List<ThreadCode> code = new ArrayList<>(program.threads());
         for (InterruptSlot s : slots) code.add(s.code());
-        this.threads = ThreadProgram.of(code, layout, options.unwind());
-        ValueAnalysis values = ValueAnalysis.of(threads, layout);
+        this.threads = ThreadProgram.of(code, layout, options);
+        ValueAnalysis values = ValueAnalysis.of(threads, layout, Uniproc.holds(options.model()));
         this.locations = values.locations;
         options.checkDeadline();
         boolean[] optional = new boolean[code.size()], interruptible = new boolean[code.size()];

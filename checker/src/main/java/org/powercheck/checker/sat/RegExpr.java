@@ -18,6 +18,28 @@ abstract class RegExpr {
 
     abstract long eval(long[] regValues);
 
+    /**
+     * The values over independent choices for each operand, sub-expression by sub-expression:
+     * an over-approximation when operands share registers (for the value analysis, where the
+     * joint assignments are too many). Comparisons give all their outcomes.
+     *
+     * @throws TooMany when one operation's operand pairs are still too many
+     */
+    abstract long[] evalSets(long[][] regSets, int limit);
+
+    /**
+     * The exact guarded values, sub-expression by sub-expression: the literals carry the
+     * correlation of shared registers, and comparisons cost linear size (see {@link Comparisons}).
+     */
+    abstract ValueMap evalMaps(Circuit c, ValueMap[] regMaps, int limit);
+
+    /** One operation would combine more operand values than the limit. */
+    static final class TooMany extends RuntimeException {
+        TooMany() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The value when {@link #regs} is empty. */
     long constant() {
         return eval(null);
@@ -51,12 +73,16 @@ abstract class RegExpr {
         final long v;
         Const(long v) { this.v = v; }
         @Override long eval(long[] r) { return v; }
+        @Override long[] evalSets(long[][] st, int limit) { return LongSets.of(v); }
+        @Override ValueMap evalMaps(Circuit c, ValueMap[] m, int limit) { return ValueMap.constant(v); }
     }
 
     private static final class Register extends RegExpr {
         final int idx;
         Register(int idx) { this.idx = idx; }
         @Override long eval(long[] r) { return r[idx]; }
+        @Override long[] evalSets(long[][] st, int limit) { return st[idx]; }
+        @Override ValueMap evalMaps(Circuit c, ValueMap[] m, int limit) { return m[idx]; }
     }
 
     private static final class Unary extends RegExpr {
@@ -64,6 +90,18 @@ abstract class RegExpr {
         final RegExpr arg;
         Unary(Expr.UnOp op, RegExpr arg) { this.op = op; this.arg = arg; }
         @Override long eval(long[] r) { return op.apply(arg.eval(r)); }
+        @Override long[] evalSets(long[][] st, int limit) {
+            long[] a = arg.evalSets(st, limit);
+            long[] out = new long[a.length];
+            for (int i = 0; i < a.length; i++) out[i] = op.apply(a[i]);
+            return LongSets.normalize(out, out.length);
+        }
+        @Override ValueMap evalMaps(Circuit c, ValueMap[] m, int limit) {
+            ValueMap a = arg.evalMaps(c, m, limit);
+            ValueMap.Builder b = new ValueMap.Builder();
+            for (int i = 0; i < a.size(); i++) b.add(op.apply(a.values[i]), a.lits[i]);
+            return b.build(c);
+        }
     }
 
     private static final class Binary extends RegExpr {
@@ -77,6 +115,26 @@ abstract class RegExpr {
             this.layout = layout;
         }
         @Override long eval(long[] r) { return layout.apply(op, left.eval(r), right.eval(r)); }
+        @Override long[] evalSets(long[][] st, int limit) {
+            long[] a = left.evalSets(st, limit), b = right.evalSets(st, limit);
+            if (a.length == 0 || b.length == 0) return LongSets.EMPTY;
+            if (Comparisons.isComparison(op) && (long) a.length * b.length > limit) return Comparisons.outcomes(op);
+            if ((long) a.length * b.length > limit) throw new TooMany();
+            long[] out = new long[a.length * b.length];
+            int n = 0;
+            for (long x : a) for (long y : b) out[n++] = layout.apply(op, x, y);
+            return LongSets.normalize(out, n);
+        }
+        @Override ValueMap evalMaps(Circuit c, ValueMap[] m, int limit) {
+            ValueMap a = left.evalMaps(c, m, limit), b = right.evalMaps(c, m, limit);
+            if (Comparisons.isComparison(op) && a.size() > 1 && b.size() > 1) return Comparisons.compare(c, op, a, b);
+            if ((long) a.size() * b.size() > limit) throw new TooMany();
+            ValueMap.Builder out = new ValueMap.Builder();
+            for (int i = 0; i < a.size(); i++) {
+                for (int j = 0; j < b.size(); j++) out.add(layout.apply(op, a.values[i], b.values[j]), c.and(a.lits[i], b.lits[j]));
+            }
+            return out.build(c);
+        }
     }
 
     private static final class Select extends RegExpr {
@@ -87,5 +145,22 @@ abstract class RegExpr {
             this.otherwise = otherwise;
         }
         @Override long eval(long[] r) { return cond.eval(r) != 0 ? then.eval(r) : otherwise.eval(r); }
+        @Override long[] evalSets(long[][] st, int limit) {
+            long[] k = cond.evalSets(st, limit);
+            boolean zero = false, nonZero = false;
+            for (long v : k) if (v == 0) zero = true; else nonZero = true;
+            long[] out = LongSets.EMPTY;
+            if (nonZero) out = LongSets.union(out, then.evalSets(st, limit));
+            if (zero) out = LongSets.union(out, otherwise.evalSets(st, limit));
+            return out;
+        }
+        @Override ValueMap evalMaps(Circuit c, ValueMap[] m, int limit) {
+            int z = cond.evalMaps(c, m, limit).nonZero(c);
+            ValueMap t = then.evalMaps(c, m, limit), e = otherwise.evalMaps(c, m, limit);
+            ValueMap.Builder out = new ValueMap.Builder();
+            for (int i = 0; i < t.size(); i++) out.add(t.values[i], c.and(z, t.lits[i]));
+            for (int i = 0; i < e.size(); i++) out.add(e.values[i], c.and(-z, e.lits[i]));
+            return out.build(c);
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.ir.SourcePos;
-import org.powercheck.ir.UnsupportedConstructException;
+import org.powercheck.checker.EngineLimitException;
 import org.powercheck.model.Check;
 import org.powercheck.model.Rel;
 
@@ -68,7 +68,7 @@ final class RelationEncoder {
     /**
      * Adds the clauses of every check.
      *
-     * @throws UnsupportedConstructException when the program is too large to encode (reported at {@code where})
+     * @throws EngineLimitException when the program is too large to encode (reported at {@code where})
      */
     void encode(CheckOptions options, SourcePos where) throws CheckTimeoutException {
         this.options = options;
@@ -77,7 +77,7 @@ final class RelationEncoder {
         try {
             analysis.computeNeeded();
         } catch (RelationAnalysis.TooLarge e) {
-            throw new UnsupportedConstructException(where, "a program this large for the SAT encoding ("
+            throw new EngineLimitException(where, "a program this large for the SAT encoding ("
                     + n + " events, more than " + MAX_NEEDED_PAIRS + " relation pairs to encode;"
                     + " a smaller unwinding bound may help)");
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
+import org.powercheck.checker.EncodingSize;
 import org.powercheck.checker.Engine;
 import org.powercheck.checker.FinalState;
 import org.powercheck.checker.Outcome;
@@ -43,6 +44,7 @@ public final class SatEngine implements Engine {
     public Outcome run(Program program, CheckOptions options) throws CheckTimeoutException {
         Encoding enc = new Encoding(program, options, lazyTerms);
         Circuit c = enc.circuit;
+        EncodingSize size = new EncodingSize(enc.exec.events.size(), c.vars(), c.clauses());
         options.checkDeadline();
 
         // Complete executions that pass the filter, as assumptions: the unwinding check below
@@ -77,6 +79,6 @@ public final class SatEngine implements Engine {
         boolean boundCut = anyCut != Circuit.FALSE && enc.solve(anyCut);
         int interruptCut = enc.interrupts.interruptCut;
         boolean interruptsCut = interruptCut != Circuit.FALSE && enc.solve(interruptCut);
-        return new Outcome(program, states, boundCut, interruptsCut, Optional.ofNullable(witness[0]), c.solverNanos());
+        return new Outcome(program, states, boundCut, interruptsCut, Optional.ofNullable(witness[0]), c.solverNanos(), size);
     }
 }

@@ -430,10 +430,16 @@ final class SymbolicExecution {
         long combos = 1;
         for (int k = 0; k < regs.length; k++) {
             maps[k] = st.vals[regs[k]];
-            combos *= maps[k].size();
-            if (combos > ValueAnalysis.MAX_COMBINATIONS) throw ValueAnalysis.tooMany(pos);
+            combos = Math.min(combos * maps[k].size(), Long.MAX_VALUE / 1024);
         }
         if (combos == 0) return new ValueMap.Builder().build(c);
+        if (combos > ValueAnalysis.MAX_COMBINATIONS) {
+            try {
+                return e.evalMaps(c, st.vals, ValueAnalysis.MAX_COMBINATIONS);
+            } catch (RegExpr.TooMany t) {
+                throw ValueAnalysis.tooMany(pos);
+            }
+        }
         if (regs.length == 1) {
             ValueMap m = maps[0];
             long[] assign = new long[st.vals.length];

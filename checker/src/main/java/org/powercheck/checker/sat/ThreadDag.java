@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.powercheck.checker.CheckOptions;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.ThreadCode;
@@ -13,7 +14,7 @@ import org.powercheck.ir.ThreadCode;
 /**
  * One thread's code unrolled into a DAG. A node is an instruction together with how often each
  * backward branch has been taken since its loop was entered; a backward branch taken more than
- * {@code unwind} times leads to the single {@link #cut} node instead. All paths that finish meet
+ * its loop's bound ({@link CheckOptions#unwindFor}) leads to the single {@link #cut} node instead. All paths that finish meet
  * in {@link #exit}. Nodes are numbered in a topological order.
  */
 final class ThreadDag {
@@ -46,7 +47,7 @@ final class ThreadDag {
         return p >= 0 && p < thread.code().size() ? thread.code().get(p) : null;
     }
 
-    static ThreadDag build(ThreadCode thread, int unwind) {
+    static ThreadDag build(ThreadCode thread, CheckOptions options) {
         List<Instr> code = thread.code();
         int len = code.size();
         Map<String, Integer> labels = new HashMap<>();
@@ -66,7 +67,12 @@ final class ThreadDag {
             }
         }
         int[] backPc = new int[backCount];
-        for (int i = 0; i < len; i++) if (backIndex[i] >= 0) backPc[backIndex[i]] = i;
+        int[] bound = new int[backCount];
+        for (int i = 0; i < len; i++) {
+            if (backIndex[i] < 0) continue;
+            backPc[backIndex[i]] = i;
+            bound[backIndex[i]] = options.unwindFor((Instr.Branch) code.get(i), code.get(target[i]));
+        }
 
         // A count matters only while its branch can still be reached: forgetting the others
         // merges copies of code that only differ in counts no path will read again (loops left
@@ -105,7 +111,7 @@ final class ThreadDag {
                 int t;
                 int bi = backIndex[s.pc];
                 if (bi >= 0) {
-                    if (s.counts[bi] >= unwind) {
+                    if (s.counts[bi] >= bound[bi]) {
                         usedCut[0] = true;
                         t = cutId;
                     } else {

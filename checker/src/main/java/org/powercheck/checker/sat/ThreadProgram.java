@@ -23,9 +23,9 @@ final class ThreadProgram {
     /** the register an instruction writes, or -1 */
     final int[] dst;
 
-    ThreadProgram(ThreadCode code, Layout layout, int unwind) {
+    ThreadProgram(ThreadCode code, Layout layout, org.powercheck.checker.CheckOptions options) {
         this.code = code;
-        this.dag = ThreadDag.build(code, unwind);
+        this.dag = ThreadDag.build(code, options);
         TreeSet<Reg> all = new TreeSet<>(code.registerInit().keySet());
         for (Instr in : code.code()) collect(in, all);
         regs = all.toArray(new Reg[0]);
@@ -98,9 +98,9 @@ final class ThreadProgram {
         }
     }
 
-    static List<ThreadProgram> of(List<ThreadCode> threads, Layout layout, int unwind) {
+    static List<ThreadProgram> of(List<ThreadCode> threads, Layout layout, org.powercheck.checker.CheckOptions options) {
         List<ThreadProgram> out = new ArrayList<>();
-        for (ThreadCode t : threads) out.add(new ThreadProgram(t, layout, unwind));
+        for (ThreadCode t : threads) out.add(new ThreadProgram(t, layout, options));
         return out;
     }
 }

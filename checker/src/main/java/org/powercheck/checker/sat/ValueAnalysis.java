@@ -3,11 +3,11 @@ package org.powercheck.checker.sat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.powercheck.checker.EngineLimitException;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Locations;
 import org.powercheck.ir.SourcePos;
-import org.powercheck.ir.UnsupportedConstructException;
 import org.powercheck.ir.Width;
 
 /**
@@ -39,50 +39,71 @@ final class ValueAnalysis {
     final boolean[][] live;
 
     /** The analysis over locations that tile every access it finds. */
-    static ValueAnalysis of(List<ThreadProgram> threads, Layout layout) {
-        ValueAnalysis a = new ValueAnalysis(threads, layout, Locations.whole(layout));
-        while (!a.untiled.isEmpty()) a = new ValueAnalysis(threads, layout, a.locations.refine(a.untiled));
+    static ValueAnalysis of(List<ThreadProgram> threads, Layout layout, boolean uniproc) {
+        ValueAnalysis a = new ValueAnalysis(threads, layout, Locations.whole(layout), uniproc);
+        while (!a.untiled.isEmpty()) a = new ValueAnalysis(threads, layout, a.locations.refine(a.untiled), uniproc);
         return a;
     }
 
-    private ValueAnalysis(List<ThreadProgram> threads, Layout layout, Locations locations) {
+    /**
+     * @param uniproc the model forbids a read from a program-order later write of its location
+     *                (sc-per-location): a load then sees only its own thread's earlier stores,
+     *                not every store its thread makes, which keeps list and counter loops from
+     *                seeing values their own later iterations write
+     */
+    private ValueAnalysis(List<ThreadProgram> threads, Layout layout, Locations locations, boolean uniproc) {
         this.threads = threads;
         this.layout = layout;
         this.locations = locations;
-        readDomain = new long[threads.size()][][];
-        partDomain = new long[threads.size()][][][];
-        live = new boolean[threads.size()][];
+        int nt = threads.size();
+        readDomain = new long[nt][][];
+        partDomain = new long[nt][][][];
+        live = new boolean[nt][];
         int cells = locations.size();
-        long[][] cellVals = new long[cells][];
-        for (int c = 0; c < cells; c++) cellVals[c] = LongSets.of(locations.initialValue(c));
+        long[][][] byThread = new long[nt][cells][];
+        for (long[][] w : byThread) Arrays.fill(w, LongSets.EMPTY);
         int stores = 0;
         for (ThreadProgram t : threads) stores += storesOnLongestPath(t.dag);
         for (int round = 0; round <= stores + 1; round++) {
-            long[][] next = new long[cells][];
-            for (int c = 0; c < cells; c++) next[c] = LongSets.of(locations.initialValue(c));
+            long[][][] next = new long[nt][cells][];
+            for (long[][] w : next) Arrays.fill(w, LongSets.EMPTY);
             untiled.clear();
-            for (int t = 0; t < threads.size(); t++) {
+            for (int t = 0; t < nt; t++) {
+                long[][] others = new long[cells][];
+                for (int c = 0; c < cells; c++) {
+                    long[] v = LongSets.of(locations.initialValue(c));
+                    for (int u = 0; u < nt; u++) if (u != t || !uniproc) v = LongSets.union(v, byThread[u][c]);
+                    others[c] = v;
+                }
                 live[t] = new boolean[threads.get(t).dag.size()];
                 partDomain[t] = new long[threads.get(t).dag.size()][][];
-                readDomain[t] = run(t, threads.get(t), cellVals, next, live[t]);
+                readDomain[t] = run(t, threads.get(t), others, next[t], live[t]);
             }
             if (!untiled.isEmpty()) return;
-            if (Arrays.deepEquals(next, cellVals)) break;
-            cellVals = next;
+            if (Arrays.deepEquals(next, byThread)) break;
+            byThread = next;
         }
     }
 
-    private long[][] run(int ti, ThreadProgram t, long[][] cellVals, long[][] written, boolean[] live) {
+    /**
+     * One abstract pass over a thread. The state is the registers' value sets followed, per
+     * location, by the values this thread has stored there on some path to the point: a load
+     * sees those and {@code others} (the initial values and what the other threads store).
+     */
+    private long[][] run(int ti, ThreadProgram t, long[][] others, long[][] written, boolean[] live) {
         ThreadDag dag = t.dag;
         int n = dag.size();
+        int nregs = t.regs.length, cells = others.length;
         long[][][] in = new long[n][][];
         long[][] domains = new long[n][];
-        long[][] init = new long[t.regs.length][];
-        for (int r = 0; r < init.length; r++) init[r] = LongSets.of(t.initValues[r]);
+        long[][] init = new long[nregs + cells][];
+        for (int r = 0; r < nregs; r++) init[r] = LongSets.of(t.initValues[r]);
+        Arrays.fill(init, nregs, nregs + cells, LongSets.EMPTY);
         in[0] = init;
         for (int node = 0; node < n; node++) {
             long[][] st = in[node];
             if (st == null) continue;
+            in[node] = null;
             live[node] = true;
             Instr instr = dag.instr(node);
             int p = dag.pc[node];
@@ -93,6 +114,7 @@ final class ValueAnalysis {
                     case Instr.Load l -> {
                         long[] addrs = eval(t.address[p], st, l.pos());
                         note(addrs, l.width());
+                        long[][] cellVals = visible(others, st, nregs);
                         out = st.clone();
                         if (MixedAccesses.split(locations, addrs, l.width())) {
                             partDomain[ti][node] = MixedAccesses.partDomains(locations, addrs, l.width(), cellVals);
@@ -108,10 +130,9 @@ final class ValueAnalysis {
                         domains[node] = dom;
                         out[t.dst[p]] = extend(dom, l.width(), l.signed());
                     }
-                    case Instr.Store s -> write(t, p, st, s.width(), s.pos(), written);
+                    case Instr.Store s -> out = write(t, p, st, s.width(), s.pos(), written);
                     case Instr.StoreConditional s -> {
-                        write(t, p, st, s.width(), s.pos(), written);
-                        out = st.clone();
+                        out = write(t, p, st, s.width(), s.pos(), written);
                         out[t.dst[p]] = new long[] {0, 1};
                     }
                     case Instr.Assign a -> {
@@ -151,6 +172,18 @@ final class ValueAnalysis {
         return domains;
     }
 
+    /** What a load may read per location: {@code others} and this thread's earlier stores. */
+    private static long[][] visible(long[][] others, long[][] st, int nregs) {
+        long[][] out = null;
+        for (int c = 0; c < others.length; c++) {
+            long[] own = st[nregs + c];
+            if (own.length == 0) continue;
+            if (out == null) out = others.clone();
+            out[c] = LongSets.union(others[c], own);
+        }
+        return out == null ? others : out;
+    }
+
     /** The most stores any path through the DAG executes. */
     private static int storesOnLongestPath(ThreadDag dag) {
         int[] best = new int[dag.size()];
@@ -163,21 +196,30 @@ final class ValueAnalysis {
         return dag.size() == 0 ? 0 : best[0];
     }
 
-    private void write(ThreadProgram t, int p, long[][] st, Width width, SourcePos pos, long[][] written) {
+    /** Records a store's values in {@code written} and in the returned state's own stores. */
+    private long[][] write(ThreadProgram t, int p, long[][] st, Width width, SourcePos pos, long[][] written) {
         long[] vals = eval(t.value[p], st, pos);
         long[] tv = new long[vals.length];
         for (int i = 0; i < vals.length; i++) tv[i] = width.truncate(vals[i]);
         tv = LongSets.normalize(tv, tv.length);
         long[] addrs = eval(t.address[p], st, pos);
         note(addrs, width);
+        int nregs = t.regs.length, cells = written.length;
+        long[][] out = st.clone();
+        long[][] own = Arrays.copyOfRange(out, nregs, nregs + cells);
         if (MixedAccesses.split(locations, addrs, width)) {
             MixedAccesses.write(locations, addrs, width, tv, written);
-            return;
+            MixedAccesses.write(locations, addrs, width, tv, own);
+        } else {
+            for (long a : addrs) {
+                int c = wholeCell(a, width);
+                if (c < 0) continue;
+                written[c] = LongSets.union(written[c], tv);
+                own[c] = LongSets.union(own[c], tv);
+            }
         }
-        for (long a : addrs) {
-            int c = wholeCell(a, width);
-            if (c >= 0) written[c] = LongSets.union(written[c], tv);
-        }
+        System.arraycopy(own, 0, out, nregs, cells);
+        return out;
     }
 
     /** Notes the accesses the locations do not tile. */
@@ -201,15 +243,25 @@ final class ValueAnalysis {
         return LongSets.normalize(out, out.length);
     }
 
-    /** All values of {@code e} over joint assignments of its registers. */
+    /**
+     * All values of {@code e} over joint assignments of its registers; when those are too many,
+     * operation by operation (see {@link RegExpr#evalSets}).
+     */
     static long[] eval(RegExpr e, long[][] st, SourcePos pos) {
         int[] regs = e.regs;
         if (regs.length == 0) return LongSets.of(e.constant());
         long combos = 1;
         for (int r : regs) {
             combos *= st[r].length;
-            if (combos > MAX_COMBINATIONS) throw tooMany(pos);
             if (combos == 0) return LongSets.EMPTY;
+            if (combos > MAX_COMBINATIONS) break;
+        }
+        if (combos > MAX_COMBINATIONS) {
+            try {
+                return e.evalSets(st, MAX_COMBINATIONS);
+            } catch (RegExpr.TooMany t) {
+                throw tooMany(pos);
+            }
         }
         long[] assign = new long[st.length];
         int[] idx = new int[regs.length];
@@ -232,8 +284,8 @@ final class ValueAnalysis {
         return LongSets.normalize(vals, vals.length);
     }
 
-    static UnsupportedConstructException tooMany(SourcePos pos) {
-        return new UnsupportedConstructException(pos,
-                "register computation with more than " + MAX_COMBINATIONS + " value combinations");
+    static EngineLimitException tooMany(SourcePos pos) {
+        return new EngineLimitException(pos, "a register computation with more than " + MAX_COMBINATIONS
+                + " value combinations in one operation (the SAT encoding's limit)");
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.powercheck.checker.EncodingSize;
 import org.powercheck.checker.FinalState;
 import org.powercheck.checker.Judgement;
 import org.powercheck.checker.Outcome;
@@ -75,6 +76,26 @@ class BenchmarkTest {
                 new long[] {1, 1}, new long[] {500_000_000, 400_000_000, 600_000_000}, 0, 1, 1, "fake");
         assertEquals("herd7 (EXPECTED.tsv herd_ms, 2 of 2 tests, one process per test): 4.00 s, powercheck 0.50 s: "
                 + "powercheck is 8.0x faster\n", HerdTimes.load(manifest).compare(r));
+    }
+
+    @Test
+    void reportsTheMedianAndTheLargestEncodingAndEachTestsSize() {
+        BenchResult r = new BenchResult(List.of(Path.of("a"), Path.of("b"), Path.of("c")), List.of("a", "b", "c"),
+                List.of(Program.Arch.PPC, Program.Arch.PPC, Program.Arch.PPC), new long[] {1_000_000, 2_000_000, 3_000_000},
+                new long[] {6_000_000}, 0, 1, 1, "sat",
+                List.of(new EncodingSize(10, 300, 900), new EncodingSize(40, 5000, 20000), new EncodingSize(20, 700, 2100)));
+        String report = BenchReport.format(r);
+        assertTrue(report.endsWith("encoding: median 700 variables, 2100 clauses; largest 40 events, 5000 variables, "
+                + "20000 clauses (b)\n"), report);
+        assertEquals("      2.0 ms      40 events      5000 vars     20000 clauses  b",
+                BenchReport.eachTest(r).lines().toList().get(1));
+    }
+
+    @Test
+    void explicitEngineRunsHaveNoEncodingLine() {
+        BenchResult r = new BenchResult(List.of(Path.of("a")), List.of("a"), List.of(Program.Arch.PPC),
+                new long[] {1}, new long[] {1}, 0, 1, 1, "explicit");
+        assertTrue(!BenchReport.format(r).contains("encoding"), BenchReport.format(r));
     }
 
     @Test

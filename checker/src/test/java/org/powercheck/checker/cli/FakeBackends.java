@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.checker.Engine;
+import org.powercheck.checker.EngineLimitException;
 import org.powercheck.checker.FinalState;
 import org.powercheck.checker.Outcome;
 import org.powercheck.ir.Cell;
@@ -106,6 +107,7 @@ public final class FakeBackends {
             switch (word) {
                 case "slow" -> throw new CheckTimeoutException("timeout");
                 case "crash" -> throw new IllegalStateException("engine bug");
+                case "limit" -> throw new EngineLimitException(new SourcePos(program.file(), 4, 1), "a program this large");
                 default -> { }
             }
             Scenario s = SCENARIOS.get(word);

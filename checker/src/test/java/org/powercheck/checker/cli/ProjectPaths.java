@@ -27,6 +27,19 @@ public final class ProjectPaths {
         return root().resolve("specs");
     }
 
+    /**
+     * The shared reference corpus, required: missing, the calling test fails under CI (the
+     * {@code CI} environment variable is set; CI has ../shared beside the clone) and is skipped,
+     * saying why, elsewhere.
+     */
+    public static Path requireSharedLitmus(String what) {
+        Optional<Path> p = sharedLitmus();
+        if (p.isPresent()) return p.get();
+        String why = "../shared/litmus is not beside the project: " + what;
+        if (System.getenv("CI") != null) org.junit.jupiter.api.Assertions.fail(why + " (under CI it must be there)");
+        return org.junit.jupiter.api.Assumptions.abort(why);
+    }
+
     /** The shared reference material beside the project, when this machine has it. */
     public static Optional<Path> sharedLitmus() {
         Path p = root().resolveSibling("shared").resolve("litmus");

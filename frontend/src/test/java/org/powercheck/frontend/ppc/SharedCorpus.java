@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The shared litmus corpus ({@code shared/litmus}), found by walking up from the working directory. */
-final class SharedCorpus {
+public final class SharedCorpus {
     private SharedCorpus() {}
 
     static Optional<Path> root() {
@@ -22,6 +22,14 @@ final class SharedCorpus {
             if (Files.isDirectory(candidate)) return Optional.of(candidate);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a missing corpus fails the test rather than skipping it: under CI (the {@code CI}
+     * environment variable is set), where ../shared is always beside the clone.
+     */
+    public static boolean requiredHere() {
+        return System.getenv("CI") != null;
     }
 
     /** Every {@code .litmus} file under {@code sub}, sorted, or none when the corpus is absent. */
