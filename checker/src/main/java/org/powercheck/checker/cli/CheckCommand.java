@@ -16,6 +16,7 @@ import org.powercheck.checker.report.HerdText;
 import org.powercheck.checker.report.JsonReport;
 import org.powercheck.checker.report.Status;
 import org.powercheck.checker.report.TestResult;
+import org.powercheck.checker.report.TraceReport;
 
 /** {@code powercheck check}: explore each test and report herd7-style, or compare with a manifest. */
 final class CheckCommand {
@@ -38,6 +39,8 @@ final class CheckCommand {
         Flags.interruptOptions().forEach(o::addOption);
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
+        o.addOption(Option.builder().longOpt("trace").desc("print the counterexample trace of litmus tests too "
+                + "(harnesses get it by default): each CPU's events, the communication edges, the missing ordering").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("one line per test (herd7's Observation line); with --expect only failures and the summary").build());
         o.addOption(Flags.help());
         return o;
@@ -92,7 +95,7 @@ final class CheckCommand {
             return comparison.exitCode();
         }
         List<Status> statuses = new ArrayList<>();
-        Consumer<TestResult> report = reporter(format, quiet, unwind, Flags.interrupts(cl), out, err);
+        Consumer<TestResult> report = reporter(format, quiet, cl.hasOption("trace"), unwind, Flags.interrupts(cl), out, err);
         InOrder.run(files, runner, r -> {
             statuses.add(r.status());
             report.accept(r);
@@ -100,7 +103,8 @@ final class CheckCommand {
         return Status.exitCode(statuses);
     }
 
-    private static Consumer<TestResult> reporter(String format, boolean quiet, int unwind, InterruptOptions interrupts,
+    private static Consumer<TestResult> reporter(String format, boolean quiet, boolean trace, int unwind,
+                                                 InterruptOptions interrupts,
                                                  PrintStream out, PrintStream err) {
         return r -> {
             String error = HerdText.errorLine(r);
@@ -109,6 +113,9 @@ final class CheckCommand {
                 out.println(JsonReport.line(r));
             } else {
                 out.print(quiet ? HerdText.quietLine(r) : HerdText.format(r, unwind, interrupts));
+                if (!quiet && r instanceof TestResult.Checked c && TraceReport.wanted(c, trace)) {
+                    out.print(TraceReport.text(c));
+                }
             }
             out.flush();
             err.flush();
