@@ -12,6 +12,7 @@ import org.apache.commons.cli.Options;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.bench.InOrder;
 import org.powercheck.checker.report.CorpusComparison;
+import org.powercheck.checker.report.GraphOutput;
 import org.powercheck.checker.report.HerdText;
 import org.powercheck.checker.report.JsonReport;
 import org.powercheck.checker.report.Status;
@@ -41,6 +42,9 @@ final class CheckCommand {
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Option.builder().longOpt("trace").desc("print the counterexample trace of litmus tests too "
                 + "(harnesses get it by default): each CPU's events, the communication edges, the missing ordering").build());
+        o.addOption(Flags.valued("graph", "FILE.dot|FILE.svg", "draw the witness execution herd-style (CPUs in "
+                + "columns, po, rf, co, fr, fences, dependencies, interrupts); .svg needs Graphviz's dot on the PATH; "
+                + "with several tests each test's name goes before the extension"));
         o.addOption(Option.builder("q").longOpt("quiet").desc("one line per test (herd7's Observation line); with --expect only failures and the summary").build());
         o.addOption(Flags.help());
         return o;
@@ -81,6 +85,14 @@ final class CheckCommand {
             throw new UsageException("--expect prints a comparison, not reports: leave out --format");
         }
         List<Path> files = TestFiles.expand(cl.getArgList());
+        GraphOutput graph = null;
+        if (cl.hasOption("graph")) {
+            try {
+                graph = GraphOutput.of(cl.getOptionValue("graph"), files.size() > 1);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
@@ -96,9 +108,19 @@ final class CheckCommand {
         }
         List<Status> statuses = new ArrayList<>();
         Consumer<TestResult> report = reporter(format, quiet, cl.hasOption("trace"), unwind, Flags.interrupts(cl), out, err);
+        GraphOutput pictures = graph;
         InOrder.run(files, runner, r -> {
             statuses.add(r.status());
             report.accept(r);
+            if (pictures != null && r instanceof TestResult.Checked c) {
+                try {
+                    String note = pictures.write(c);
+                    if (note != null) err.println(note);
+                } catch (java.io.IOException e) {
+                    err.println(pictures.fileFor(c.name()) + ": " + e.getMessage());
+                    statuses.add(Status.INPUT_ERROR);
+                }
+            }
         }, jobs);
         return Status.exitCode(statuses);
     }

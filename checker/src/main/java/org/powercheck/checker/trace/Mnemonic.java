@@ -7,6 +7,18 @@ import org.powercheck.ir.Width;
 public final class Mnemonic {
     private Mnemonic() {}
 
+    /**
+     * What an event came from: the source statement and the instruction it became
+     * ({@code WRITE_ONCE(x, 1) -> stw}), or the instruction alone when the source is it.
+     */
+    public static String describe(Instr instr, String source) {
+        String mnemonic = of(instr);
+        if (source == null || source.equals(mnemonic) || source.startsWith(mnemonic + " ")) {
+            return source == null ? mnemonic : source;
+        }
+        return source + " -> " + mnemonic;
+    }
+
     public static String of(Instr instr) {
         return switch (instr) {
             case Instr.Load l -> l.reserve() ? reserve(l.width()) : load(l.width());

@@ -55,10 +55,7 @@ public final class TraceText {
     }
 
     private static void event(List<String> out, String name, Execution.Event e, SourceText source) {
-        String mnemonic = Mnemonic.of(e.instr());
-        String text = source.at(e.instr().pos());
-        String what = text == null || text.equals(mnemonic) ? mnemonic
-                : text.startsWith(mnemonic + " ") ? text : text + " -> " + mnemonic;
+        String what = Mnemonic.describe(e.instr(), source.at(e.instr().pos()));
         if (e.exclusive()) what += " (exclusive)";
         String pos = e.instr().pos().file() + ":" + e.instr().pos().line();
         String head = String.format("  %-4s %-16s ", name, e.label());
