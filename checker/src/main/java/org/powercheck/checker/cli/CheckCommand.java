@@ -132,7 +132,7 @@ final class CheckCommand {
             String error = HerdText.errorLine(r);
             if (error != null) err.println(error);
             if (format.equals("json")) {
-                out.println(JsonReport.line(r));
+                out.println(JsonReport.line(r, trace));
             } else {
                 out.print(quiet ? HerdText.quietLine(r) : HerdText.format(r, unwind, interrupts));
                 if (!quiet && r instanceof TestResult.Checked c && TraceReport.wanted(c, trace)) {

@@ -74,26 +74,37 @@ public final class TraceText {
     }
 
     private static void ordering(List<String> out, Execution x, Explanation why, EventNames names) {
-        if (why.cycle().isEmpty()) {
-            out.add("Missing ordering");
-            out.addAll(Wrap.lines("  ", "  ", "none: po, rf, co and fr have no cycle, so the CPUs' accesses in "
-                    + "program order interleave to this outcome; no barrier would rule it out."));
-            return;
+        if (!why.cycle().isEmpty()) {
+            out.add("Cycle (sequential consistency forbids it; the model allows it)");
+            out.addAll(Wrap.lines("  ", "  ", cycle(why, names)));
+            out.add("");
         }
+        out.add("Missing ordering");
+        for (String sentence : missing(x, why, names)) out.addAll(Wrap.lines("  ", "    ", sentence));
+    }
+
+    /** The cycle as {@code a -po-> b -rf-> c ... -> a}. */
+    public static String cycle(Explanation why, EventNames names) {
         StringBuilder cycle = new StringBuilder();
         for (Explanation.Edge e : why.cycle()) cycle.append(names.of(e.from())).append(" -").append(e.relation()).append("-> ");
-        cycle.append(names.of(why.cycle().get(0).from()));
-        out.add("Cycle (sequential consistency forbids it; the model allows it)");
-        out.addAll(Wrap.lines("  ", "  ", cycle.toString()));
-        out.add("");
-        out.add("Missing ordering");
+        return cycle.append(names.of(why.cycle().get(0).from())).toString();
+    }
+
+    /** One sentence per program-order step of the cycle, and one for the cycle when every step is ordered. */
+    public static List<String> missing(Execution x, Explanation why, EventNames names) {
+        List<String> out = new ArrayList<>();
+        if (why.cycle().isEmpty()) {
+            out.add("none: po, rf, co and fr have no cycle, so the CPUs' accesses in program order interleave to "
+                    + "this outcome; no barrier would rule it out.");
+            return out;
+        }
         boolean anyGap = false;
         for (Explanation.Step s : why.steps()) {
             Execution.Event a = x.events().get(s.edge().from()), b = x.events().get(s.edge().to());
             String cpu = a.thread().split(" ")[0];
             String pair = a.label() + " (" + names.of(a.id()) + ") before " + b.label() + " (" + names.of(b.id()) + ")";
             if (s.ordered()) {
-                out.addAll(Wrap.lines("  ", "    ", cpu + " orders " + pair + ": by " + String.join(", ", s.orderedBy()) + "."));
+                out.add(cpu + " orders " + pair + ": by " + String.join(", ", s.orderedBy()) + ".");
                 continue;
             }
             anyGap = true;
@@ -105,18 +116,18 @@ public final class TraceText {
             }
             if (s.dependencies().isEmpty()) reasons.add("no dependency");
             else reasons.add("the " + String.join(", ", s.dependencies()) + " dependency is not in ppo");
-            out.addAll(Wrap.lines("  ", "    ", "nothing orders " + pair + " on " + cpu + ": "
-                    + String.join("; ", reasons) + "."));
+            out.add("nothing orders " + pair + " on " + cpu + ": " + String.join("; ", reasons) + ".");
         }
         if (!anyGap) {
             List<String> outside = new ArrayList<>();
             for (Explanation.Edge e : why.outsideHb()) outside.add(edge(e, names));
             String prop = why.inProp().isEmpty() ? "no edge of the cycle is in prop"
                     : "only " + String.join(", ", why.inProp().stream().map(e -> edge(e, names)).toList()) + " in prop";
-            out.addAll(Wrap.lines("  ", "    ", "every po step is ordered on its CPU, yet no check rules the cycle out: "
+            out.add("every po step is ordered on its CPU, yet no check rules the cycle out: "
                     + (outside.isEmpty() ? "all its edges are in hb" : String.join(", ", outside) + " not in hb")
-                    + "; " + prop + "."));
+                    + "; " + prop + ".");
         }
+        return out;
     }
 
     /** Edges between CPUs (an initial write belongs to none), and every edge of the cycle. */
