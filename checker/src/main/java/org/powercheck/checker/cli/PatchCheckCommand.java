@@ -83,7 +83,6 @@ final class PatchCheckCommand {
                 new PrintStream(PrintStream.nullOutputStream()));
         try {
             List<FilePatch> patches = Patches.read(patchFile, PatchText.extract(patchFile, read(patchFile)));
-            Path root = SourceCopy.root(patchFile, source, harnesses, patches);
             List<TestResult> before = new ArrayList<>();
             for (Path h : harnesses) {
                 TestResult r = runner.apply(h);
@@ -94,6 +93,7 @@ final class PatchCheckCommand {
                 }
                 before.add(r);
             }
+            Path root = SourceCopy.root(patchFile, source, harnesses, patches);
             List<String> notes = new ArrayList<>();
             List<TestResult> after = new ArrayList<>();
             try (SourceCopy copy = SourceCopy.make(patchFile, root, harnesses, patches, notes)) {
