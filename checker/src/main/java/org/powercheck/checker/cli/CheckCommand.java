@@ -18,6 +18,7 @@ import org.powercheck.checker.report.JsonReport;
 import org.powercheck.checker.report.Status;
 import org.powercheck.checker.report.TestResult;
 import org.powercheck.checker.report.TraceReport;
+import org.powercheck.checker.trace.WhyForbiddenText;
 
 /** {@code powercheck check}: explore each test and report herd7-style, or compare with a manifest. */
 final class CheckCommand {
@@ -107,14 +108,15 @@ final class CheckCommand {
             return comparison.exitCode();
         }
         List<Status> statuses = new ArrayList<>();
-        Consumer<TestResult> report = reporter(format, quiet, cl.hasOption("trace"), unwind, Flags.interrupts(cl), out, err);
+        CheckOptions checkOptions = CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl));
+        Consumer<TestResult> report = reporter(format, quiet, cl.hasOption("trace"), checkOptions, Flags.interrupts(cl), out, err);
         GraphOutput pictures = graph;
         InOrder.run(files, runner, r -> {
             statuses.add(r.status());
             report.accept(r);
             if (pictures != null && r instanceof TestResult.Checked c) {
                 try {
-                    String note = pictures.write(c);
+                    String note = pictures.write(c, checkOptions);
                     if (note != null) err.println(note);
                 } catch (java.io.IOException e) {
                     err.println(pictures.fileFor(c.name()) + ": " + e.getMessage());
@@ -125,18 +127,22 @@ final class CheckCommand {
         return Status.exitCode(statuses);
     }
 
-    private static Consumer<TestResult> reporter(String format, boolean quiet, boolean trace, int unwind,
+    private static Consumer<TestResult> reporter(String format, boolean quiet, boolean trace, CheckOptions options,
                                                  InterruptOptions interrupts,
                                                  PrintStream out, PrintStream err) {
+        int unwind = options.unwind();
         return r -> {
             String error = HerdText.errorLine(r);
             if (error != null) err.println(error);
             if (format.equals("json")) {
-                out.println(JsonReport.line(r, trace));
+                out.println(JsonReport.line(r, trace, options));
             } else {
                 out.print(quiet ? HerdText.quietLine(r) : HerdText.format(r, unwind, interrupts));
                 if (!quiet && r instanceof TestResult.Checked c && TraceReport.wanted(c, trace)) {
                     out.print(TraceReport.text(c));
+                }
+                if (!quiet && r instanceof TestResult.Checked c && TraceReport.wantsWhyForbidden(c, trace)) {
+                    out.print(WhyForbiddenText.render(TraceReport.whyForbidden(c, options)) + "\n");
                 }
             }
             out.flush();

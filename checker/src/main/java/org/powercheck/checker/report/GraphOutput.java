@@ -32,12 +32,19 @@ public record GraphOutput(Path file, boolean svg, boolean several) {
     }
 
     /** Writes the picture of a test's witness; returns a note for stderr when there is none. */
-    public String write(TestResult.Checked c) throws IOException {
+    public String write(TestResult.Checked c, org.powercheck.checker.CheckOptions options) throws IOException {
         var traced = TraceReport.of(c);
-        if (traced.isEmpty()) {
+        String dot;
+        if (traced.isPresent()) {
+            dot = DotGraph.render(c.name(), traced.get().execution(), traced.get().explanation());
+        } else if (TraceReport.wantsWhyForbidden(c, true)) {
+            var why = TraceReport.whyForbidden(c, options);
+            var byAxiom = org.powercheck.checker.trace.WhyForbiddenText.byAxiom(why);
+            if (why.rejections().isEmpty()) return c.file() + ": no graph: no candidate execution reaches the outcome";
+            dot = DotGraph.render(c.name(), byAxiom.values().iterator().next().get(0));
+        } else {
             return c.file() + ": no graph: no execution reaches the condition's outcome";
         }
-        String dot = DotGraph.render(c.name(), traced.get().execution(), traced.get().explanation());
         Path target = fileFor(c.name());
         Files.writeString(target, svg ? Graphviz.svg(dot) : dot, StandardCharsets.UTF_8);
         return null;

@@ -74,6 +74,38 @@ final class TraceJson {
         return m;
     }
 
+    static Map<String, Object> whyForbidden(org.powercheck.checker.trace.WhyForbidden why) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("candidates", why.rejections().size());
+        m.put("complete", why.complete());
+        m.put("uniproc_pruned", why.uniprocPruned());
+        List<Object> axioms = new ArrayList<>();
+        org.powercheck.checker.trace.WhyForbiddenText.byAxiom(why).forEach((axiom, list) -> {
+            var shortest = list.get(0);
+            Execution x = shortest.execution();
+            EventNames names = new EventNames(x, ProgramOrder.perCpu(x));
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("axiom", axiom);
+            a.put("check", shortest.check() == null ? null : shortest.check().kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " " + org.powercheck.checker.trace.RelNames.text(shortest.check().rel()));
+            a.put("candidates", list.size());
+            List<Object> cycle = new ArrayList<>();
+            for (var l : shortest.steps()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("relation", l.name());
+                e.put("from", names.of(l.from()));
+                e.put("to", names.of(l.to()));
+                e.put("from_event", x.events().get(l.from()).label());
+                e.put("to_event", x.events().get(l.to()).label());
+                cycle.add(e);
+            }
+            a.put("cycle", cycle);
+            axioms.add(a);
+        });
+        m.put("axioms", axioms);
+        return m;
+    }
+
     private static Map<String, Object> event(Execution.Event e, EventNames names, SourceText source) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", names.of(e.id()));

@@ -34,5 +34,18 @@ public final class TraceReport {
                 c.outcome().program().layout()) + "\n").orElse("");
     }
 
+    /** How long the explicit engine may enumerate the candidates of a forbidden outcome. */
+    public static final long WHY_FORBIDDEN_MILLIS = 20_000;
+
+    /** Asked for a trace, a test whose outcome no execution reaches gets the why-forbidden explanation. */
+    public static boolean wantsWhyForbidden(TestResult.Checked c, boolean asked) {
+        return asked && c.judgement().positive() == 0 && !c.outcome().anyCut();
+    }
+
+    public static org.powercheck.checker.trace.WhyForbidden whyForbidden(TestResult.Checked c,
+                                                                          org.powercheck.checker.CheckOptions options) {
+        return org.powercheck.checker.trace.WhyForbiddenFinder.find(c.outcome().program(), options, WHY_FORBIDDEN_MILLIS);
+    }
+
     public record Traced(Witness witness, Execution execution, Explanation explanation) { }
 }

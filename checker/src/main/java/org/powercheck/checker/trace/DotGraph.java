@@ -15,18 +15,29 @@ public final class DotGraph {
     private DotGraph() {}
 
     public static String render(String test, Execution x, Explanation why) {
+        return render(test, x, why, null);
+    }
+
+    /** A candidate the model rules out, with the axiom's cycle drawn bold, each edge named by its relation. */
+    public static String render(String test, WhyForbidden.Rejection r) {
+        return render(test, r.execution(), Explainer.explain(r.execution()), r);
+    }
+
+    private static String render(String test, Execution x, Explanation why, WhyForbidden.Rejection rejected) {
         Map<Integer, List<Execution.Event>> perCpu = ProgramOrder.perCpu(x);
         EventNames names = new EventNames(x, perCpu);
         SourceText source = new SourceText();
         StringBuilder sb = new StringBuilder();
         sb.append("digraph ").append(quote(test)).append(" {\n");
-        sb.append("  graph [label=").append(quote("Test " + test)).append(", labelloc=t, rankdir=TB, newrank=true];\n");
+        String title = rejected == null ? "Test " + test
+                : "Test " + test + ": a candidate reaching the outcome, ruled out by " + rejected.check().name();
+        sb.append("  graph [label=").append(quote(title)).append(", labelloc=t, rankdir=TB, newrank=true];\n");
         sb.append("  node [shape=box, style=rounded, fontname=\"monospace\", fontsize=10];\n");
         sb.append("  edge [fontname=\"monospace\", fontsize=9];\n");
         List<String> initNodes = new ArrayList<>();
         List<Explanation.Edge> shown = TraceText.communicationShown(x, why);
         List<String> cyclePo = new ArrayList<>();
-        for (Explanation.Edge e : why.cycle()) {
+        for (Explanation.Edge e : rejected == null ? why.cycle() : List.<Explanation.Edge>of()) {
             if (e.relation().equals("po")) cyclePo.add(node(x.events().get(e.from()), names) + " -> " + node(x.events().get(e.to()), names));
         }
         List<String> drawnPo = new ArrayList<>();
@@ -71,7 +82,7 @@ public final class DotGraph {
             sb.append("  ").append(node(x.events().get(e.from()), names)).append(" -> ")
                     .append(node(x.events().get(e.to()), names)).append(" [label=").append(quote(e.relation()))
                     .append(", color=").append(color(e.relation())).append(", fontcolor=").append(color(e.relation()))
-                    .append(why.cycle().contains(e) ? ", penwidth=2.5" : "").append(", constraint=false];\n");
+                    .append(rejected == null && why.cycle().contains(e) ? ", penwidth=2.5" : "").append(", constraint=false];\n");
         }
         for (Rel.Base dep : List.of(Rel.Base.ADDR, Rel.Base.DATA, Rel.Base.CTRL)) {
             for (Execution.Event a : x.events()) {
@@ -82,6 +93,13 @@ public final class DotGraph {
                             .append(" [label=").append(quote(name)).append(", color=").append(color(name))
                             .append(", fontcolor=").append(color(name)).append(", style=dashed, constraint=false];\n");
                 }
+            }
+        }
+        if (rejected != null) {
+            for (WhyForbidden.Link l : rejected.steps()) {
+                sb.append("  ").append(node(x.events().get(l.from()), names)).append(" -> ")
+                        .append(node(x.events().get(l.to()), names)).append(" [label=").append(quote(l.name()))
+                        .append(", color=crimson, fontcolor=crimson, penwidth=2.5, constraint=false];\n");
             }
         }
         for (String edge : cyclePo) {

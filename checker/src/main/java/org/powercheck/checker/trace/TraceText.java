@@ -41,7 +41,12 @@ public final class TraceText {
         if (!w.interrupts().isEmpty()) {
             out.add("");
             out.add("Interrupts");
-            for (String line : w.interrupts()) out.addAll(Wrap.lines("  ", "    ", line));
+            for (String line : w.interrupts()) {
+                // one line per part, a path never broken: "took H", "after POS (instr)", "delivered by ..."
+                String[] parts = line.replace(" after ", "; after ").split("; ");
+                out.add("  " + parts[0]);
+                for (int i = 1; i < parts.length; i++) out.add("    " + parts[i]);
+            }
         }
         out.add("");
         out.add("Communication");
@@ -59,11 +64,7 @@ public final class TraceText {
         if (e.exclusive()) what += " (exclusive)";
         String pos = e.instr().pos().file() + ":" + e.instr().pos().line();
         String head = String.format("  %-4s %-16s ", name, e.label());
-        String line = head + what + "  " + pos;
-        if (line.length() <= Wrap.WIDTH) {
-            out.add(line);
-            return;
-        }
+        // the source position goes on a line of its own, so the layout does not depend on the path's length
         if (head.length() + what.length() <= Wrap.WIDTH) {
             out.add(head + what);
         } else {
