@@ -14,6 +14,7 @@ import org.powercheck.checker.bench.InOrder;
 import org.powercheck.checker.report.CorpusComparison;
 import org.powercheck.checker.report.GraphOutput;
 import org.powercheck.checker.report.HerdText;
+import org.powercheck.checker.report.HtmlReport;
 import org.powercheck.checker.report.JsonReport;
 import org.powercheck.checker.report.Status;
 import org.powercheck.checker.report.TestResult;
@@ -32,7 +33,7 @@ final class CheckCommand {
 
     static Options options() {
         Options o = new Options();
-        o.addOption(Flags.valued("format", "text|json", "output format (default text: herd7's layout; json: one object per test per line)"));
+        o.addOption(Flags.valued("format", "text|json|html", "output format (default text: herd7's layout; json: one object per test per line; html: one self-contained page for the run, with traces and graphs)"));
         o.addOption(Flags.valued("expect", "EXPECTED.tsv", "compare with a manifest of reference verdicts instead of printing reports (see below)"));
         o.addOption(Flags.valued("timeout", "SECONDS", "give up on a test after this long (result unknown, exit status 3); default: no limit"));
         o.addOption(Flags.valued("jobs", "N", "check N tests at a time in this process (default: the number of processors)"));
@@ -76,7 +77,7 @@ final class CheckCommand {
             out.print(help());
             return 0;
         }
-        String format = Flags.choice(cl, "format", "text", List.of("text", "json"));
+        String format = Flags.choice(cl, "format", "text", List.of("text", "json", "html"));
         String engine = Flags.choice(cl, "engine", Backends.DEFAULT_ENGINE, new ArrayList<>(backends.engines().keySet()));
         int jobs = Flags.positiveInt(cl, "jobs", Runtime.getRuntime().availableProcessors());
         int unwind = Flags.positiveInt(cl, "unwind", CheckOptions.DEFAULT_UNWIND);
@@ -111,9 +112,25 @@ final class CheckCommand {
         CheckOptions checkOptions = CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl));
         Consumer<TestResult> report = reporter(format, quiet, cl.hasOption("trace"), checkOptions, Flags.interrupts(cl), out, err);
         GraphOutput pictures = graph;
-        InOrder.run(files, runner, r -> {
+        HtmlReport html = format.equals("html") ? new HtmlReport(cl.hasOption("trace"), checkOptions, Flags.interrupts(cl)) : null;
+        Progress progress = !quiet && Progress.stderrIsTerminal() ? new Progress(err, files.size(), System::nanoTime) : null;
+        java.util.function.Function<Path, TestResult> work = progress == null ? runner : f -> {
+            progress.started(f.getFileName().toString());
+            TestResult r = runner.apply(f);
+            progress.finished();
+            return r;
+        };
+        if (progress != null) progress.paint();
+        InOrder.run(files, work, r -> {
+            if (progress != null) progress.stop();
             statuses.add(r.status());
-            report.accept(r);
+            if (html != null) {
+                html.add(r);
+                String error = HerdText.errorLine(r);
+                if (error != null) err.println(error);
+            } else {
+                report.accept(r);
+            }
             if (pictures != null && r instanceof TestResult.Checked c) {
                 try {
                     String note = pictures.write(c, checkOptions);
@@ -123,7 +140,10 @@ final class CheckCommand {
                     statuses.add(Status.INPUT_ERROR);
                 }
             }
+            if (progress != null) progress.paint();
         }, jobs);
+        if (progress != null) progress.stop();
+        if (html != null) out.print(html.page());
         return Status.exitCode(statuses);
     }
 
