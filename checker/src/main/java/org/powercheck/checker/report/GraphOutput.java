@@ -13,12 +13,17 @@ import org.powercheck.checker.trace.DotGraph;
 public record GraphOutput(Path file, boolean svg, boolean several) {
     /** @throws IllegalArgumentException with the message for the user when FILE cannot be used */
     public static GraphOutput of(String file, boolean several) {
+        return of(file, several, Graphviz.dot());
+    }
+
+    /** @param dot the {@code dot} program found on the PATH, if any */
+    static GraphOutput of(String file, boolean several, java.util.Optional<Path> dot) {
         String lower = file.toLowerCase(java.util.Locale.ROOT);
         boolean svg = lower.endsWith(".svg");
         if (!svg && !lower.endsWith(".dot")) {
             throw new IllegalArgumentException("--graph needs a file ending in .dot or .svg, not '" + file + "'");
         }
-        if (svg && Graphviz.dot().isEmpty()) throw new IllegalArgumentException(Graphviz.MISSING);
+        if (svg && dot.isEmpty()) throw new IllegalArgumentException(Graphviz.MISSING);
         return new GraphOutput(Path.of(file), svg, several);
     }
 

@@ -89,6 +89,33 @@ class PatchCheckCommandTest {
         assertEquals(1, reply.status());
     }
 
+    /** With --source the patch's paths are relative to that tree, wherever the harnesses are; the tree is only read. */
+    @Test
+    void aSourceTreeGivenApart() throws IOException {
+        Path tree = tmp.resolve("tree");
+        Files.createDirectories(tree.resolve("examples"));
+        copy(ROOT.resolve("examples/kernel"), tree.resolve("examples/kernel"));
+        Path harness = tree.resolve("specs/S2-sender-without-mb/S2-mb-inloop.litmus");
+        Files.createDirectories(harness.getParent());
+        Files.copy(Path.of(S2), harness);
+        String before = Files.readString(tree.resolve("examples/kernel/smp.c"));
+        CliRun run = CliRun.real("patch-check", "--patch", patch("remove-set-message-mb.reply"),
+                "--source", tree.toString(), harness.toString());
+        assertEquals(1, run.status(), run.err());
+        assertEquals(List.of("S2-mb-inloop                 safe            counterexample  broke"), rows(run));
+        assertEquals(before, Files.readString(tree.resolve("examples/kernel/smp.c")), "the tree given was written");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
+    }
+
     @Test
     void aPatchThatDoesNotApplyIsExitTwoWithTheHunk() throws IOException {
         String text = Files.readString(Path.of(patch("lwsync-before-ipi.patch")))
