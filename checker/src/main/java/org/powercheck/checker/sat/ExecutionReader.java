@@ -12,9 +12,11 @@ import org.powercheck.model.Rel;
 
 /**
  * Reads the execution of the solver's current model as plain data: the events whose guards
- * hold, and every primitive relation pair whose literal is true. The literals of the base
- * relations are exact (unlike those of derived relations encoded one way), so the model's
- * relations can be evaluated on the result.
+ * hold, and every primitive relation pair that holds. Each pair is read from the literals the
+ * encoding already has (the guards, the chosen cells, rf, co, dependencies, interrupt
+ * placements), never through new gates: a gate built after the solve is not in its model, and
+ * would grow the problem the state enumeration goes on solving. The base relations are exact
+ * (unlike derived relations encoded one way), so the model's relations can be evaluated on it.
  */
 final class ExecutionReader {
     private ExecutionReader() {}
@@ -39,7 +41,7 @@ final class ExecutionReader {
             for (Event x : all) {
                 if (index[x.id] < 0) continue;
                 for (int j = may.next(x.id, 0); j >= 0; j = may.next(x.id, j + 1)) {
-                    if (index[j] >= 0 && c.value(enc.base.lit(b, x.id, j))) rows[index[x.id]].set(index[j]);
+                    if (index[j] >= 0 && holds(enc, b, x, all.get(j))) rows[index[x.id]].set(index[j]);
                 }
             }
             relations.put(b, rows);
@@ -65,6 +67,38 @@ final class ExecutionReader {
         return new Execution(events, relations, sets, fences);
     }
 
+    /** Whether a base relation holds between two events that both happen, in the current model. */
+    private static boolean holds(Encoding enc, Rel.Base b, Event x, Event y) {
+        Circuit c = enc.circuit;
+        InterruptEncoding ie = enc.interrupts;
+        return switch (b) {
+            case PO -> {
+                if (x.thread == y.thread) yield true; // may: y reachable from x in the thread's DAG
+                int sx = ie.slot(x.thread), sy = ie.slot(y.thread);
+                if (sx < 0 && sy >= 0) yield c.value(ie.before[sy][x.node]);
+                if (sx >= 0 && sy < 0) yield !c.value(ie.before[sx][y.node]);
+                yield sx >= 0 && sy >= 0 && sx < sy;
+            }
+            case INT, EXT, ID, SI -> true; // may is exact for these once both events happen
+            case LOC -> {
+                int cx = cell(enc, x);
+                yield cx >= 0 && cx == cell(enc, y);
+            }
+            case ADDR -> c.value(y.addr.lit(x.id));
+            case DATA -> c.value(y.data.lit(x.id));
+            case RMW -> c.value(y.rmw.lit(x.id));
+            case CTRL -> enc.exec.control.holds(c, y.thread, y.node, x.id);
+            case RF -> c.value(enc.memory.rf.get(x.id, y.id));
+            case CO -> c.value(enc.memory.co.get(x.id, y.id));
+        };
+    }
+
+    /** The location a memory event accesses in the model, -1 for a fence. */
+    private static int cell(Encoding enc, Event e) {
+        for (int k = 0; k < e.cells.length; k++) if (enc.circuit.value(e.cellLits[k])) return e.cells[k];
+        return -1;
+    }
+
     private static Execution.Event describe(Encoding enc, Event e, int id) {
         if (e.isInit()) {
             return new Execution.Event(id, -1, "init", -1, Execution.Kind.INIT, location(enc, e),
@@ -87,9 +121,7 @@ final class ExecutionReader {
     }
 
     private static String location(Encoding enc, Event e) {
-        for (int k = 0; k < e.cells.length; k++) {
-            if (enc.circuit.value(e.cellLits[k])) return enc.locations.name(e.cells[k]);
-        }
-        return "?";
+        int cell = cell(enc, e);
+        return cell < 0 ? "?" : enc.locations.name(cell);
     }
 }
