@@ -12,10 +12,14 @@ import org.apache.commons.cli.Options;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.bench.InOrder;
 import org.powercheck.checker.report.CorpusComparison;
+import org.powercheck.checker.report.GraphOutput;
 import org.powercheck.checker.report.HerdText;
+import org.powercheck.checker.report.HtmlReport;
 import org.powercheck.checker.report.JsonReport;
 import org.powercheck.checker.report.Status;
 import org.powercheck.checker.report.TestResult;
+import org.powercheck.checker.report.TraceReport;
+import org.powercheck.checker.trace.WhyForbiddenText;
 
 /** {@code powercheck check}: explore each test and report herd7-style, or compare with a manifest. */
 final class CheckCommand {
@@ -29,7 +33,7 @@ final class CheckCommand {
 
     static Options options() {
         Options o = new Options();
-        o.addOption(Flags.valued("format", "text|json", "output format (default text: herd7's layout; json: one object per test per line)"));
+        o.addOption(Flags.valued("format", "text|json|html", "output format (default text: herd7's layout; json: one object per test per line; html: one self-contained page for the run, with traces and graphs)"));
         o.addOption(Flags.valued("expect", "EXPECTED.tsv", "compare with a manifest of reference verdicts instead of printing reports (see below)"));
         o.addOption(Flags.valued("timeout", "SECONDS", "give up on a test after this long (result unknown, exit status 3); default: no limit"));
         o.addOption(Flags.valued("jobs", "N", "check N tests at a time in this process (default: the number of processors)"));
@@ -38,6 +42,11 @@ final class CheckCommand {
         Flags.interruptOptions().forEach(o::addOption);
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
+        o.addOption(Option.builder().longOpt("trace").desc("print the counterexample trace of litmus tests too "
+                + "(harnesses get it by default): each CPU's events, the communication edges, the missing ordering").build());
+        o.addOption(Flags.valued("graph", "FILE.dot|FILE.svg", "draw the witness execution herd-style (CPUs in "
+                + "columns, po, rf, co, fr, fences, dependencies, interrupts); .svg needs Graphviz's dot on the PATH; "
+                + "with several tests each test's name goes before the extension"));
         o.addOption(Option.builder("q").longOpt("quiet").desc("one line per test (herd7's Observation line); with --expect only failures and the summary").build());
         o.addOption(Flags.help());
         return o;
@@ -70,7 +79,7 @@ final class CheckCommand {
             out.print(help());
             return 0;
         }
-        String format = Flags.choice(cl, "format", "text", List.of("text", "json"));
+        String format = Flags.choice(cl, "format", "text", List.of("text", "json", "html"));
         String engine = Flags.choice(cl, "engine", Backends.DEFAULT_ENGINE, new ArrayList<>(backends.engines().keySet()));
         int jobs = Flags.positiveInt(cl, "jobs", Runtime.getRuntime().availableProcessors());
         int unwind = Flags.unwind(cl);
@@ -82,6 +91,14 @@ final class CheckCommand {
             throw new UsageException("--expect prints a comparison, not reports: leave out --format");
         }
         List<Path> files = TestFiles.expand(cl.getArgList());
+        GraphOutput graph = null;
+        if (cl.hasOption("graph")) {
+            try {
+                graph = GraphOutput.of(cl.getOptionValue("graph"), files.size() > 1);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
@@ -97,23 +114,61 @@ final class CheckCommand {
             return comparison.exitCode();
         }
         List<Status> statuses = new ArrayList<>();
-        Consumer<TestResult> report = reporter(format, quiet, unwind, Flags.interrupts(cl), out, err);
-        InOrder.run(files, runner, r -> {
+        CheckOptions checkOptions = CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl));
+        Consumer<TestResult> report = reporter(format, quiet, cl.hasOption("trace"), checkOptions, Flags.interrupts(cl), out, err);
+        GraphOutput pictures = graph;
+        HtmlReport html = format.equals("html") ? new HtmlReport(cl.hasOption("trace"), checkOptions, Flags.interrupts(cl)) : null;
+        Progress progress = !quiet && Progress.stderrIsTerminal() ? new Progress(err, files.size(), System::nanoTime) : null;
+        java.util.function.Function<Path, TestResult> work = progress == null ? runner : f -> {
+            progress.started(f.getFileName().toString());
+            TestResult r = runner.apply(f);
+            progress.finished();
+            return r;
+        };
+        if (progress != null) progress.paint();
+        InOrder.run(files, work, r -> {
+            if (progress != null) progress.stop();
             statuses.add(r.status());
-            report.accept(r);
+            if (html != null) {
+                html.add(r);
+                String error = HerdText.errorLine(r);
+                if (error != null) err.println(error);
+            } else {
+                report.accept(r);
+            }
+            if (pictures != null && r instanceof TestResult.Checked c) {
+                try {
+                    String note = pictures.write(c, checkOptions);
+                    if (note != null) err.println(note);
+                } catch (java.io.IOException e) {
+                    err.println(pictures.fileFor(c.name()) + ": " + e.getMessage());
+                    statuses.add(Status.INPUT_ERROR);
+                }
+            }
+            if (progress != null) progress.paint();
         }, jobs);
+        if (progress != null) progress.stop();
+        if (html != null) out.print(html.page());
         return Status.exitCode(statuses);
     }
 
-    private static Consumer<TestResult> reporter(String format, boolean quiet, int unwind, InterruptOptions interrupts,
+    private static Consumer<TestResult> reporter(String format, boolean quiet, boolean trace, CheckOptions options,
+                                                 InterruptOptions interrupts,
                                                  PrintStream out, PrintStream err) {
+        int unwind = options.unwind();
         return r -> {
             String error = HerdText.errorLine(r);
             if (error != null) err.println(error);
             if (format.equals("json")) {
-                out.println(JsonReport.line(r));
+                out.println(JsonReport.line(r, trace, options));
             } else {
                 out.print(quiet ? HerdText.quietLine(r) : HerdText.format(r, unwind, interrupts));
+                if (!quiet && r instanceof TestResult.Checked c && TraceReport.wanted(c, trace)) {
+                    out.print(TraceReport.text(c));
+                }
+                if (!quiet && r instanceof TestResult.Checked c && TraceReport.wantsWhyForbidden(c, trace)) {
+                    out.print(WhyForbiddenText.render(TraceReport.whyForbidden(c, options)) + "\n");
+                }
             }
             out.flush();
             err.flush();

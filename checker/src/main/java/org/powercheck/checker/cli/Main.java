@@ -80,6 +80,9 @@ public final class Main {
             case ParseCommand.NAME -> {
                 return new ParseCommand(backends).run(rest, out, err);
             }
+            case PatchCheckCommand.NAME -> {
+                return new PatchCheckCommand(backends).run(rest, out, err);
+            }
             default -> throw new UsageException("unknown command '" + args[0] + "' (see: powercheck --help)");
         }
     }
@@ -95,6 +98,8 @@ public final class Main {
                 "  check FILE|DIR...   check litmus tests (herd7-style text or JSON; --expect compares with a manifest)",
                 "  bench FILE|DIR...   time the checker over a corpus in one JVM, optionally against herd7",
                 "  parse FILE|DIR...   print the intermediate representation tests are lowered to",
+                "  patch-check --patch FILE HARNESS...",
+                "                      apply a patch to a copy of the sources, check each harness before and after",
                 "  --version           print the version",
                 "  --help              print this help",
                 "",

@@ -76,8 +76,10 @@ final class CpuRuns implements PathSource {
 
     /** Inserts slot {@code s} at a point from {@code from} on, or stops taking interrupts. */
     private void extend(ThreadRun run, List<Integer> points, List<ThreadInterpreter.Paths> slotPaths, int s,
-                        int from, List<Placed> placed) {
+                        int from, List<Placed> placed) throws CheckTimeoutException {
         out.add(merge(run, placed));
+        // the placements of several interrupts multiply: a large CPU can have millions of runs
+        if ((out.size() & 0x3ff) == 0) options.checkDeadline();
         if (s == slots.size()) return;
         for (int p = from; p < points.size(); p++) {
             int boundary = points.get(p);

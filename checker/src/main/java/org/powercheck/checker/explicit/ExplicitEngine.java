@@ -9,6 +9,7 @@ import java.util.function.IntUnaryOperator;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.checker.Engine;
+import org.powercheck.checker.Execution;
 import org.powercheck.checker.FinalState;
 import org.powercheck.checker.Outcome;
 import org.powercheck.checker.Witness;
@@ -50,7 +51,27 @@ public final class ExplicitEngine implements Engine {
 
     @Override
     public Outcome run(Program program, CheckOptions options) throws CheckTimeoutException {
-        return new Run(program, options).explore();
+        return new Run(program, options, null, true).explore();
+    }
+
+    /**
+     * Every candidate execution whose final state satisfies the condition's proposition (and the
+     * filter), whether the model allows it or not: the executions a why-forbidden explanation
+     * must rule out. Uniproc is then checked like any other axiom, not while enumerating.
+     */
+    public static void candidatesReaching(Program program, CheckOptions options, java.util.function.Consumer<Execution> sink)
+            throws CheckTimeoutException {
+        new Run(program, options, c -> sink.accept(ExecutionWriter.of(program, c)), false).explore();
+    }
+
+    /**
+     * The same, but rf and co choices that break uniproc on some cell are dropped while
+     * enumerating, as {@link #run} does: every candidate left out fails scperlocation.
+     */
+    public static void candidatesReachingPastUniproc(Program program, CheckOptions options,
+                                                     java.util.function.Consumer<Execution> sink)
+            throws CheckTimeoutException {
+        new Run(program, options, c -> sink.accept(ExecutionWriter.of(program, c)), true).explore();
     }
 
     /** The state of one engine run. */
@@ -70,7 +91,15 @@ public final class ExplicitEngine implements Engine {
         private Witness witness;
         private long candidates;
 
-        Run(Program program, CheckOptions options) {
+        /** when set, the candidates reaching the proposition go here and no state is collected */
+        private final java.util.function.Consumer<Candidate> reaching;
+
+        /** whether uniproc may be checked cell by cell while enumerating */
+        private final boolean pruneUniproc;
+
+        Run(Program program, CheckOptions options, java.util.function.Consumer<Candidate> reaching, boolean pruneUniproc) {
+            this.reaching = reaching;
+            this.pruneUniproc = pruneUniproc;
             this.program = program;
             this.options = options;
             this.layout = program.layout();
@@ -82,7 +111,7 @@ public final class ExplicitEngine implements Engine {
             checks.clear();
             uniprocPerCell = false;
             for (Check c : model.checks()) {
-                if (c.kind() == Check.Kind.ACYCLIC && c.rel().equals(UNIPROC)) uniprocPerCell = true;
+                if (pruneUniproc && c.kind() == Check.Kind.ACYCLIC && c.rel().equals(UNIPROC)) uniprocPerCell = true;
                 else checks.add(c);
             }
         }
@@ -131,7 +160,7 @@ public final class ExplicitEngine implements Engine {
         }
 
         private void exploreGraph(EventGraph g, List<List<LocationChoice>> perCell) throws CheckTimeoutException {
-            if (g.cut && boundCut) return;
+            if (g.cut && (boundCut || reaching != null)) return;
             evaluator.newGraph();
             int[] pick = new int[g.cells];
             while (true) {
@@ -164,6 +193,12 @@ public final class ExplicitEngine implements Engine {
             }
             long[] values = finalValues.read(g, choice);
             if (program.filter().isPresent() && !program.filter().get().holds(finalValues.asMap(values), layout)) return;
+            if (reaching != null) {
+                if (program.condition().prop().holds(finalValues.state(finalValues.observed(values)).values(), layout)) {
+                    reaching.accept(new Candidate(g, choice));
+                }
+                return;
+            }
             FinalValues.Observed observed = finalValues.observed(values);
             if (found.contains(observed)) return;
             Candidate candidate = new Candidate(g, choice);

@@ -40,7 +40,7 @@ final class WitnessWriter {
                 interrupts.add(line);
             }
         }
-        return new Witness(state, events, edges, interrupts);
+        return new Witness(state, events, edges, interrupts, java.util.Optional.of(ExecutionWriter.of(program, c)));
     }
 
     private static String describe(Program program, EventGraph g, int e) {

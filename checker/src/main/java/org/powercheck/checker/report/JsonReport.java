@@ -22,10 +22,26 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static String line(TestResult r) {
+        return line(r, false);
+    }
+
+    /** @param trace add the trace of a litmus test's witness too (a failing harness always has it) */
+    public static String line(TestResult r, boolean trace) {
+        return line(r, trace, null);
+    }
+
+    /** @param options how the test was checked, for the why-forbidden explanation (null: none) */
+    public static String line(TestResult r, boolean trace, org.powercheck.checker.CheckOptions options) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("file", r.file().toString());
         switch (r) {
-            case TestResult.Checked c -> checked(o, c);
+            case TestResult.Checked c -> {
+                checked(o, c);
+                if (TraceReport.wanted(c, trace)) TraceReport.of(c).ifPresent(t -> o.put("trace", TraceJson.of(t)));
+                if (options != null && TraceReport.wantsWhyForbidden(c, trace)) {
+                    o.put("why_forbidden", TraceJson.whyForbidden(TraceReport.whyForbidden(c, options)));
+                }
+            }
             case TestResult.TimedOut t -> {
                 o.put("name", t.name());
                 o.put("result", "timeout");

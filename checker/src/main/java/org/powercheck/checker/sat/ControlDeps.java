@@ -85,6 +85,23 @@ final class ControlDeps {
         return c.and(eventGuard, c.or(terms, q));
     }
 
+    /**
+     * Whether {@link #lit} holds in the solver's current model, read from existing literals only:
+     * building gates after a solve would extend the problem and have no value in the model.
+     */
+    boolean holds(Circuit c, int t, int node, int read) {
+        long[] set = before.get(t)[node];
+        List<BranchRecord> bs = branches.get(t);
+        for (int w = 0; w < set.length; w++) {
+            for (long word = set[w]; word != 0; word &= word - 1) {
+                BranchRecord b = bs.get((w << 6) + Long.numberOfTrailingZeros(word));
+                int d = b.deps.lit(read);
+                if (d != Circuit.FALSE && c.value(b.guard) && c.value(d)) return true;
+            }
+        }
+        return false;
+    }
+
     private static int countBits(long[] set) {
         int n = 0;
         for (long w : set) n += Long.bitCount(w);

@@ -26,6 +26,7 @@ final class Encoding {
     final SymbolicExecution exec;
     final MemoryEncoding memory;
     final RelationEncoder relations;
+    final BaseRelations base;
     final InterruptEncoding interrupts;
 
     /** @param lazyTerms see {@link RelationEncoder#DEFAULT_LAZY_TERMS} */
@@ -60,7 +61,7 @@ final class Encoding {
         for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
         options.checkDeadline();
         ModelGraph model = ModelGraph.of(locations.whole() ? options.model() : PpcModel.mixed(options.model()));
-        BaseRelations base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts);
+        this.base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts);
         this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms);
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
         relations.encode(options, where);

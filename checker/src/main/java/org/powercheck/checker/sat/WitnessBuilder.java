@@ -46,7 +46,7 @@ final class WitnessBuilder {
             }
             if (next != null) edges.add("co: " + names[a.id] + " -> " + names[next.id]);
         }
-        return new Witness(state, lines, edges, interrupts(enc, names));
+        return new Witness(state, lines, edges, interrupts(enc, names), java.util.Optional.of(ExecutionReader.read(enc)));
     }
 
     /** One line per interrupt taken, in the order each CPU took them. */
@@ -58,13 +58,7 @@ final class WitnessBuilder {
             if (!c.value(ie.taken(s))) continue;
             var slot = ie.slots.get(s);
             ThreadProgram host = enc.threads.get(slot.host());
-            ThreadProgram code = enc.threads.get(ie.firstSlot + s);
-            String source = slot.sources().get(0);
-            int src = code.reg(org.powercheck.model.interrupts.InterruptSlots.SOURCE);
-            if (src >= 0) {
-                ValueMap v = enc.exec.finalRegs[ie.firstSlot + s][src];
-                for (int i = 0; i < v.size(); i++) if (c.value(v.lits[i])) source = slot.sources().get((int) v.values[i]);
-            }
+            String source = source(enc, s);
             String where = "before its first instruction";
             boolean masked = false, replay = false;
             if (!c.value(ie.atStart[s])) {
@@ -95,6 +89,19 @@ final class WitnessBuilder {
         return out;
     }
 
+    /** The source slot {@code s} ran in the solver's model: the handler its dispatch chose. */
+    static String source(Encoding enc, int s) {
+        InterruptEncoding ie = enc.interrupts;
+        var slot = ie.slots.get(s);
+        String source = slot.sources().get(0);
+        int src = enc.threads.get(ie.firstSlot + s).reg(org.powercheck.model.interrupts.InterruptSlots.SOURCE);
+        if (src >= 0) {
+            ValueMap v = enc.exec.finalRegs[ie.firstSlot + s][src];
+            for (int i = 0; i < v.size(); i++) if (enc.circuit.value(v.lits[i])) source = slot.sources().get((int) v.values[i]);
+        }
+        return source;
+    }
+
     private static String describe(Encoding enc, Event e, int[] perThread) {
         Circuit c = enc.circuit;
         String cell = "?";
@@ -107,7 +114,7 @@ final class WitnessBuilder {
         return id + (e.read ? " R " : " W ") + cell + "=" + value(enc, e);
     }
 
-    private static String value(Encoding enc, Event e) {
+    static String value(Encoding enc, Event e) {
         ValueMap v = e.value;
         for (int i = 0; i < v.size(); i++) if (enc.circuit.value(v.lits[i])) return enc.layout.format(v.values[i]);
         return "?";
