@@ -36,6 +36,7 @@ final class BenchCommand {
         o.addOption(Flags.valued("herd-times", "EXPECTED.tsv", "print the ratio to herd7's recorded per-test times (herd_ms column)"));
         o.addOption(org.apache.commons.cli.Option.builder().longOpt("each").desc("also print each test's median time").build());
         Flags.interruptOptions().forEach(o::addOption);
+        o.addOption(Flags.catModel());
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Flags.help());
@@ -69,7 +70,7 @@ final class BenchCommand {
         backends.engine(engine);
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis);
+                CheckOptions.defaults().withModel(Flags.model(cl)).withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis);
         BenchResult result = Benchmark.run(files, runner, jobs, repeat, engine, err);
         out.print(BenchReport.format(result));
         if (cl.hasOption("each")) out.print(BenchReport.eachTest(result));

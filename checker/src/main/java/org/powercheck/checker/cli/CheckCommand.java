@@ -36,6 +36,7 @@ final class CheckCommand {
         o.addOption(Flags.valued("engine", "sat|explicit", "exploration engine (default sat; explicit enumerates executions one by one)"));
         o.addOption(Flags.valued("unwind", "K", "how often one backward branch may be taken each time its loop is entered (default " + CheckOptions.DEFAULT_UNWIND + ")"));
         Flags.interruptOptions().forEach(o::addOption);
+        o.addOption(Flags.catModel());
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Option.builder("q").longOpt("quiet").desc("one line per test (herd7's Observation line); with --expect only failures and the summary").build());
@@ -81,7 +82,7 @@ final class CheckCommand {
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis, err);
+                CheckOptions.defaults().withModel(Flags.model(cl)).withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis, err);
         if (cl.hasOption("expect")) {
             CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet);
             InOrder.run(files, runner, r -> {

@@ -93,6 +93,20 @@ final class Flags {
         throw new UsageException("--" + flag + " needs a positive number of seconds, not '" + v + "'");
     }
 
+    /** {@code --cat FILE}: check against a model written in herd7's cat language instead of the built-in one. */
+    static Option catModel() {
+        return valued("cat", "FILE", "check against the memory model in this cat file (herd7's language; includes are "
+                + "looked up beside it) instead of the built-in POWER model");
+    }
+
+    /** The model {@code --cat} names, or the built-in POWER model. */
+    static org.powercheck.model.Model model(CommandLine cl) {
+        if (!cl.hasOption("cat")) return org.powercheck.model.PpcModel.MODEL;
+        java.nio.file.Path file = java.nio.file.Path.of(cl.getOptionValue("cat"));
+        if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("--cat: no such file " + file);
+        return org.powercheck.model.cat.CatReader.read(file);
+    }
+
     /** {@code --havoc f,g}: kernel functions whose calls the checker does not look into. */
     static Option havoc() {
         return valued("havoc", "FUNC,...", "kernel C: calls of these functions return an unconstrained value "

@@ -1,0 +1,350 @@
+package org.powercheck.model.cat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.powercheck.ir.InputException;
+import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.UnsupportedConstructException;
+import org.powercheck.model.Check;
+import org.powercheck.model.EventSet;
+import org.powercheck.model.Rel;
+import org.powercheck.model.cat.CatAst.*;
+import org.powercheck.model.cat.CatValue.*;
+
+/**
+ * Runs a cat file: evaluates its definitions to {@link Rel} and {@link EventSet} trees and
+ * collects its checks. Relations are built, not computed: the engines evaluate the trees on each
+ * execution, so this runs once per model.
+ */
+final class CatInterpreter {
+    /** A {@code flag}: reported when it holds, it does not forbid the execution. */
+    record Flag(String name, Check check) { }
+
+    private final Set<String> variants;
+    private final List<Check> checks = new ArrayList<>();
+    private final List<Flag> flags = new ArrayList<>();
+    private final Set<String> included = new HashSet<>();
+    private final CatEnv top = Primitives.environment();
+    private int unnamed;
+
+    CatInterpreter(Set<String> variants) {
+        this.variants = Set.copyOf(variants);
+    }
+
+    List<Check> checks() {
+        return List.copyOf(checks);
+    }
+
+    List<Flag> flags() {
+        return List.copyOf(flags);
+    }
+
+    /** Runs a file in the top-level scope (the prelude, then the model: they share one scope). */
+    void run(CatSource source) {
+        if (!included.add(source.key())) return;
+        CatFile file = new CatGrammar(source.text(), source.name()).parseAll();
+        exec(file.body(), top, source);
+    }
+
+    private void exec(List<Stmt> stmts, CatEnv env, CatSource source) {
+        for (Stmt s : stmts) exec(s, env, source);
+    }
+
+    private void exec(Stmt stmt, CatEnv env, CatSource source) {
+        switch (stmt) {
+            case LetStmt let -> bind(let.rec(), let.bindings(), env, env);
+            case Test t -> test(t, env);
+            case Include inc -> run(resolve(inc, source));
+            case Ignored i -> { }
+            case Procedure p -> env.put(p.name(), new ProcV(p, env));
+            case Call c -> call(c, env, source);
+            case WithFrom w -> {
+                // The engines enumerate every coherence order; herd's generate_cos does the same.
+                if (w.name().equals("co")) env.put("co", new RelV(Rel.Base.CO));
+                else env.put(w.name(), new ErrV(new UnsupportedConstructException(w.pos(), "with " + w.name() + " from")));
+            }
+            case IfVariant v -> exec(variants.contains(v.variant()) ? v.then() : v.otherwise(), env, source);
+            case CatAst.Enum e -> { }
+            case Unsupported u -> throw new UnsupportedConstructException(u.pos(), "cat " + u.what());
+        }
+    }
+
+    private CatSource resolve(Include inc, CatSource from) {
+        try {
+            if (from.folder().isPresent()) {
+                Path beside = from.folder().get().resolve(inc.file());
+                if (Files.isRegularFile(beside)) return CatSource.file(beside);
+            }
+        } catch (IOException e) {
+            throw new InputException(inc.pos(), "cannot read " + inc.file() + ": " + e.getMessage());
+        }
+        return CatSource.bundled(inc.file())
+                .orElseThrow(() -> new InputException(inc.pos(), "cannot find included file " + inc.file()));
+    }
+
+    private void call(Call c, CatEnv env, CatSource source) {
+        CatValue v = lookup(c.pos(), c.name(), env);
+        if (!(v instanceof ProcV p)) throw new InputException(c.pos(), c.name() + " is not a procedure");
+        CatEnv inner = p.env().child();
+        bindParams(c.pos(), p.proc().params(), eval(c.arg(), env), inner);
+        exec(p.proc().body(), inner, source);
+    }
+
+    private void test(Test t, CatEnv env) {
+        if (t.use() == TestUse.REQUIRES) throw new UnsupportedConstructException(t.pos(), "cat requires");
+        if (t.negated() && t.use() == TestUse.CHECK) {
+            throw new UnsupportedConstructException(t.pos(), "negated check ~" + t.kind().name().toLowerCase());
+        }
+        String name = t.name().orElseGet(() -> t.kind().name().toLowerCase() + "-" + (++unnamed));
+        if (t.use() == TestUse.FLAG) {
+            // A flag only annotates a result: one powercheck cannot evaluate does not stop the model.
+            try {
+                flags.add(new Flag(name, new Check(name, kind(t), testedRelation(t, env))));
+            } catch (InputException e) {
+                flags.add(new Flag(name, null));
+            }
+            return;
+        }
+        checks.add(new Check(name, kind(t), testedRelation(t, env)));
+    }
+
+    private static Check.Kind kind(Test t) {
+        return switch (t.kind()) {
+            case ACYCLIC -> Check.Kind.ACYCLIC;
+            case IRREFLEXIVE -> Check.Kind.IRREFLEXIVE;
+            case EMPTY -> Check.Kind.EMPTY;
+        };
+    }
+
+    /** The relation a test looks at; {@code empty S} on a set tests {@code [S]}. */
+    private Rel testedRelation(Test t, CatEnv env) {
+        CatValue v = eval(t.rel(), env);
+        if (t.kind() == TestKind.EMPTY && v instanceof SetV s) return Rel.id(s.set());
+        return asRel(t.rel().pos(), v);
+    }
+
+    // ---- bindings ----
+
+    /** Evaluates bindings in {@code from} and puts them into {@code into}. */
+    private void bind(boolean rec, List<Binding> bindings, CatEnv from, CatEnv into) {
+        if (!rec) {
+            List<CatValue> values = new ArrayList<>();
+            for (Binding b : bindings) values.add(lazily(() -> define(b, from)));
+            for (int i = 0; i < bindings.size(); i++) bindNames(bindings.get(i), values.get(i), into);
+            return;
+        }
+        if (bindings.stream().allMatch(b -> b.params().isPresent())) {
+            // Recursive functions: each closure sees the scope they are all bound in.
+            for (Binding b : bindings) into.put(b.names().get(0), new FunV(b.names().get(0), b.params().get(), b.body(), into));
+            return;
+        }
+        fixpoint(bindings, from, into);
+    }
+
+    /** {@code let rec r1 = e1 and r2 = e2}: the least fixpoint, as one {@link Rel.Fix} node. */
+    private void fixpoint(List<Binding> bindings, CatEnv from, CatEnv into) {
+        List<String> names = new ArrayList<>();
+        CatEnv inner = from.child();
+        for (Binding b : bindings) {
+            if (b.params().isPresent() || b.names().size() != 1) {
+                throw new UnsupportedConstructException(b.pos(), "cat let rec mixing functions and relations");
+            }
+            names.add(b.names().get(0));
+            inner.put(b.names().get(0), new RelV(new Rel.Var(b.names().get(0))));
+        }
+        List<Rel> bodies = new ArrayList<>();
+        try {
+            for (Binding b : bindings) {
+                CatValue v = eval(b.body(), inner);
+                if (v instanceof SetV) throw new UnsupportedConstructException(b.pos(), "cat recursive definition of a set");
+                bodies.add(asRel(b.body().pos(), v));
+            }
+        } catch (InputException e) {
+            for (String n : names) into.put(n, new ErrV(e));
+            return;
+        }
+        Rel.Fix fix = new Rel.Fix(names, bodies, 0);
+        for (int i = 0; i < names.size(); i++) into.put(names.get(i), new RelV(fix.component(i)));
+    }
+
+    private CatValue define(Binding b, CatEnv env) {
+        if (b.params().isPresent()) return new FunV(b.names().get(0), b.params().get(), b.body(), env);
+        return eval(b.body(), env);
+    }
+
+    private void bindNames(Binding b, CatValue v, CatEnv into) {
+        if (b.names().size() == 1) {
+            into.put(b.names().get(0), v);
+            return;
+        }
+        if (v instanceof ErrV) {
+            for (String n : b.names()) into.put(n, v);
+            return;
+        }
+        bindParams(b.pos(), b.names(), v, into);
+    }
+
+    private void bindParams(SourcePos pos, List<String> params, CatValue arg, CatEnv into) {
+        if (params.size() == 1) {
+            into.put(params.get(0), arg);
+            return;
+        }
+        List<CatValue> items = arg instanceof TupleV t ? t.items() : params.isEmpty() && arg instanceof EmptyV ? List.of() : null;
+        if (items == null || items.size() != params.size()) {
+            throw new InputException(pos, "expected " + params.size() + " arguments, got " + CatValue.describe(arg));
+        }
+        for (int i = 0; i < params.size(); i++) into.put(params.get(i), items.get(i));
+    }
+
+    private interface Eval {
+        CatValue get();
+    }
+
+    private static CatValue lazily(Eval e) {
+        try {
+            return e.get();
+        } catch (InputException ex) {
+            return new ErrV(ex);
+        }
+    }
+
+    // ---- expressions ----
+
+    CatValue eval(Expr e, CatEnv env) {
+        return switch (e) {
+            case Name n -> lookup(n.pos(), n.name(), env);
+            case CatAst.Empty z -> new EmptyV();
+            case Universe u -> new SetV(EventSet.Base.ALL);
+            case CatAst.Tag t -> new TagV(t.tag());
+            case SetOf s -> throw new UnsupportedConstructException(s.pos(), "cat explicit set {...}");
+            case Tuple t -> {
+                List<CatValue> items = new ArrayList<>();
+                for (Expr x : t.elements()) items.add(eval(x, env));
+                yield new TupleV(items);
+            }
+            case Unary u -> unary(u, eval(u.arg(), env));
+            case Binary b -> binary(b, eval(b.left(), env), eval(b.right(), env));
+            case App a -> apply(a.pos(), eval(a.fun(), env), eval(a.arg(), env));
+            case Let l -> {
+                CatEnv inner = env.child();
+                bind(l.rec(), l.bindings(), env, inner);
+                yield eval(l.body(), inner);
+            }
+            case Fun f -> new FunV("fun", f.params(), f.body(), env);
+            case Try t -> {
+                try {
+                    yield eval(t.body(), env);
+                } catch (InputException ex) {
+                    yield eval(t.fallback(), env);
+                }
+            }
+            case UnsupportedExpr u -> throw new UnsupportedConstructException(u.pos(), "cat " + u.what());
+        };
+    }
+
+    private CatValue lookup(SourcePos pos, String name, CatEnv env) {
+        CatValue v = env.get(name);
+        if (v == null) throw new InputException(pos, "unbound name " + name);
+        if (v instanceof ErrV err) throw err.error();
+        return v;
+    }
+
+    private CatValue apply(SourcePos pos, CatValue fun, CatValue arg) {
+        return switch (fun) {
+            case FunV f -> {
+                CatEnv inner = f.env().child();
+                bindParams(pos, f.params(), arg, inner);
+                yield eval(f.body(), inner);
+            }
+            case BuiltinV b -> b.apply().apply(pos, arg);
+            default -> throw new InputException(pos, "applying " + CatValue.describe(fun) + ", not a function");
+        };
+    }
+
+    private CatValue unary(Unary u, CatValue v) {
+        if (u.op() == Op1.COMPLEMENT) {
+            if (v instanceof SetV s) return new SetV(EventSet.Base.ALL.minus(s.set()));
+            if (v instanceof EmptyV) return new SetV(EventSet.Base.ALL);
+            return new RelV(Rel.cross(EventSet.Base.ALL, EventSet.Base.ALL).minus(asRel(u.pos(), v)));
+        }
+        if (u.op() == Op1.TO_ID) {
+            if (v instanceof EmptyV) return new RelV(new Rel.Empty());
+            return new RelV(Rel.id(asSet(u.pos(), v)));
+        }
+        Rel r = asRel(u.pos(), v);
+        return new RelV(switch (u.op()) {
+            case STAR -> r.star();
+            case PLUS -> r.plus();
+            case OPT -> r.opt();
+            case INVERSE -> r.inverse();
+            case COMPLEMENT, TO_ID -> throw new IllegalStateException("handled above");
+        });
+    }
+
+    private CatValue binary(Binary b, CatValue l, CatValue r) {
+        SourcePos pos = b.pos();
+        if (b.op() == Op2.ADD) throw new UnsupportedConstructException(pos, "cat ++ (sets of relations)");
+        if (b.op() == Op2.CROSS) return new RelV(Rel.cross(asSet(pos, l), asSet(pos, r)));
+        if (b.op() == Op2.SEQ) return new RelV(asRel(pos, l).seq(asRel(pos, r)));
+        boolean sets = l instanceof SetV || r instanceof SetV;
+        boolean rels = l instanceof RelV || r instanceof RelV;
+        if (sets && rels) {
+            throw new InputException(pos, "a set and a relation combined by " + symbol(b.op()));
+        }
+        if (!sets && !rels) {
+            if (l instanceof EmptyV && r instanceof EmptyV) return l;
+            throw new InputException(pos, symbol(b.op()) + " of " + CatValue.describe(l) + " and " + CatValue.describe(r));
+        }
+        if (sets) {
+            EventSet x = asSet(pos, l), y = asSet(pos, r);
+            return new SetV(switch (b.op()) {
+                case UNION -> x.or(y);
+                case INTER -> x.and(y);
+                case DIFF -> x.minus(y);
+                default -> throw new IllegalStateException("handled above");
+            });
+        }
+        Rel x = asRel(pos, l), y = asRel(pos, r);
+        return new RelV(switch (b.op()) {
+            case UNION -> x.or(y);
+            case INTER -> x.and(y);
+            case DIFF -> x.minus(y);
+            default -> throw new IllegalStateException("handled above");
+        });
+    }
+
+    private static String symbol(Op2 op) {
+        return switch (op) {
+            case UNION -> "|";
+            case INTER -> "&";
+            case DIFF -> "\\";
+            case SEQ -> ";";
+            case CROSS -> "*";
+            case ADD -> "++";
+        };
+    }
+
+    static Rel asRel(SourcePos pos, CatValue v) {
+        return switch (v) {
+            case RelV r -> r.rel();
+            case EmptyV e -> new Rel.Empty();
+            case ErrV err -> throw err.error();
+            default -> throw new InputException(pos, "expected a relation, got " + CatValue.describe(v));
+        };
+    }
+
+    static EventSet asSet(SourcePos pos, CatValue v) {
+        return switch (v) {
+            case SetV s -> s.set();
+            case EmptyV e -> EventSet.Base.ALL.minus(EventSet.Base.ALL);
+            case ErrV err -> throw err.error();
+            default -> throw new InputException(pos, "expected a set of events, got " + CatValue.describe(v));
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package org.powercheck.model.cat;
+
+import org.powercheck.ir.FenceKind;
+import org.powercheck.ir.UnsupportedConstructException;
+import org.powercheck.model.EventSet;
+import org.powercheck.model.Rel;
+import org.powercheck.model.cat.CatValue.BuiltinV;
+import org.powercheck.model.cat.CatValue.RelV;
+import org.powercheck.model.cat.CatValue.SetV;
+
+/** The names a candidate execution provides before any cat file is read (herd7's primitives). */
+final class Primitives {
+    private Primitives() {}
+
+    static CatEnv environment() {
+        CatEnv env = new CatEnv(null);
+        rel(env, "po", Rel.Base.PO);
+        rel(env, "loc", Rel.Base.LOC);
+        rel(env, "int", Rel.Base.INT);
+        rel(env, "ext", Rel.Base.EXT);
+        rel(env, "id", Rel.Base.ID);
+        rel(env, "addr", Rel.Base.ADDR);
+        rel(env, "data", Rel.Base.DATA);
+        rel(env, "ctrl", Rel.Base.CTRL);
+        rel(env, "rmw", Rel.Base.RMW);
+        rel(env, "si", Rel.Base.SI);
+        rel(env, "rf", Rel.Base.RF);
+        // herd binds co only through "with co from ..."; the engines always choose one, so it is
+        // there from the start and "with co from" only says so again.
+        rel(env, "co", Rel.Base.CO);
+        // POWER has no read-modify-write instruction other than lwarx/stwcx. pairs.
+        env.put("amo", new RelV(new Rel.Empty()));
+
+        set(env, "R", EventSet.Base.R);
+        set(env, "W", EventSet.Base.W);
+        env.put("M", new SetV(EventSet.Base.R.or(EventSet.Base.W)));
+        set(env, "IW", EventSet.Base.IW);
+        set(env, "FW", EventSet.Base.FW);
+        set(env, "X", EventSet.Base.X);
+        set(env, "F", EventSet.Base.F);
+        for (FenceKind k : FenceKind.values()) env.put(k.name(), new SetV(new EventSet.Fences(k)));
+
+        env.put("domain", notYet("domain"));
+        env.put("range", notYet("range"));
+        return env;
+    }
+
+    private static void rel(CatEnv env, String name, Rel.Base base) {
+        env.put(name, new RelV(base));
+    }
+
+    private static void set(CatEnv env, String name, EventSet.Base base) {
+        env.put(name, new SetV(base));
+    }
+
+    private static BuiltinV notYet(String name) {
+        return new BuiltinV(name, (pos, arg) -> {
+            throw new UnsupportedConstructException(pos, "cat function " + name);
+        });
+    }
+}
