@@ -45,6 +45,10 @@ final class BaseRelations {
             case FENCES -> {
                 for (Event e : events) out[e.id] = e.fence == sn.fence() ? e.guard : Circuit.FALSE;
             }
+            case TAGGED -> {
+                // No instruction carries an LKMM annotation: the set is empty, as herd7 has it on PPC.
+                java.util.Arrays.fill(out, Circuit.FALSE);
+            }
             case UNION, INTER, DIFF -> {
                 int[] a = setLits(sn.left()), b = setLits(sn.right());
                 for (int i = 0; i < n; i++) {

@@ -29,6 +29,25 @@ class CatOptionTest {
         }
     }
 
+    /** Sets computed from relations ({@code domain}, {@code range}) on both engines. */
+    @Test
+    void domainAndRangeOfRelations() throws IOException {
+        String sb = ProjectPaths.examples().resolve("SB.litmus").toString();
+        String[] models = {
+            "acyclic po-loc | rf | co | (rf^-1 ; co) \\ id as uniproc\nempty domain(rf) & IW as noinit\n",
+            "acyclic po-loc | rf | co | (rf^-1 ; co) \\ id as uniproc\nempty [range([IW] ; rf)] as noinit\n",
+            "acyclic po-loc | rf | co | (rf^-1 ; co) \\ id as uniproc\nempty (domain(rf) & IW) * R as noinit\n"};
+        for (String model : models) {
+            Path cat = dir.resolve("noinit.cat");
+            Files.writeString(cat, model);
+            for (String engine : new String[] {"sat", "explicit"}) {
+                // SB's outcome needs both reads to read the initial writes
+                CliRun run = CliRun.real("check", "-q", "--engine", engine, "--cat", cat.toString(), sb);
+                assertEquals("Observation SB Never 0 1\n", run.out(), engine + " " + model + run.err());
+            }
+        }
+    }
+
     @Test
     void theSameOptionForBench() throws IOException {
         Path sc = dir.resolve("sc.cat");

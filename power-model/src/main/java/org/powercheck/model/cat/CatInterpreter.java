@@ -23,12 +23,9 @@ import org.powercheck.model.cat.CatValue.*;
  * execution, so this runs once per model.
  */
 final class CatInterpreter {
-    /** A {@code flag}: reported when it holds, it does not forbid the execution. */
-    record Flag(String name, Check check) { }
-
     private final Set<String> variants;
     private final List<Check> checks = new ArrayList<>();
-    private final List<Flag> flags = new ArrayList<>();
+    private final List<Check> flags = new ArrayList<>();
     private final Set<String> included = new HashSet<>();
     private final CatEnv top = Primitives.environment();
     private int unnamed;
@@ -41,7 +38,8 @@ final class CatInterpreter {
         return List.copyOf(checks);
     }
 
-    List<Flag> flags() {
+    /** The flags (checks that mark an execution without forbidding it) that could be evaluated. */
+    List<Check> flags() {
         return List.copyOf(flags);
     }
 
@@ -70,9 +68,16 @@ final class CatInterpreter {
                 else env.put(w.name(), new ErrV(new UnsupportedConstructException(w.pos(), "with " + w.name() + " from")));
             }
             case IfVariant v -> exec(variants.contains(v.variant()) ? v.then() : v.otherwise(), env, source);
-            case CatAst.Enum e -> { }
+            case CatAst.Enum e -> {
+                // herd names the events carrying tag 'foo-bar by the set Foo-bar.
+                for (String tag : e.tags()) env.put(capitalised(tag), new SetV(new EventSet.Tagged(tag)));
+            }
             case Unsupported u -> throw new UnsupportedConstructException(u.pos(), "cat " + u.what());
         }
+    }
+
+    static String capitalised(String tag) {
+        return Character.toUpperCase(tag.charAt(0)) + tag.substring(1);
     }
 
     private CatSource resolve(Include inc, CatSource from) {
@@ -104,10 +109,13 @@ final class CatInterpreter {
         String name = t.name().orElseGet(() -> t.kind().name().toLowerCase() + "-" + (++unnamed));
         if (t.use() == TestUse.FLAG) {
             // A flag only annotates a result: one powercheck cannot evaluate does not stop the model.
+            // "flag ~empty r" holds when r is not empty, so it is kept as the check "empty r" that fails.
             try {
-                flags.add(new Flag(name, new Check(name, kind(t), testedRelation(t, env))));
+                Check c = new Check(name, kind(t), testedRelation(t, env));
+                if (t.negated()) flags.add(c);
+                else throw new UnsupportedConstructException(t.pos(), "flag without ~");
             } catch (InputException e) {
-                flags.add(new Flag(name, null));
+                // left out: see flags()
             }
             return;
         }
@@ -125,7 +133,7 @@ final class CatInterpreter {
     /** The relation a test looks at; {@code empty S} on a set tests {@code [S]}. */
     private Rel testedRelation(Test t, CatEnv env) {
         CatValue v = eval(t.rel(), env);
-        if (t.kind() == TestKind.EMPTY && v instanceof SetV s) return Rel.id(s.set());
+        if (t.kind() == TestKind.EMPTY && isSet(v)) return idOf(v);
         return asRel(t.rel().pos(), v);
     }
 
@@ -147,30 +155,50 @@ final class CatInterpreter {
         fixpoint(bindings, from, into);
     }
 
-    /** {@code let rec r1 = e1 and r2 = e2}: the least fixpoint, as one {@link Rel.Fix} node. */
+    /**
+     * {@code let rec r1 = e1 and r2 = e2}: the least fixpoint, as one {@link Rel.Fix} node. A
+     * recursive set is solved as the identity relation on it; which names are sets is learnt by
+     * evaluating the bodies until no name changes kind.
+     */
     private void fixpoint(List<Binding> bindings, CatEnv from, CatEnv into) {
         List<String> names = new ArrayList<>();
-        CatEnv inner = from.child();
         for (Binding b : bindings) {
             if (b.params().isPresent() || b.names().size() != 1) {
                 throw new UnsupportedConstructException(b.pos(), "cat let rec mixing functions and relations");
             }
             names.add(b.names().get(0));
-            inner.put(b.names().get(0), new RelV(new Rel.Var(b.names().get(0))));
         }
+        boolean[] isSet = new boolean[names.size()];
         List<Rel> bodies = new ArrayList<>();
         try {
-            for (Binding b : bindings) {
-                CatValue v = eval(b.body(), inner);
-                if (v instanceof SetV) throw new UnsupportedConstructException(b.pos(), "cat recursive definition of a set");
-                bodies.add(asRel(b.body().pos(), v));
+            for (int round = 0; ; round++) {
+                CatEnv inner = from.child();
+                for (int i = 0; i < names.size(); i++) {
+                    Rel.Var v = new Rel.Var(names.get(i));
+                    inner.put(names.get(i), isSet[i] ? new IdSetV(v) : new RelV(v));
+                }
+                bodies.clear();
+                boolean changed = false;
+                for (int i = 0; i < bindings.size(); i++) {
+                    CatValue v = eval(bindings.get(i).body(), inner);
+                    boolean set = isSet(v);
+                    changed |= set != isSet[i];
+                    isSet[i] = set;
+                    bodies.add(set ? idOf(v) : asRel(bindings.get(i).body().pos(), v));
+                }
+                if (!changed) break;
+                if (round > names.size()) {
+                    throw new InputException(bindings.get(0).pos(), "recursive definitions whose kinds never settle");
+                }
             }
         } catch (InputException e) {
             for (String n : names) into.put(n, new ErrV(e));
             return;
         }
         Rel.Fix fix = new Rel.Fix(names, bodies, 0);
-        for (int i = 0; i < names.size(); i++) into.put(names.get(i), new RelV(fix.component(i)));
+        for (int i = 0; i < names.size(); i++) {
+            into.put(names.get(i), isSet[i] ? new IdSetV(fix.component(i)) : new RelV(fix.component(i)));
+        }
     }
 
     private CatValue define(Binding b, CatEnv env) {
@@ -270,11 +298,13 @@ final class CatInterpreter {
     private CatValue unary(Unary u, CatValue v) {
         if (u.op() == Op1.COMPLEMENT) {
             if (v instanceof SetV s) return new SetV(EventSet.Base.ALL.minus(s.set()));
+            if (v instanceof IdSetV s) return new IdSetV(Rel.id(EventSet.Base.ALL).minus(s.id()));
             if (v instanceof EmptyV) return new SetV(EventSet.Base.ALL);
             return new RelV(Rel.cross(EventSet.Base.ALL, EventSet.Base.ALL).minus(asRel(u.pos(), v)));
         }
         if (u.op() == Op1.TO_ID) {
             if (v instanceof EmptyV) return new RelV(new Rel.Empty());
+            if (v instanceof IdSetV s) return new RelV(s.id());
             return new RelV(Rel.id(asSet(u.pos(), v)));
         }
         Rel r = asRel(u.pos(), v);
@@ -290,9 +320,9 @@ final class CatInterpreter {
     private CatValue binary(Binary b, CatValue l, CatValue r) {
         SourcePos pos = b.pos();
         if (b.op() == Op2.ADD) throw new UnsupportedConstructException(pos, "cat ++ (sets of relations)");
-        if (b.op() == Op2.CROSS) return new RelV(Rel.cross(asSet(pos, l), asSet(pos, r)));
+        if (b.op() == Op2.CROSS) return new RelV(cross(pos, l, r));
         if (b.op() == Op2.SEQ) return new RelV(asRel(pos, l).seq(asRel(pos, r)));
-        boolean sets = l instanceof SetV || r instanceof SetV;
+        boolean sets = isSet(l) || isSet(r);
         boolean rels = l instanceof RelV || r instanceof RelV;
         if (sets && rels) {
             throw new InputException(pos, "a set and a relation combined by " + symbol(b.op()));
@@ -300,6 +330,15 @@ final class CatInterpreter {
         if (!sets && !rels) {
             if (l instanceof EmptyV && r instanceof EmptyV) return l;
             throw new InputException(pos, symbol(b.op()) + " of " + CatValue.describe(l) + " and " + CatValue.describe(r));
+        }
+        if (l instanceof IdSetV || r instanceof IdSetV) {
+            Rel x = idOf(l), y = idOf(r);
+            return new IdSetV(switch (b.op()) {
+                case UNION -> x.or(y);
+                case INTER -> x.and(y);
+                case DIFF -> x.minus(y);
+                default -> throw new IllegalStateException("handled above");
+            });
         }
         if (sets) {
             EventSet x = asSet(pos, l), y = asSet(pos, r);
@@ -327,6 +366,30 @@ final class CatInterpreter {
             case SEQ -> ";";
             case CROSS -> "*";
             case ADD -> "++";
+        };
+    }
+
+    /** {@code S * T}; a side that depends on relations is joined through its identity. */
+    private static Rel cross(SourcePos pos, CatValue l, CatValue r) {
+        if (!(l instanceof IdSetV) && !(r instanceof IdSetV)) return Rel.cross(asSet(pos, l), asSet(pos, r));
+        if (l instanceof EmptyV || r instanceof EmptyV) return new Rel.Empty();
+        Rel left = l instanceof IdSetV a ? a.id().seq(Rel.cross(EventSet.Base.ALL, EventSet.Base.ALL))
+                : Rel.cross(asSet(pos, l), EventSet.Base.ALL);
+        return r instanceof IdSetV b ? left.seq(b.id()) : left.and(Rel.cross(EventSet.Base.ALL, asSet(pos, r)));
+    }
+
+    static boolean isSet(CatValue v) {
+        return v instanceof SetV || v instanceof IdSetV;
+    }
+
+    /** The identity relation on a set. */
+    static Rel idOf(CatValue v) {
+        return switch (v) {
+            case SetV s -> Rel.id(s.set());
+            case IdSetV s -> s.id();
+            case EmptyV e -> new Rel.Empty();
+            case ErrV err -> throw err.error();
+            default -> throw new IllegalStateException("not a set: " + v);
         };
     }
 

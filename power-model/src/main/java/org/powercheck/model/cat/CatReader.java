@@ -37,6 +37,31 @@ public final class CatReader {
         return run(source, variants);
     }
 
+    /**
+     * Reads a model after other cat files in the same scope, as herd7 reads a bell file before
+     * the model ({@code herd7 -bell linux-kernel.bell -model linux-kernel.cat}).
+     */
+    public static Model read(Path model, java.util.List<Path> before, Set<String> variants) {
+        CatInterpreter interpreter = new CatInterpreter(variants);
+        interpreter.run(CatSource.bundled("stdlib.cat").orElseThrow());
+        CatSource main = null;
+        for (Path p : concat(before, model)) {
+            try {
+                main = CatSource.file(p);
+            } catch (IOException e) {
+                throw new InputException(new SourcePos(p.toString(), 0, 0), "cannot read cat file: " + e.getMessage());
+            }
+            interpreter.run(main);
+        }
+        return new Model(main.name(), interpreter.checks(), interpreter.flags());
+    }
+
+    private static java.util.List<Path> concat(java.util.List<Path> before, Path last) {
+        java.util.List<Path> all = new java.util.ArrayList<>(before);
+        all.add(last);
+        return all;
+    }
+
     /** Reads a model that ships with powercheck, e.g. {@link #POWER}. */
     public static Model bundled(String name) {
         CatSource source = CatSource.bundled(name)
@@ -48,6 +73,6 @@ public final class CatReader {
         CatInterpreter interpreter = new CatInterpreter(variants);
         interpreter.run(CatSource.bundled("stdlib.cat").orElseThrow());
         interpreter.run(source);
-        return new Model(source.name(), interpreter.checks());
+        return new Model(source.name(), interpreter.checks(), interpreter.flags());
     }
 }

@@ -13,6 +13,13 @@ sealed interface CatValue {
 
     record RelV(Rel rel) implements CatValue { }
 
+    /**
+     * A set that depends on relations ({@code domain(r)}, {@code range(r)}, a recursive set),
+     * held as the identity relation on it: the engines evaluate relations, so such a set is
+     * built from them ({@code [domain(r)]} is {@code (r ; r^-1) & id}).
+     */
+    record IdSetV(Rel id) implements CatValue { }
+
     /** {@code 0} or {@code {}}: empty, as a set or a relation, whichever it is used as. */
     record EmptyV() implements CatValue { }
 
@@ -42,6 +49,7 @@ sealed interface CatValue {
     static String describe(CatValue v) {
         return switch (v) {
             case SetV s -> "a set";
+            case IdSetV s -> "a set";
             case RelV r -> "a relation";
             case EmptyV e -> "the empty set";
             case TagV t -> "a tag";

@@ -40,9 +40,33 @@ final class Primitives {
         set(env, "F", EventSet.Base.F);
         for (FenceKind k : FenceKind.values()) env.put(k.name(), new SetV(new EventSet.Fences(k)));
 
-        env.put("domain", notYet("domain"));
-        env.put("range", notYet("range"));
+        // The events of herd7's C lock primitives (lock.cat's LKR, LKW, UL, LF, RL, RU) and of
+        // read-modify-write instructions.
+        for (String lock : new String[] {"LKR", "LKW", "UL", "LF", "RL", "RU"}) {
+            env.put(lock, new SetV(new EventSet.Tagged(lock)));
+        }
+        Rel rmw = Rel.Base.RMW;
+        env.put("RMW", new CatValue.IdSetV(domain(rmw).or(range(rmw))));
+
+        env.put("domain", new BuiltinV("domain", (pos, arg) -> relationalSet(pos, arg, true)));
+        env.put("range", new BuiltinV("range", (pos, arg) -> relationalSet(pos, arg, false)));
+        env.put("different-values", notYet("different-values"));
         return env;
+    }
+
+    /** {@code [domain(r)]} = {@code (r ; r^-1) & id}, {@code [range(r)]} = {@code (r^-1 ; r) & id}. */
+    static Rel domain(Rel r) {
+        return r.seq(r.inverse()).and(Rel.Base.ID);
+    }
+
+    static Rel range(Rel r) {
+        return r.inverse().seq(r).and(Rel.Base.ID);
+    }
+
+    private static CatValue relationalSet(org.powercheck.ir.SourcePos pos, CatValue arg, boolean domain) {
+        if (arg instanceof CatValue.EmptyV) return arg;
+        Rel r = CatInterpreter.asRel(pos, arg);
+        return new CatValue.IdSetV(domain ? domain(r) : range(r));
     }
 
     private static void rel(CatEnv env, String name, Rel.Base base) {
