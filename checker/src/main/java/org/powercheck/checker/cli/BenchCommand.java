@@ -36,6 +36,7 @@ final class BenchCommand {
         o.addOption(Flags.valued("herd-times", "EXPECTED.tsv", "print the ratio to herd7's recorded per-test times (herd_ms column)"));
         o.addOption(org.apache.commons.cli.Option.builder().longOpt("each").desc("also print each test's median time").build());
         Flags.interruptOptions().forEach(o::addOption);
+        o.addOption(Flags.builtInModel());
         o.addOption(Flags.catModel());
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);

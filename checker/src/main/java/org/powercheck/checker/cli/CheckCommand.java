@@ -36,6 +36,7 @@ final class CheckCommand {
         o.addOption(Flags.valued("engine", "sat|explicit", "exploration engine (default sat; explicit enumerates executions one by one)"));
         o.addOption(Flags.valued("unwind", "K", "how often one backward branch may be taken each time its loop is entered (default " + CheckOptions.DEFAULT_UNWIND + ")"));
         Flags.interruptOptions().forEach(o::addOption);
+        o.addOption(Flags.builtInModel());
         o.addOption(Flags.catModel());
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);

@@ -99,8 +99,20 @@ final class Flags {
                 + "looked up beside it) instead of the built-in POWER model");
     }
 
-    /** The model {@code --cat} names, or the built-in POWER model. */
+    /** The built-in models {@code --model} may name. */
+    static final List<String> MODELS = List.of("ppc");
+
+    static Option builtInModel() {
+        return valued("model", "ppc", "the built-in memory model to check against: ppc (IBM POWER, herd7's ppc.cat; "
+                + "the default and, so far, the only one)");
+    }
+
+    /** The model {@code --cat} or {@code --model} names, or the built-in POWER model. */
     static org.powercheck.model.Model model(CommandLine cl) {
+        if (cl.hasOption("model") && cl.hasOption("cat")) {
+            throw new UsageException("--model and --cat both name a model: give one");
+        }
+        choice(cl, "model", "ppc", MODELS);
         if (!cl.hasOption("cat")) return org.powercheck.model.PpcModel.MODEL;
         java.nio.file.Path file = java.nio.file.Path.of(cl.getOptionValue("cat"));
         if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("--cat: no such file " + file);

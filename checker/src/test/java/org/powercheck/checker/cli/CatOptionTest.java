@@ -57,6 +57,18 @@ class CatOptionTest {
     }
 
     @Test
+    void modelNamesABuiltInModel() {
+        String sb = ProjectPaths.examples().resolve("SB.litmus").toString();
+        assertEquals("Observation SB Sometimes 1 3\n", CliRun.real("check", "-q", "--model", "ppc", sb).out());
+        CliRun unknown = CliRun.real("check", "--model", "sc", sb);
+        assertEquals(2, unknown.status());
+        assertEquals("powercheck: --model must be one of ppc, not 'sc'\n", unknown.err());
+        CliRun both = CliRun.real("check", "--model", "ppc", "--cat", sb, sb);
+        assertEquals(2, both.status());
+        assertEquals("powercheck: --model and --cat both name a model: give one\n", both.err());
+    }
+
+    @Test
     void aBadModelIsOneLineAndStatusTwo() throws IOException {
         Path bad = dir.resolve("bad.cat");
         Files.writeString(bad, "let a = po\nacyclic a |\n");
