@@ -29,6 +29,9 @@ final class CatInterpreter {
     private final Set<String> included = new HashSet<>();
     private final CatEnv top = Primitives.environment();
     private int unnamed;
+    /** Variables of the fixpoint being solved whose kind is not known yet, and those used as sets. */
+    private final Set<String> pendingVars = new HashSet<>();
+    private final Set<String> usedAsSets = new HashSet<>();
 
     CatInterpreter(Set<String> variants) {
         this.variants = Set.copyOf(variants);
@@ -170,8 +173,13 @@ final class CatInterpreter {
         }
         boolean[] isSet = new boolean[names.size()];
         List<Rel> bodies = new ArrayList<>();
+        Set<String> outerPending = Set.copyOf(pendingVars);
         try {
             for (int round = 0; ; round++) {
+                pendingVars.clear();
+                pendingVars.addAll(outerPending);
+                for (int i = 0; i < names.size(); i++) if (!isSet[i]) pendingVars.add(names.get(i));
+                usedAsSets.clear();
                 CatEnv inner = from.child();
                 for (int i = 0; i < names.size(); i++) {
                     Rel.Var v = new Rel.Var(names.get(i));
@@ -179,12 +187,17 @@ final class CatInterpreter {
                 }
                 bodies.clear();
                 boolean changed = false;
+                List<CatValue> values = new ArrayList<>();
+                for (Binding b : bindings) values.add(eval(b.body(), inner));
                 for (int i = 0; i < bindings.size(); i++) {
-                    CatValue v = eval(bindings.get(i).body(), inner);
-                    boolean set = isSet(v);
+                    CatValue v = values.get(i);
+                    boolean set = isSet(v) || isSet[i] || usedAsSets.contains(names.get(i));
+                    if (set && v instanceof RelV && round > 0) {
+                        throw new InputException(bindings.get(i).pos(), names.get(i) + " is used as a set but defined as a relation");
+                    }
                     changed |= set != isSet[i];
                     isSet[i] = set;
-                    bodies.add(set ? idOf(v) : asRel(bindings.get(i).body().pos(), v));
+                    bodies.add(set && isSet(v) ? idOf(v) : asRel(bindings.get(i).body().pos(), v));
                 }
                 if (!changed) break;
                 if (round > names.size()) {
@@ -194,6 +207,18 @@ final class CatInterpreter {
         } catch (InputException e) {
             for (String n : names) into.put(n, new ErrV(e));
             return;
+        } finally {
+            pendingVars.clear();
+            pendingVars.addAll(outerPending);
+        }
+        for (int i = 0; i < bodies.size(); i++) {
+            if (!Monotone.in(bodies.get(i), Set.copyOf(names))) {
+                // The engines solve least fixpoints of monotone equations only (Rel.Fix).
+                ErrV err = new ErrV(new UnsupportedConstructException(bindings.get(i).pos(),
+                        "cat recursive definition through a difference or complement (not monotone)"));
+                for (String n : names) into.put(n, err);
+                return;
+            }
         }
         Rel.Fix fix = new Rel.Fix(names, bodies, 0);
         for (int i = 0; i < names.size(); i++) {
@@ -303,6 +328,7 @@ final class CatInterpreter {
             return new RelV(Rel.cross(EventSet.Base.ALL, EventSet.Base.ALL).minus(asRel(u.pos(), v)));
         }
         if (u.op() == Op1.TO_ID) {
+            v = asSetIfPending(v);
             if (v instanceof EmptyV) return new RelV(new Rel.Empty());
             if (v instanceof IdSetV s) return new RelV(s.id());
             return new RelV(Rel.id(asSet(u.pos(), v)));
@@ -320,7 +346,9 @@ final class CatInterpreter {
     private CatValue binary(Binary b, CatValue l, CatValue r) {
         SourcePos pos = b.pos();
         if (b.op() == Op2.ADD) throw new UnsupportedConstructException(pos, "cat ++ (sets of relations)");
-        if (b.op() == Op2.CROSS) return new RelV(cross(pos, l, r));
+        if (b.op() == Op2.CROSS) return new RelV(cross(pos, asSetIfPending(l), asSetIfPending(r)));
+        if (b.op() != Op2.SEQ && isSet(l)) r = asSetIfPending(r);
+        if (b.op() != Op2.SEQ && isSet(r)) l = asSetIfPending(l);
         if (b.op() == Op2.SEQ) return new RelV(asRel(pos, l).seq(asRel(pos, r)));
         boolean sets = isSet(l) || isSet(r);
         boolean rels = l instanceof RelV || r instanceof RelV;
@@ -376,6 +404,15 @@ final class CatInterpreter {
         Rel left = l instanceof IdSetV a ? a.id().seq(Rel.cross(EventSet.Base.ALL, EventSet.Base.ALL))
                 : Rel.cross(asSet(pos, l), EventSet.Base.ALL);
         return r instanceof IdSetV b ? left.seq(b.id()) : left.and(Rel.cross(EventSet.Base.ALL, asSet(pos, r)));
+    }
+
+    /** A fixpoint variable of unknown kind used where a set is needed is a set. */
+    private CatValue asSetIfPending(CatValue v) {
+        if (v instanceof RelV r && r.rel() instanceof Rel.Var var && pendingVars.contains(var.name())) {
+            usedAsSets.add(var.name());
+            return new IdSetV(var);
+        }
+        return v;
     }
 
     static boolean isSet(CatValue v) {

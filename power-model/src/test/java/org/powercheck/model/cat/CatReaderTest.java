@@ -91,6 +91,25 @@ class CatReaderTest {
     }
 
     @Test
+    void recursiveSetsAreFixpointsOfTheirIdentities() throws IOException {
+        Rel r = only("let rec S = W | range([S] ; po)\nempty [S] ; rf");
+        Rel.Fix fix = (Rel.Fix) ((Rel.Seq) r).left();
+        Rel.Var s = new Rel.Var("S");
+        assertEquals(Rel.id(W).or(s.seq(PO).inverse().seq(s.seq(PO)).and(ID)), fix.bodies().get(0));
+    }
+
+    @Test
+    void recursionThroughADifferenceIsNotSupported() throws IOException {
+        // herd iterates such equations; the engines compute least fixpoints of monotone ones only
+        UnsupportedConstructException e = assertThrows(UnsupportedConstructException.class,
+                () -> read("let rec S = R \\ domain(po ; [S])\nempty [S]"));
+        assertEquals("m.cat:1:9: not supported yet: cat recursive definition through a difference or complement (not monotone)",
+                tail(e));
+        // a difference whose right side does not mention the variables is fine
+        assertTrue(only("let rec a = po | (a ; rf) \\ co\nacyclic a") instanceof Rel.Fix);
+    }
+
+    @Test
     void shadowingUsesTheOldValue() throws IOException {
         assertEquals(PO.minus(Rel.cross(W, R)), only("let f = po\nlet f = f \\ (W * R)\nirreflexive f"));
     }
