@@ -89,7 +89,7 @@ class EngineAgreementProperties {
         }
     }
 
-    @Property(tries = 1_500, seed = "20261203", maxDiscardRatio = 1)
+    @Property(tries = 1_000, seed = "20261203", maxDiscardRatio = 1)
     void satAndExplicitEnginesAgreeOnACatModel(@ForAll("programs") RandomPrograms.RandomProgram p)
             throws CheckTimeoutException {
         CheckOptions options = CheckOptions.defaults().withModel(CAT_MODEL);
