@@ -308,12 +308,25 @@ final class CatInterpreter {
         return v;
     }
 
+    /** Calls nested deeper than this are taken for a recursion that never ends. */
+    private static final int MAX_CALL_DEPTH = 2_000;
+    private int callDepth;
+
     private CatValue apply(SourcePos pos, CatValue fun, CatValue arg) {
         return switch (fun) {
             case FunV f -> {
+                if (callDepth >= MAX_CALL_DEPTH) {
+                    throw new InputException(pos, "calls of " + f.name() + " nested more than " + MAX_CALL_DEPTH
+                            + " deep (a recursion that never ends?)");
+                }
                 CatEnv inner = f.env().child();
                 bindParams(pos, f.params(), arg, inner);
-                yield eval(f.body(), inner);
+                callDepth++;
+                try {
+                    yield eval(f.body(), inner);
+                } finally {
+                    callDepth--;
+                }
             }
             case BuiltinV b -> b.apply().apply(pos, arg);
             default -> throw new InputException(pos, "applying " + CatValue.describe(fun) + ", not a function");

@@ -181,6 +181,18 @@ class CatReaderTest {
     }
 
     @Test
+    void endlessRecursionIsAnInputError() {
+        assertEquals("m.cat:1:15: calls of f nested more than 2000 deep (a recursion that never ends?)",
+                tail(assertThrows(InputException.class, () -> read("let rec f x = f x\nacyclic f(po)"))));
+    }
+
+    @Test
+    void proceduresRunTheirChecks() throws IOException {
+        Model m = read("procedure irr(r) = irreflexive r as named end\ncall irr(po ; rf)");
+        assertEquals(List.of(new Check("named", Check.Kind.IRREFLEXIVE, PO.seq(RF))), m.checks());
+    }
+
+    @Test
     void missingFileIsAnInputError() {
         InputException e = assertThrows(InputException.class, () -> CatReader.read(dir.resolve("absent.cat")));
         assertTrue(e.getMessage().contains("cannot read cat file"), e.getMessage());
