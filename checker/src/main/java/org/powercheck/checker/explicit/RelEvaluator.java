@@ -123,8 +123,8 @@ final class RelEvaluator {
         return switch (s) {
             case EventSet.Base b -> exec.set(b);
             case EventSet.Fences f -> exec.fences(f.kind());
-            // No instruction carries an LKMM annotation: the set is empty, as herd7 has it on PPC.
-            case EventSet.Tagged t -> EventMask.empty(exec.size());
+            // The events of instructions carrying the tag (none in POWER code, as in herd7).
+            case EventSet.Tagged t -> exec.tagged(t.tag());
             case EventSet.Union u -> EventMask.union(set(u.left()), set(u.right()));
             case EventSet.Inter i -> EventMask.inter(set(i.left()), set(i.right()));
             case EventSet.Diff d -> EventMask.minus(set(d.left()), set(d.right()));

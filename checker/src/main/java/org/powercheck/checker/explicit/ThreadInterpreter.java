@@ -74,6 +74,7 @@ final class ThreadInterpreter implements PathSource {
                 case Instr.Havoc h -> index(h.dst());
                 case Instr.Store s -> { }
                 case Instr.Fence f -> { }
+                case Instr.Marker m -> { }
                 case Instr.Label l -> { }
                 case Instr.Branch b -> {
                     if (!labels.containsKey(b.target())) {
@@ -280,6 +281,11 @@ final class ThreadInterpreter implements PathSource {
                 case Instr.Fence f -> {
                     s.events.add(new LocalEvent(LocalEvent.Kind.FENCE, -1, 0, f.kind(), false,
                             new BitSet(), new BitSet(), s.ctrl, f));
+                    s.pc++;
+                }
+                case Instr.Marker m -> {
+                    s.events.add(new LocalEvent(LocalEvent.Kind.FENCE, -1, 0, null, false,
+                            new BitSet(), new BitSet(), s.ctrl, m));
                     s.pc++;
                 }
                 case Instr.Assign a -> {

@@ -46,8 +46,10 @@ final class BaseRelations {
                 for (Event e : events) out[e.id] = e.fence == sn.fence() ? e.guard : Circuit.FALSE;
             }
             case TAGGED -> {
-                // No instruction carries an LKMM annotation: the set is empty, as herd7 has it on PPC.
-                java.util.Arrays.fill(out, Circuit.FALSE);
+                // The events of instructions carrying the tag (none in POWER code, as in herd7).
+                for (Event e : events) {
+                    out[e.id] = e.instr != null && e.instr.tags().contains(sn.tag()) ? e.guard : Circuit.FALSE;
+                }
             }
             case UNION, INTER, DIFF -> {
                 int[] a = setLits(sn.left()), b = setLits(sn.right());
@@ -72,7 +74,7 @@ final class BaseRelations {
             case IW -> e.isInit() ? e.guard : f;
             case FW -> e.write ? mem.coLast[e.id] : f;
             case X -> e.exclusive ? e.guard : f;
-            case F -> e.fence != null ? e.guard : f;
+            case F -> e.fence != null || e.instr instanceof org.powercheck.ir.Instr.Marker ? e.guard : f;
         };
     }
 

@@ -299,6 +299,7 @@ final class SymbolicExecution {
                 out.deps[tp.dst[p]] = statusDeps;
             }
             case Instr.Fence f -> newEvent(t, node, instr, false, false, false, f.kind(), g);
+            case Instr.Marker m -> newEvent(t, node, instr, false, false, false, null, g);
             case Instr.Assign a -> {
                 out = st.copy();
                 out.vals[tp.dst[p]] = eval(tp.value[p], st, a.pos());
