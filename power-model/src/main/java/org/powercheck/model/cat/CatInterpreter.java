@@ -16,6 +16,9 @@ import org.powercheck.model.EventSet;
 import org.powercheck.model.Rel;
 import org.powercheck.model.cat.CatAst.*;
 import org.powercheck.model.cat.CatValue.*;
+import static org.powercheck.model.cat.CatAlgebra.asRel;
+import static org.powercheck.model.cat.CatAlgebra.idOf;
+import static org.powercheck.model.cat.CatAlgebra.isSet;
 
 /**
  * Runs a cat file: evaluates its definitions to {@link Rel} and {@link EventSet} trees and
@@ -281,7 +284,7 @@ final class CatInterpreter {
                 for (Expr x : t.elements()) items.add(eval(x, env));
                 yield new TupleV(items);
             }
-            case Unary u -> unary(u, eval(u.arg(), env));
+            case Unary u -> CatAlgebra.unary(u, u.op() == Op1.TO_ID ? asSetIfPending(eval(u.arg(), env)) : eval(u.arg(), env));
             case Binary b -> binary(b, eval(b.left(), env), eval(b.right(), env));
             case App a -> apply(a.pos(), eval(a.fun(), env), eval(a.arg(), env));
             case Let l -> {
@@ -333,92 +336,6 @@ final class CatInterpreter {
         };
     }
 
-    private CatValue unary(Unary u, CatValue v) {
-        if (u.op() == Op1.COMPLEMENT) {
-            if (v instanceof SetV s) return new SetV(EventSet.Base.ALL.minus(s.set()));
-            if (v instanceof IdSetV s) return new IdSetV(Rel.id(EventSet.Base.ALL).minus(s.id()));
-            if (v instanceof EmptyV) return new SetV(EventSet.Base.ALL);
-            return new RelV(Rel.cross(EventSet.Base.ALL, EventSet.Base.ALL).minus(asRel(u.pos(), v)));
-        }
-        if (u.op() == Op1.TO_ID) {
-            v = asSetIfPending(v);
-            if (v instanceof EmptyV) return new RelV(new Rel.Empty());
-            if (v instanceof IdSetV s) return new RelV(s.id());
-            return new RelV(Rel.id(asSet(u.pos(), v)));
-        }
-        Rel r = asRel(u.pos(), v);
-        return new RelV(switch (u.op()) {
-            case STAR -> r.star();
-            case PLUS -> r.plus();
-            case OPT -> r.opt();
-            case INVERSE -> r.inverse();
-            case COMPLEMENT, TO_ID -> throw new IllegalStateException("handled above");
-        });
-    }
-
-    private CatValue binary(Binary b, CatValue l, CatValue r) {
-        SourcePos pos = b.pos();
-        if (b.op() == Op2.ADD) throw new UnsupportedConstructException(pos, "cat ++ (sets of relations)");
-        if (b.op() == Op2.CROSS) return new RelV(cross(pos, asSetIfPending(l), asSetIfPending(r)));
-        if (b.op() != Op2.SEQ && isSet(l)) r = asSetIfPending(r);
-        if (b.op() != Op2.SEQ && isSet(r)) l = asSetIfPending(l);
-        if (b.op() == Op2.SEQ) return new RelV(asRel(pos, l).seq(asRel(pos, r)));
-        boolean sets = isSet(l) || isSet(r);
-        boolean rels = l instanceof RelV || r instanceof RelV;
-        if (sets && rels) {
-            throw new InputException(pos, "a set and a relation combined by " + symbol(b.op()));
-        }
-        if (!sets && !rels) {
-            if (l instanceof EmptyV && r instanceof EmptyV) return l;
-            throw new InputException(pos, symbol(b.op()) + " of " + CatValue.describe(l) + " and " + CatValue.describe(r));
-        }
-        if (l instanceof IdSetV || r instanceof IdSetV) {
-            Rel x = idOf(l), y = idOf(r);
-            return new IdSetV(switch (b.op()) {
-                case UNION -> x.or(y);
-                case INTER -> x.and(y);
-                case DIFF -> x.minus(y);
-                default -> throw new IllegalStateException("handled above");
-            });
-        }
-        if (sets) {
-            EventSet x = asSet(pos, l), y = asSet(pos, r);
-            return new SetV(switch (b.op()) {
-                case UNION -> x.or(y);
-                case INTER -> x.and(y);
-                case DIFF -> x.minus(y);
-                default -> throw new IllegalStateException("handled above");
-            });
-        }
-        Rel x = asRel(pos, l), y = asRel(pos, r);
-        return new RelV(switch (b.op()) {
-            case UNION -> x.or(y);
-            case INTER -> x.and(y);
-            case DIFF -> x.minus(y);
-            default -> throw new IllegalStateException("handled above");
-        });
-    }
-
-    private static String symbol(Op2 op) {
-        return switch (op) {
-            case UNION -> "|";
-            case INTER -> "&";
-            case DIFF -> "\\";
-            case SEQ -> ";";
-            case CROSS -> "*";
-            case ADD -> "++";
-        };
-    }
-
-    /** {@code S * T}; a side that depends on relations is joined through its identity. */
-    private static Rel cross(SourcePos pos, CatValue l, CatValue r) {
-        if (!(l instanceof IdSetV) && !(r instanceof IdSetV)) return Rel.cross(asSet(pos, l), asSet(pos, r));
-        if (l instanceof EmptyV || r instanceof EmptyV) return new Rel.Empty();
-        Rel left = l instanceof IdSetV a ? a.id().seq(Rel.cross(EventSet.Base.ALL, EventSet.Base.ALL))
-                : Rel.cross(asSet(pos, l), EventSet.Base.ALL);
-        return r instanceof IdSetV b ? left.seq(b.id()) : left.and(Rel.cross(EventSet.Base.ALL, asSet(pos, r)));
-    }
-
     /** A fixpoint variable of unknown kind used where a set is needed is a set. */
     private CatValue asSetIfPending(CatValue v) {
         if (v instanceof RelV r && r.rel() instanceof Rel.Var var && pendingVars.contains(var.name())) {
@@ -428,36 +345,12 @@ final class CatInterpreter {
         return v;
     }
 
-    static boolean isSet(CatValue v) {
-        return v instanceof SetV || v instanceof IdSetV;
+    /** A binary operation, a fixpoint variable of unknown kind next to a set being taken for a set. */
+    private CatValue binary(Binary b, CatValue l, CatValue r) {
+        if (b.op() == Op2.CROSS) return CatAlgebra.binary(b, asSetIfPending(l), asSetIfPending(r));
+        if (b.op() != Op2.SEQ && CatAlgebra.isSet(l)) r = asSetIfPending(r);
+        if (b.op() != Op2.SEQ && CatAlgebra.isSet(r)) l = asSetIfPending(l);
+        return CatAlgebra.binary(b, l, r);
     }
 
-    /** The identity relation on a set. */
-    static Rel idOf(CatValue v) {
-        return switch (v) {
-            case SetV s -> Rel.id(s.set());
-            case IdSetV s -> s.id();
-            case EmptyV e -> new Rel.Empty();
-            case ErrV err -> throw err.error();
-            default -> throw new IllegalStateException("not a set: " + v);
-        };
-    }
-
-    static Rel asRel(SourcePos pos, CatValue v) {
-        return switch (v) {
-            case RelV r -> r.rel();
-            case EmptyV e -> new Rel.Empty();
-            case ErrV err -> throw err.error();
-            default -> throw new InputException(pos, "expected a relation, got " + CatValue.describe(v));
-        };
-    }
-
-    static EventSet asSet(SourcePos pos, CatValue v) {
-        return switch (v) {
-            case SetV s -> s.set();
-            case EmptyV e -> EventSet.Base.ALL.minus(EventSet.Base.ALL);
-            case ErrV err -> throw err.error();
-            default -> throw new InputException(pos, "expected a set of events, got " + CatValue.describe(v));
-        };
-    }
 }

@@ -65,7 +65,7 @@ final class Primitives {
 
     private static CatValue relationalSet(org.powercheck.ir.SourcePos pos, CatValue arg, boolean domain) {
         if (arg instanceof CatValue.EmptyV) return arg;
-        Rel r = CatInterpreter.asRel(pos, arg);
+        Rel r = CatAlgebra.asRel(pos, arg);
         return new CatValue.IdSetV(domain ? domain(r) : range(r));
     }
 
