@@ -85,7 +85,8 @@ final class CheckCommand {
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
                 CheckOptions.defaults().withModel(Flags.model(cl)).withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeoutMillis, err);
         if (cl.hasOption("expect")) {
-            CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet);
+            CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet,
+                    Flags.lkmm(cl));
             InOrder.run(files, runner, r -> {
                 comparison.accept(r);
                 out.flush();

@@ -19,6 +19,8 @@ import org.powercheck.model.Model;
 public final class CatReader {
     /** The POWER model that ships with powercheck (its own text, equal to {@link org.powercheck.model.PpcModel}). */
     public static final String POWER = "power.cat";
+    /** powercheck's Linux-kernel memory model (its core: no RCU, SRCU or locks yet). */
+    public static final String LKMM = "lkmm.cat";
 
     private CatReader() {}
 
