@@ -101,7 +101,17 @@ public sealed interface Instr {
         @Override public String toString() { return name + ":"; }
     }
 
-    record Branch(Expr cond, String target, SourcePos pos) implements Instr {
+    /**
+     * A jump. On POWER a conditional branch controls everything after it. {@code scopeEnd},
+     * when set, is the label where the statement it decides ends (the LKMM's C semantics, as
+     * herd7's: an {@code if} controls only its own branches); reaching it drops the control
+     * dependency this branch added.
+     */
+    record Branch(Expr cond, String target, SourcePos pos, String scopeEnd) implements Instr {
+        public Branch(Expr cond, String target, SourcePos pos) {
+            this(cond, target, pos, null);
+        }
+
         /** An unconditional jump. */
         public static Branch always(String target, SourcePos pos) {
             return new Branch(new Expr.Const(1), target, pos);

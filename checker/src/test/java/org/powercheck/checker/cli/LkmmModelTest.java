@@ -85,6 +85,44 @@ class LkmmModelTest {
         }
     }
 
+    private static final String LB_CTRL = """
+            P0(int *x, int *y, int *z)
+            {
+            	int r0;
+
+            	r0 = READ_ONCE(*x);
+            	if (r0) {
+            		%s
+            	}
+            	%s
+            }
+
+            P1(int *x, int *y)
+            {
+            	int r0;
+
+            	r0 = READ_ONCE(*y);
+            	smp_mb();
+            	WRITE_ONCE(*x, 1);
+            }
+
+            exists (0:r0=1 /\\ 1:r0=1)
+            """;
+
+    /** herd7's C control dependency reaches the branches of the if only; on POWER it reaches everything after. */
+    @Test
+    void anIfControlsItsBranchesOnly() throws IOException {
+        Path inside = write("LB+ctrl", LB_CTRL.formatted("WRITE_ONCE(*y, 1);", ""));
+        Path after = write("LB+ctrl-after", LB_CTRL.formatted("WRITE_ONCE(*z, 1);", "WRITE_ONCE(*y, 1);"));
+        for (String engine : new String[] {"sat", "explicit"}) {
+            assertEquals("Observation LB+ctrl Never 0 2\nObservation LB+ctrl-after Sometimes 1 3\n",
+                    CliRun.real("check", "-q", "--model", "lkmm", "--engine", engine, inside.toString(), after.toString()).out(),
+                    engine);
+            assertEquals("Observation LB+ctrl Never 0 2\nObservation LB+ctrl-after Never 0 3\n",
+                    CliRun.real("check", "-q", "--engine", engine, inside.toString(), after.toString()).out(), engine);
+        }
+    }
+
     @Test
     void primitivesTheLkmmDoesNotHaveYetAreUnsupported() throws IOException {
         Path xchg = write("X", "P0(int *x)\n{\n\tint r0;\n\n\tr0 = xchg(x, 1);\n}\n\nexists (0:r0=0)\n");
