@@ -48,6 +48,10 @@ public record CheckOptions(Model model, int unwind, long deadlineNanos, Interrup
         return new CheckOptions(PpcModel.MODEL, DEFAULT_UNWIND, Long.MAX_VALUE);
     }
 
+    public CheckOptions withModel(Model m) {
+        return new CheckOptions(m, unwind, deadlineNanos, interrupts);
+    }
+
     public CheckOptions withUnwind(int k) {
         return new CheckOptions(model, k, deadlineNanos, interrupts, loopBounds);
     }

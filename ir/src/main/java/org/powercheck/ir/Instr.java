@@ -22,6 +22,10 @@ package org.powercheck.ir;
  *   <li>{@link Branch} jumps to {@code target} when {@code cond} is non-zero; it creates the
  *       control dependencies of everything after it on the reads {@code cond} depends on;</li>
  *   <li>{@link Fence} is an event of its kind (isync counts only through ctrl+isync);</li>
+ *   <li>{@link Marker} is a fence event of no POWER kind, known only by its LKMM tag
+ *       ({@code mb}, {@code rcu-lock}, ...); loads and stores carry LKMM tags too
+ *       ({@code once}, {@code acquire}, ...), which a cat model's bell sets select
+ *       ({@link #tags()}); POWER code has none;</li>
  *   <li>{@link Assume} cuts off executions where {@code cond} is zero (used by harness filters);</li>
  *   <li>{@link Havoc} sets its register to any one of its choices, nondeterministically, with no
  *       event and no dependency (the result of a function the checker does not look into).</li>
@@ -30,15 +34,52 @@ package org.powercheck.ir;
 public sealed interface Instr {
     SourcePos pos();
 
-    record Load(Reg dst, Expr address, Width width, boolean signed, boolean reserve, SourcePos pos)
-            implements Instr {
+    /** The LKMM annotations of this instruction's events; none for POWER code. */
+    default java.util.Set<String> tags() {
+        return java.util.Set.of();
+    }
+
+    record Load(Reg dst, Expr address, Width width, boolean signed, boolean reserve, SourcePos pos,
+                java.util.Set<String> tags) implements Instr {
+        public Load {
+            tags = java.util.Set.copyOf(tags);
+        }
+
+        public Load(Reg dst, Expr address, Width width, boolean signed, boolean reserve, SourcePos pos) {
+            this(dst, address, width, signed, reserve, pos, java.util.Set.of());
+        }
+
         @Override public String toString() {
-            return dst + " = load" + (reserve ? "-reserve" : "") + "." + width.bits + " [" + address + "]";
+            return dst + " = load" + (reserve ? "-reserve" : "") + "." + width.bits + tagText(tags) + " [" + address + "]";
         }
     }
 
-    record Store(Expr value, Expr address, Width width, SourcePos pos) implements Instr {
-        @Override public String toString() { return "store." + width.bits + " [" + address + "] = " + value; }
+    record Store(Expr value, Expr address, Width width, SourcePos pos, java.util.Set<String> tags) implements Instr {
+        public Store {
+            tags = java.util.Set.copyOf(tags);
+        }
+
+        public Store(Expr value, Expr address, Width width, SourcePos pos) {
+            this(value, address, width, pos, java.util.Set.of());
+        }
+
+        @Override public String toString() {
+            return "store." + width.bits + tagText(tags) + " [" + address + "] = " + value;
+        }
+    }
+
+    /** A fence event with no POWER kind: an LKMM fence ({@code mb}, {@code rcu-lock}, ...). */
+    record Marker(String tag, SourcePos pos) implements Instr {
+        @Override public java.util.Set<String> tags() {
+            return java.util.Set.of(tag);
+        }
+
+        @Override public String toString() { return "F[" + tag + "]"; }
+    }
+
+    /** {@code {once,acquire}}, sorted, or nothing. */
+    private static String tagText(java.util.Set<String> tags) {
+        return tags.isEmpty() ? "" : "{" + String.join(",", new java.util.TreeSet<>(tags)) + "}";
     }
 
     record StoreConditional(Expr value, Expr address, Width width, Reg status, SourcePos pos)
@@ -60,7 +101,17 @@ public sealed interface Instr {
         @Override public String toString() { return name + ":"; }
     }
 
-    record Branch(Expr cond, String target, SourcePos pos) implements Instr {
+    /**
+     * A jump. On POWER a conditional branch controls everything after it. {@code scopeEnd},
+     * when set, is the label where the statement it decides ends (the LKMM's C semantics, as
+     * herd7's: an {@code if} controls only its own branches); reaching it drops the control
+     * dependency this branch added.
+     */
+    record Branch(Expr cond, String target, SourcePos pos, String scopeEnd) implements Instr {
+        public Branch(Expr cond, String target, SourcePos pos) {
+            this(cond, target, pos, null);
+        }
+
         /** An unconditional jump. */
         public static Branch always(String target, SourcePos pos) {
             return new Branch(new Expr.Const(1), target, pos);

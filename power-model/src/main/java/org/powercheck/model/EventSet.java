@@ -25,6 +25,13 @@ public sealed interface EventSet {
     /** Fence events of one kind (ppc.cat's {@code SYNC}, {@code LWSYNC}, {@code ISYNC}, {@code EIEIO}). */
     record Fences(FenceKind kind) implements EventSet { }
 
+    /**
+     * The events carrying an annotation of the LKMM's bell file ({@code 'once}, {@code 'mb},
+     * {@code 'rcu-lock}, ...), which cat names by the capitalised tag ({@code Once}, {@code Mb}).
+     * POWER instructions carry none, so on a PPC program the set is empty, as in herd7.
+     */
+    record Tagged(String tag) implements EventSet { }
+
     record Union(EventSet left, EventSet right) implements EventSet { }
 
     record Inter(EventSet left, EventSet right) implements EventSet { }

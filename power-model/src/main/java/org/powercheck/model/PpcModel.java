@@ -120,6 +120,6 @@ public final class PpcModel {
     public static Model mixed(Model m) {
         List<Check> checks = new java.util.ArrayList<>(m.checks());
         checks.addAll(SINGLE_COPY_ATOMIC);
-        return new Model(m.name(), checks);
+        return new Model(m.name(), checks, m.flags());
     }
 }

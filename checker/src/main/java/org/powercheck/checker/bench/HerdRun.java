@@ -13,7 +13,8 @@ import org.powercheck.ir.SourcePos;
 /**
  * Runs a herd7 binary over the benchmarked tests, one process per architecture as herd7 is
  * usually run on a corpus: {@code herd7 -model ppc.cat FILES} for PPC and, when {@code HERDLIB}
- * holds the LKMM files, {@code herd7 -conf linux-kernel.cfg FILES} for C.
+ * holds the LKMM files, {@code herd7 -conf linux-kernel.cfg FILES} for C. When powercheck checks
+ * against a cat file ({@code --cat}), herd7 gets the same file for every architecture.
  */
 public final class HerdRun {
     private HerdRun() {}
@@ -26,6 +27,10 @@ public final class HerdRun {
     }
 
     public static String compare(Path herd, BenchResult result) {
+        return compare(herd, result, Optional.empty());
+    }
+
+    public static String compare(Path herd, BenchResult result, Optional<Path> cat) {
         StringBuilder sb = new StringBuilder();
         for (Program.Arch a : Program.Arch.values()) {
             List<Integer> subset = new ArrayList<>();
@@ -33,7 +38,8 @@ public final class HerdRun {
                 if (result.archs().get(i) == a) subset.add(i);
             }
             if (subset.isEmpty()) continue;
-            Optional<List<String>> options = options(a);
+            Optional<List<String>> options = cat.isPresent()
+                    ? Optional.of(List.of("-model", cat.get().toString())) : options(a);
             if (options.isEmpty()) {
                 sb.append("herd7: skipped the ").append(subset.size())
                         .append(" C tests: HERDLIB does not point to a folder with linux-kernel.cfg\n");

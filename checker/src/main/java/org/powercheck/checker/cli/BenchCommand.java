@@ -33,10 +33,13 @@ final class BenchCommand {
         o.addOption(Flags.unwindOptions().get(1));
         o.addOption(Flags.valued("timeout", "SECONDS", "per-test time limit (default: none)"));
         o.addOption(Flags.valued("compare-herd", "HERD7", "also run this herd7 binary on the same tests (one process per "
-                + "architecture: -model ppc.cat for PPC; -conf linux-kernel.cfg for C when HERDLIB holds it) and print the ratio"));
+                + "architecture: -model ppc.cat for PPC; -conf linux-kernel.cfg for C when HERDLIB holds it; -model FILE "
+                + "with --cat FILE) and print the ratio"));
         o.addOption(Flags.valued("herd-times", "EXPECTED.tsv", "print the ratio to herd7's recorded per-test times (herd_ms column)"));
         o.addOption(org.apache.commons.cli.Option.builder().longOpt("each").desc("also print each test's median time").build());
         Flags.interruptOptions().forEach(o::addOption);
+        o.addOption(Flags.builtInModel());
+        o.addOption(Flags.catModel());
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Flags.help());
@@ -70,13 +73,15 @@ final class BenchCommand {
         backends.engine(engine);
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl))
+                CheckOptions.defaults().withModel(Flags.model(cl)).withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl))
                         .withInterrupts(Flags.interrupts(cl)), timeoutMillis);
         BenchResult result = Benchmark.run(files, runner, jobs, repeat, engine, err);
         out.print(BenchReport.format(result));
         if (cl.hasOption("each")) out.print(BenchReport.eachTest(result));
         if (herdTimes != null) out.print(herdTimes.compare(result));
-        if (herd != null) out.print(HerdRun.compare(herd, result));
+        if (herd != null) {
+            out.print(HerdRun.compare(herd, result, java.util.Optional.ofNullable(cl.getOptionValue("cat")).map(Path::of)));
+        }
         return 0;
     }
 }

@@ -40,6 +40,8 @@ final class CheckCommand {
         o.addOption(Flags.valued("engine", "sat|explicit", "exploration engine (default sat; explicit enumerates executions one by one)"));
         Flags.unwindOptions().forEach(o::addOption);
         Flags.interruptOptions().forEach(o::addOption);
+        o.addOption(Flags.builtInModel());
+        o.addOption(Flags.catModel());
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Option.builder().longOpt("trace").desc("print the counterexample trace of litmus tests too "
@@ -64,7 +66,7 @@ final class CheckCommand {
                         + "With several tests: 2 if any input error, else 3 if any unknown, else 1 if any counterexample, else 0.\n\n"
                         + "--expect EXPECTED.tsv compares verdicts with the manifest's 'verdict' column (key: the 'path' column, "
                         + "relative to the manifest's folder); for PPC rows also the 'observation' and 'herd_result' columns when "
-                        + "present, and the final states with herd-out/PATH.out beside the manifest when it exists. C rows judged by the LKMM: an LKMM Forbidden must be Forbidden on POWER, "
+                        + "present, and the final states with herd-out/PATH.out beside the manifest when it exists. C rows judged by the LKMM, under --model lkmm: like PPC rows; else an LKMM Forbidden must be Forbidden on POWER, "
                         + "an LKMM Allowed may be either unless C-on-POWER.tsv beside the manifest gives the POWER verdict; rows "
                         + "with LKMM flags pass on any verdict. Tests that are not in the manifest are printed but not compared. "
                         + "Every test that could not be checked is named (UNSUPPORTED: a construct not supported yet; UNKNOWN: "
@@ -102,10 +104,11 @@ final class CheckCommand {
         backends.engine(engine); // fail now, not once per test, if the engine is missing
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl)).withInterrupts(Flags.interrupts(cl)),
+                CheckOptions.defaults().withModel(Flags.model(cl)).withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl)).withInterrupts(Flags.interrupts(cl)),
                 timeoutMillis, err, autoUnwind);
         if (cl.hasOption("expect")) {
-            CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet);
+            CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet,
+                    Flags.lkmm(cl));
             InOrder.run(files, runner, r -> {
                 comparison.accept(r);
                 out.flush();

@@ -126,6 +126,38 @@ final class Flags {
         throw new UsageException("--" + flag + " needs a positive number of seconds, not '" + v + "'");
     }
 
+    /** {@code --cat FILE}: check against a model written in herd7's cat language instead of the built-in one. */
+    static Option catModel() {
+        return valued("cat", "FILE", "check against the memory model in this cat file (herd7's language; includes are "
+                + "looked up beside it) instead of the built-in POWER model");
+    }
+
+    /** The built-in models {@code --model} may name. */
+    static final List<String> MODELS = List.of("ppc", "lkmm");
+
+    static Option builtInModel() {
+        return valued("model", "ppc|lkmm", "the built-in memory model to check against: ppc (default: IBM POWER, "
+                + "herd7's ppc.cat; C is lowered to the kernel's ppc64 instructions) or lkmm (C tests: the Linux-kernel "
+                + "memory model, so far its core without RCU, SRCU, locks and read-modify-writes)");
+    }
+
+    static boolean lkmm(CommandLine cl) {
+        return "lkmm".equals(cl.getOptionValue("model"));
+    }
+
+    /** The model {@code --cat} or {@code --model} names, or the built-in POWER model. */
+    static org.powercheck.model.Model model(CommandLine cl) {
+        if (cl.hasOption("model") && cl.hasOption("cat")) {
+            throw new UsageException("--model and --cat both name a model: give one");
+        }
+        choice(cl, "model", "ppc", MODELS);
+        if (lkmm(cl)) return org.powercheck.model.cat.CatReader.bundled(org.powercheck.model.cat.CatReader.LKMM);
+        if (!cl.hasOption("cat")) return org.powercheck.model.PpcModel.MODEL;
+        java.nio.file.Path file = java.nio.file.Path.of(cl.getOptionValue("cat"));
+        if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("--cat: no such file " + file);
+        return org.powercheck.model.cat.CatReader.read(file);
+    }
+
     /** {@code --havoc f,g}: kernel functions whose calls the checker does not look into. */
     static Option havoc() {
         return valued("havoc", "FUNC,...", "kernel C: calls of these functions return an unconstrained value "
@@ -153,7 +185,8 @@ final class Flags {
                 args.add(o.getValue());
             }
         }
-        return KernelOptions.defaults().withHavoc(names(cl, "havoc")).withPreprocessorArgs(args);
+        KernelOptions k = KernelOptions.defaults().withHavoc(names(cl, "havoc")).withPreprocessorArgs(args);
+        return lkmm(cl) ? k.withMapping(org.powercheck.model.mapping.KernelMapping.lkmm()) : k;
     }
 
     /** The names a list-valued flag gives ({@code --havoc f,g --havoc h}), in order, without repeats. */

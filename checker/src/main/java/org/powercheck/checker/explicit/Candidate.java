@@ -61,4 +61,9 @@ final class Candidate implements ConcreteExecution {
     public long[] fences(FenceKind kind) {
         return g.fencesOfKind[kind.ordinal()];
     }
+
+    @Override
+    public long[] tagged(String tag) {
+        return g.tagged(tag);
+    }
 }

@@ -14,4 +14,7 @@ interface ConcreteExecution {
     long[] set(EventSet.Base base);
 
     long[] fences(FenceKind kind);
+
+    /** The events of instructions carrying this LKMM tag. */
+    long[] tagged(String tag);
 }

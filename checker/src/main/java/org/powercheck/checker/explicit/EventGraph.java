@@ -81,7 +81,7 @@ final class EventGraph {
                     case WRITE -> EventMask.add(writes, e);
                     case FENCE -> {
                         EventMask.add(fences, e);
-                        EventMask.add(fencesOfKind[le.fence().ordinal()], e);
+                        if (le.fence() != null) EventMask.add(fencesOfKind[le.fence().ordinal()], e);
                     }
                 }
                 if (le.exclusive()) EventMask.add(exclusives, e);
@@ -91,6 +91,19 @@ final class EventGraph {
         writesOf = eventsByCell(writes);
         readsOf = eventsByCell(reads);
     }
+
+    /** The events of instructions carrying {@code tag}; computed on first use (POWER code has no tags). */
+    long[] tagged(String tag) {
+        return taggedSets.computeIfAbsent(tag, k -> {
+            long[] m = EventMask.empty(thread.length);
+            for (int e = cells; e < thread.length; e++) {
+                if (local[e] != null && local[e].instr() != null && local[e].instr().tags().contains(k)) EventMask.add(m, e);
+            }
+            return m;
+        });
+    }
+
+    private final java.util.Map<String, long[]> taggedSets = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether {@code a} is po-before {@code b}: same thread, earlier (events are in program order). */
     boolean poBefore(int a, int b) {

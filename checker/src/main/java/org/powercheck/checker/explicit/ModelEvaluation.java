@@ -65,6 +65,12 @@ public final class ModelEvaluation {
             return mask(x.fences().get(kind));
         }
 
+        /** The LKMM's tags: a witness's events carry none (POWER programs have no tagged events). */
+        @Override
+        public long[] tagged(String tag) {
+            return EventMask.empty(n);
+        }
+
         private long[] mask(BitSet s) {
             long[] m = EventMask.empty(n);
             for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) EventMask.add(m, i);

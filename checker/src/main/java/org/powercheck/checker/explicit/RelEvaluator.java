@@ -123,6 +123,8 @@ final class RelEvaluator {
         return switch (s) {
             case EventSet.Base b -> exec.set(b);
             case EventSet.Fences f -> exec.fences(f.kind());
+            // The events of instructions carrying the tag (none in POWER code, as in herd7).
+            case EventSet.Tagged t -> exec.tagged(t.tag());
             case EventSet.Union u -> EventMask.union(set(u.left()), set(u.right()));
             case EventSet.Inter i -> EventMask.inter(set(i.left()), set(i.right()));
             case EventSet.Diff d -> EventMask.minus(set(d.left()), set(d.right()));
@@ -165,6 +167,7 @@ final class RelEvaluator {
             case List<?> bodies -> bodies.stream().anyMatch(this::isDynamic);
             case EventSet.Base b -> b == EventSet.Base.FW;
             case EventSet.Fences f -> false;
+            case EventSet.Tagged t -> false;
             case EventSet.Union u -> isDynamic(u.left()) || isDynamic(u.right());
             case EventSet.Inter i -> isDynamic(i.left()) || isDynamic(i.right());
             case EventSet.Diff df -> isDynamic(df.left()) || isDynamic(df.right());

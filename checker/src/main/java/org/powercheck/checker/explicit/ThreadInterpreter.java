@@ -72,6 +72,7 @@ final class ThreadInterpreter implements PathSource {
                 case Instr.Havoc h -> index(h.dst());
                 case Instr.Store s -> { }
                 case Instr.Fence f -> { }
+                case Instr.Marker m -> { }
                 case Instr.Label l -> { }
                 case Instr.Branch b -> {
                     if (!labels.containsKey(b.target())) {
@@ -128,12 +129,17 @@ final class ThreadInterpreter implements PathSource {
         return new Paths(runs, dropped, mostInfluential);
     }
 
+    /** A scoped branch's statement being executed: at {@code endPc} the control goes back to {@code saved}. */
+    private record Scope(int endPc, BitSet saved, Scope outer) { }
+
     /** The mutable state of a run in progress; copied at every nondeterministic choice. */
     private static final class State {
         int pc;
         final long[] values;
         final BitSet[] deps;
         BitSet ctrl = new BitSet();
+        /** scoped branches being inside (LKMM): where each ends and the control before it */
+        Scope scopes;
         /**
          * The reads that decide which writes the path makes and what they write: those of
          * branch and assume conditions and of every address (an access elsewhere than a cell
@@ -165,6 +171,7 @@ final class ThreadInterpreter implements PathSource {
             values = o.values.clone();
             deps = o.deps.clone();
             ctrl = o.ctrl;
+            scopes = o.scopes;
             influence = o.influence;
             events = new ArrayList<>(o.events);
             reservation = o.reservation;
@@ -280,6 +287,11 @@ final class ThreadInterpreter implements PathSource {
                             new BitSet(), new BitSet(), s.ctrl, f));
                     s.pc++;
                 }
+                case Instr.Marker m -> {
+                    s.events.add(new LocalEvent(LocalEvent.Kind.FENCE, -1, 0, null, false,
+                            new BitSet(), new BitSet(), s.ctrl, m));
+                    s.pc++;
+                }
                 case Instr.Assign a -> {
                     int dst = regIndex.get(a.dst());
                     long v = eval(a.value(), s);
@@ -287,9 +299,16 @@ final class ThreadInterpreter implements PathSource {
                     s.values[dst] = v;
                     s.pc++;
                 }
-                case Instr.Label l -> s.pc++;
+                case Instr.Label l -> {
+                    while (s.scopes != null && s.scopes.endPc() == s.pc) {
+                        s.ctrl = s.scopes.saved();
+                        s.scopes = s.scopes.outer();
+                    }
+                    s.pc++;
+                }
                 case Instr.Branch b -> {
                     if (!b.unconditional()) {
+                        if (b.scopeEnd() != null) s.scopes = new Scope(labels.get(b.scopeEnd()), s.ctrl, s.scopes);
                         s.ctrl = union(s.ctrl, deps(b.cond(), s));
                         s.influence = union(s.influence, deps(b.cond(), s));
                     }

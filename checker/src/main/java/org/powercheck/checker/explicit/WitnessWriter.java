@@ -52,7 +52,7 @@ final class WitnessWriter {
         String what = switch (le.kind()) {
             case READ -> "R " + g.locations.name(le.cell()) + "=" + g.layout.format(le.value());
             case WRITE -> "W " + g.locations.name(le.cell()) + "=" + g.layout.format(le.value());
-            case FENCE -> "F " + le.fence().mnemonic();
+            case FENCE -> le.fence() != null ? "F " + le.fence().mnemonic() : le.instr().toString();
         };
         return "e" + e + ": " + thread + " " + what + (le.exclusive() ? " (exclusive)" : "")
                 + " at " + le.instr().pos() + " (" + le.instr() + ")";

@@ -120,6 +120,7 @@ public final class HtmlReport {
         return switch (r) {
             case TestResult.Checked c -> HerdText.seconds(c.nanos());
             case TestResult.TimedOut t -> HerdText.seconds(t.nanos());
+            case TestResult.LimitReached l -> HerdText.seconds(l.nanos());
             case TestResult.InputError e -> "";
             case TestResult.Unsupported u -> "";
             case TestResult.Crashed c -> "";
@@ -130,6 +131,7 @@ public final class HtmlReport {
         return switch (r) {
             case TestResult.Checked c -> c.name();
             case TestResult.TimedOut t -> t.name();
+            case TestResult.LimitReached l -> l.name();
             case TestResult.InputError e -> r.file().getFileName().toString();
             case TestResult.Unsupported u -> r.file().getFileName().toString();
             case TestResult.Crashed c -> r.file().getFileName().toString();

@@ -45,6 +45,12 @@ final class BaseRelations {
             case FENCES -> {
                 for (Event e : events) out[e.id] = e.fence == sn.fence() ? e.guard : Circuit.FALSE;
             }
+            case TAGGED -> {
+                // The events of instructions carrying the tag (none in POWER code, as in herd7).
+                for (Event e : events) {
+                    out[e.id] = e.instr != null && e.instr.tags().contains(sn.tag()) ? e.guard : Circuit.FALSE;
+                }
+            }
             case UNION, INTER, DIFF -> {
                 int[] a = setLits(sn.left()), b = setLits(sn.right());
                 for (int i = 0; i < n; i++) {
@@ -68,7 +74,7 @@ final class BaseRelations {
             case IW -> e.isInit() ? e.guard : f;
             case FW -> e.write ? mem.coLast[e.id] : f;
             case X -> e.exclusive ? e.guard : f;
-            case F -> e.fence != null ? e.guard : f;
+            case F -> e.fence != null || e.instr instanceof org.powercheck.ir.Instr.Marker ? e.guard : f;
         };
     }
 

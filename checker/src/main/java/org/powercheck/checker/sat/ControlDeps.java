@@ -12,7 +12,8 @@ import java.util.List;
  * it at every join, which dominated the encoding of kernel code with many branches.
  */
 final class ControlDeps {
-    private record BranchRecord(int guard, EventMap deps) { }
+    /** {@code scopeEndPc}: where the statement the branch decides ends (LKMM), or -1 (POWER: never). */
+    private record BranchRecord(int guard, EventMap deps, int scopeEndPc) { }
 
     /** per thread: conditional branches whose condition depends on some read */
     private final List<List<BranchRecord>> branches = new ArrayList<>();
@@ -25,9 +26,9 @@ final class ControlDeps {
     }
 
     /** Records a conditional branch at {@code node} of the latest thread. */
-    void addBranch(int node, int guard, EventMap deps) {
+    void addBranch(int node, int guard, EventMap deps, int scopeEndPc) {
         if (deps.isEmpty()) return;
-        branches.get(branches.size() - 1).add(new BranchRecord(guard, deps));
+        branches.get(branches.size() - 1).add(new BranchRecord(guard, deps, scopeEndPc));
         branchNode.add(node);
     }
 
@@ -45,6 +46,14 @@ final class ControlDeps {
         for (int node = 0; node < dag.size(); node++) if (sets[node] == null) sets[node] = new long[words];
         for (int node = 0; node < dag.size(); node++) {
             long[] out = sets[node];
+            // A scoped branch stops controlling where its statement ends.
+            for (int k = 0; k < bs.size(); k++) {
+                if (bs.get(k).scopeEndPc() == dag.pc[node] && (out[k >>> 6] & (1L << k)) != 0) {
+                    out = out == sets[node] ? out.clone() : out;
+                    out[k >>> 6] &= ~(1L << k);
+                }
+            }
+            sets[node] = out;
             if (at[node] >= 0) {
                 out = out.clone();
                 out[at[node] >>> 6] |= 1L << at[node];

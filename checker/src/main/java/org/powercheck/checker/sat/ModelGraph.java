@@ -21,9 +21,9 @@ import org.powercheck.model.Rel;
 final class ModelGraph {
     enum Kind { EMPTY, BASE, IDENTITY, CROSS, UNION, INTER, DIFF, SEQ, INVERSE, PLUS, OPT, COMPONENT }
 
-    enum SetKind { BASE, FENCES, UNION, INTER, DIFF }
+    enum SetKind { BASE, FENCES, TAGGED, UNION, INTER, DIFF }
 
-    record SetNode(SetKind kind, EventSet.Base base, org.powercheck.ir.FenceKind fence, int left, int right) { }
+    record SetNode(SetKind kind, EventSet.Base base, org.powercheck.ir.FenceKind fence, String tag, int left, int right) { }
 
     record CheckNode(String name, Check.Kind kind, int rel) { }
 
@@ -184,11 +184,12 @@ final class ModelGraph {
         Integer id = setIds.get(s);
         if (id != null) return id;
         SetNode n = switch (s) {
-            case EventSet.Base b -> new SetNode(SetKind.BASE, b, null, -1, -1);
-            case EventSet.Fences f -> new SetNode(SetKind.FENCES, null, f.kind(), -1, -1);
-            case EventSet.Union u -> new SetNode(SetKind.UNION, null, null, set(u.left()), set(u.right()));
-            case EventSet.Inter i -> new SetNode(SetKind.INTER, null, null, set(i.left()), set(i.right()));
-            case EventSet.Diff d -> new SetNode(SetKind.DIFF, null, null, set(d.left()), set(d.right()));
+            case EventSet.Base b -> new SetNode(SetKind.BASE, b, null, null, -1, -1);
+            case EventSet.Fences f -> new SetNode(SetKind.FENCES, null, f.kind(), null, -1, -1);
+            case EventSet.Tagged t -> new SetNode(SetKind.TAGGED, null, null, t.tag(), -1, -1);
+            case EventSet.Union u -> new SetNode(SetKind.UNION, null, null, null, set(u.left()), set(u.right()));
+            case EventSet.Inter i -> new SetNode(SetKind.INTER, null, null, null, set(i.left()), set(i.right()));
+            case EventSet.Diff d -> new SetNode(SetKind.DIFF, null, null, null, set(d.left()), set(d.right()));
         };
         id = setNodes.size();
         setNodes.add(n);

@@ -299,6 +299,7 @@ final class SymbolicExecution {
                 out.deps[tp.dst[p]] = statusDeps;
             }
             case Instr.Fence f -> newEvent(t, node, instr, false, false, false, f.kind(), g);
+            case Instr.Marker m -> newEvent(t, node, instr, false, false, false, null, g);
             case Instr.Assign a -> {
                 out = st.copy();
                 out.vals[tp.dst[p]] = eval(tp.value[p], st, a.pos());
@@ -310,7 +311,7 @@ final class SymbolicExecution {
                     int cond = eval(tp.cond[p], st, b.pos()).nonZero(c);
                     takenGuard = c.and(g, cond);
                     fallGuard = c.and(g, -cond);
-                    control.addBranch(node, g, deps(tp.cond[p], st));
+                    control.addBranch(node, g, deps(tp.cond[p], st), b.scopeEnd() == null ? -1 : labelPc(tp, b.scopeEnd()));
                 }
             }
             case Instr.Assume a -> c.clause(-g, eval(tp.cond[p], st, a.pos()).nonZero(c));
@@ -364,6 +365,15 @@ final class SymbolicExecution {
     private static int clear(ThreadProgram tp, State st, org.powercheck.ir.Reg r) {
         int i = tp.reg(r);
         return i < 0 ? Circuit.TRUE : st.vals[i].eq(0);
+    }
+
+    /** The index of a label in a thread's code. */
+    private static int labelPc(ThreadProgram tp, String label) {
+        java.util.List<Instr> code = tp.dag.thread.code();
+        for (int i = 0; i < code.size(); i++) {
+            if (code.get(i) instanceof Instr.Label l && l.name().equals(label)) return i;
+        }
+        throw new IllegalArgumentException("no label " + label);
     }
 
     private Event newEvent(int t, int node, Instr instr, boolean read, boolean write, boolean excl,

@@ -65,6 +65,7 @@ final class ThreadProgram {
                 case Instr.Assume a -> cond[i] = RegExpr.compile(a.cond(), regIndex, layout);
                 case Instr.Havoc h -> dst[i] = regIndex.get(h.dst());
                 case Instr.Fence f -> { }
+                case Instr.Marker m -> { }
                 case Instr.Label l -> { }
             }
         }
@@ -94,6 +95,7 @@ final class ThreadProgram {
             case Instr.Assume a -> out.addAll(a.cond().registers());
             case Instr.Havoc h -> out.add(h.dst());
             case Instr.Fence f -> { }
+            case Instr.Marker m -> { }
             case Instr.Label l -> { }
         }
     }

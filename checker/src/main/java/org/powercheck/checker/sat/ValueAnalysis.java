@@ -152,6 +152,7 @@ final class ValueAnalysis {
                         out[t.dst[p]] = havocValues(h, layout);
                     }
                     case Instr.Fence f -> { }
+                    case Instr.Marker m -> { }
                     case Instr.Label l -> { }
                 }
             }

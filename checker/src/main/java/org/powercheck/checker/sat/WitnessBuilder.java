@@ -111,6 +111,7 @@ final class WitnessBuilder {
         if (e.isInit()) return "init " + cell + "=" + value(enc, e);
         String id = "P" + enc.threads.get(e.thread).id() + "." + perThread[e.thread]++;
         if (e.fence != null) return id + " F " + e.fence.mnemonic();
+        if (e.instr instanceof org.powercheck.ir.Instr.Marker m) return id + " F[" + m.tag() + "]";
         return id + (e.read ? " R " : " W ") + cell + "=" + value(enc, e);
     }
 

@@ -31,6 +31,7 @@ public final class Mnemonic {
             case Instr.Branch b -> b.toString();
             case Instr.Assume a -> a.toString();
             case Instr.Havoc h -> h.toString();
+            case Instr.Marker m -> m.toString();
         };
     }
 

@@ -69,6 +69,7 @@ public final class RelNames {
         return switch (s) {
             case EventSet.Base b -> b.name();
             case EventSet.Fences f -> f.kind().mnemonic();
+            case EventSet.Tagged t -> t.tag();
             case EventSet.Union u -> "(" + set(u.left()) + " | " + set(u.right()) + ")";
             case EventSet.Inter i -> "(" + set(i.left()) + " & " + set(i.right()) + ")";
             case EventSet.Diff d -> "(" + set(d.left()) + " \\ " + set(d.right()) + ")";

@@ -41,6 +41,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void herdGetsTheSameCatFile() throws IOException {
+        Path a = FakeBackends.write(dir, "t/a.litmus", "reachable");
+        Path cat = dir.resolve("sc.cat");
+        Files.writeString(cat, "acyclic po | rf | co as sc\n");
+        Path args = dir.resolve("herd-args");
+        Path herd = dir.resolve("herd7");
+        Files.writeString(herd, "#!/bin/sh\necho \"$@\" >> '" + args + "'\n");
+        assertTrue(herd.toFile().setExecutable(true));
+        CliRun r = CliRun.of(FakeBackends.backends(), "bench", "--repeat", "1", "--cat", cat.toString(),
+                "--compare-herd", herd.toString(), dir.resolve("t").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("-model " + cat + " " + a + "\n", Files.readString(args));
+    }
+
+    @Test
     void missingHerdIsAnErrorBeforeAnyTiming() {
         FakeBackends.write(dir, "a.litmus", "reachable");
         CliRun r = CliRun.of(FakeBackends.backends(), "bench", "--compare-herd", dir.resolve("no-herd7").toString(), dir.toString());

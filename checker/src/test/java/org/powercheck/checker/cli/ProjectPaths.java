@@ -45,4 +45,10 @@ public final class ProjectPaths {
         Path p = root().resolveSibling("shared").resolve("litmus");
         return Files.isRegularFile(p.resolve("EXPECTED.tsv")) ? Optional.of(p) : Optional.empty();
     }
+
+    /** herd7's and the kernel's cat files in the shared reference folder, when this machine has them. */
+    public static Optional<Path> sharedCat() {
+        Path p = root().resolveSibling("shared").resolve("cat");
+        return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
+    }
 }

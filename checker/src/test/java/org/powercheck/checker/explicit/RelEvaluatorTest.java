@@ -54,6 +54,10 @@ class RelEvaluatorTest {
         @Override public long[] fences(FenceKind kind) {
             return kind == FenceKind.SYNC ? events(1) : events();
         }
+
+        @Override public long[] tagged(String tag) {
+            return tag.equals("once") ? events(0, 3) : events();
+        }
     };
 
     @BeforeEach

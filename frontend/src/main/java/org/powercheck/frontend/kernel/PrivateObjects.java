@@ -37,6 +37,7 @@ final class PrivateObjects {
                 case Instr.Assume a -> mentions(a.cond(), thread, memory, escaped);
                 case Instr.Havoc h -> h.choices().forEach(c -> mentions(c, thread, memory, escaped));
                 case Instr.Fence f -> { }
+                case Instr.Marker m -> { }
                 case Instr.Label l -> { }
             }
         }

@@ -342,13 +342,17 @@ final class StatementLowering {
     private void ifStatement(CStmt.If i) {
         Expr cond = exprs().value(i.cond()).expr();
         String otherwise = out().label();
-        out().emit(new Instr.Branch(IrExprs.negate(cond), otherwise, at(i)));
+        // Under the LKMM the condition controls the two branches only, so the branch knows where they join.
+        boolean scoped = unit.mapping.isLkmm();
+        String done = scoped && i.otherwise().isPresent() ? out().label() : null;
+        String join = i.otherwise().isEmpty() ? otherwise : done;
+        out().emit(new Instr.Branch(IrExprs.negate(cond), otherwise, at(i), scoped ? join : null));
         statement(i.then());
         if (i.otherwise().isEmpty()) {
             out().emit(new Instr.Label(otherwise, at(i)));
             return;
         }
-        String done = out().label();
+        if (done == null) done = out().label();
         out().emit(Instr.Branch.always(done, at(i)));
         out().emit(new Instr.Label(otherwise, at(i)));
         statement(i.otherwise().get());

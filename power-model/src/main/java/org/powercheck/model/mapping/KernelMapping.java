@@ -28,9 +28,18 @@ public final class KernelMapping {
     private final AcquireEncoding acquire;
     /** Filled by the constructor, read-only afterwards. */
     private final Registry registry = new Registry();
+    /** For the LKMM: the POWER mapping, whose primitives the LKMM one does not have yet are unsupported. */
+    private final KernelMapping power;
+
+    private KernelMapping(KernelMapping power) {
+        this.acquire = power.acquire;
+        this.power = power;
+        LkmmPrimitives.register(registry);
+    }
 
     public KernelMapping(AcquireEncoding acquire) {
         this.acquire = acquire;
+        this.power = null;
         Barriers barriers = new Barriers(acquire);
         barriers.register(registry);
         PlainAccesses.register(registry);
@@ -46,6 +55,17 @@ public final class KernelMapping {
         return POWER9;
     }
 
+    private static final KernelMapping LKMM = new KernelMapping(POWER9);
+
+    /** The primitives as events of the Linux-kernel memory model, with the bell's annotations. Shared: immutable. */
+    public static KernelMapping lkmm() {
+        return LKMM;
+    }
+
+    public boolean isLkmm() {
+        return power != null;
+    }
+
     public AcquireEncoding acquire() {
         return acquire;
     }
@@ -56,6 +76,7 @@ public final class KernelMapping {
 
     /** True for a kernel construct that is valid but has no modelled sequence (report it as unsupported). */
     public boolean isUnmodelled(String name) {
+        if (power != null && registry.get(name).isEmpty() && power.primitive(name).isPresent()) return true;
         return UNMODELLED.contains(name) || UNMODELLED_PREFIXES.stream().anyMatch(name::startsWith);
     }
 }

@@ -1,0 +1,65 @@
+package org.powercheck.model.cat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.powercheck.model.Check;
+import org.powercheck.model.Model;
+import org.powercheck.model.PpcModel;
+
+/**
+ * herd7's own ppc.cat (shared/cat/herd-ppc, with its includes) reads into a model with
+ * ppc.cat's checks; that it gives herd's results is checked on the corpus by the checker's tests.
+ */
+class HerdCatFilesTest {
+    static final Path HERD_PPC = shared().resolve("herd-ppc/ppc.cat");
+
+    /** shared/cat beside the project root (tests run in a module folder, one level down). */
+    static Path shared() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("pom.xml")) && !Files.isRegularFile(p.getParent().resolve("pom.xml"))) {
+                return p.resolveSibling("shared").resolve("cat");
+            }
+        }
+        return Path.of("..", "shared", "cat");
+    }
+
+    @Test
+    void herdPpcCatReadsWithTheSameChecks() {
+        assumeTrue(Files.isRegularFile(HERD_PPC), "skipped: " + HERD_PPC + " is absent (the shared reference folder)");
+        Model m = CatReader.read(HERD_PPC);
+        assertEquals(PpcModel.MODEL.checks().stream().map(Check::name).toList(),
+                m.checks().stream().map(Check::name).toList());
+        // Checks written the same way give the same trees (herd writes fre as fr \ fri, powercheck as fr & ext).
+        for (String same : java.util.List.of("scperlocation", "scXX")) {
+            assertEquals(check(PpcModel.MODEL, same), check(m, same), same);
+        }
+    }
+
+    /**
+     * The kernel's LKMM files (Linux v6.6 tools/memory-model) parse whole, and evaluate up to
+     * lock.cat's enumeration of the reads-from of failed trylocks, which is not supported yet.
+     */
+    @Test
+    void kernelLkmmReadsUpToTheLockReadsFrom() {
+        Path dir = shared().resolve("lkmm-v6.6");
+        assumeTrue(Files.isRegularFile(dir.resolve("linux-kernel.cat")), "skipped: " + dir + " is absent (the shared reference folder)");
+        for (String f : java.util.List.of("linux-kernel.bell", "linux-kernel.cat", "lock.cat")) {
+            Path p = dir.resolve(f);
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> new CatGrammar(Files.readString(p), f).parseAll(), f);
+        }
+        org.powercheck.ir.UnsupportedConstructException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.powercheck.ir.UnsupportedConstructException.class,
+                () -> CatReader.read(dir.resolve("linux-kernel.cat"), java.util.List.of(dir.resolve("linux-kernel.bell")),
+                        java.util.Set.of()));
+        assertEquals(dir.resolve("lock.cat").toAbsolutePath().normalize() + ":96:1: not supported yet: with rfe-lf from",
+                e.getMessage());
+    }
+
+    private static Check check(Model m, String name) {
+        return m.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+}
