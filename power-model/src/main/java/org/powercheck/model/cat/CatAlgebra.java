@@ -58,15 +58,7 @@ final class CatAlgebra {
             if (l instanceof EmptyV && r instanceof EmptyV) return l;
             throw new InputException(pos, symbol(b.op()) + " of " + CatValue.describe(l) + " and " + CatValue.describe(r));
         }
-        if (l instanceof IdSetV || r instanceof IdSetV) {
-            Rel x = idOf(l), y = idOf(r);
-            return new IdSetV(switch (b.op()) {
-                case UNION -> x.or(y);
-                case INTER -> x.and(y);
-                case DIFF -> x.minus(y);
-                default -> throw new IllegalStateException("handled above");
-            });
-        }
+        if (l instanceof IdSetV || r instanceof IdSetV) return new IdSetV(combine(b.op(), idOf(l), idOf(r)));
         if (sets) {
             EventSet x = asSet(pos, l), y = asSet(pos, r);
             return new SetV(switch (b.op()) {
@@ -76,13 +68,17 @@ final class CatAlgebra {
                 default -> throw new IllegalStateException("handled above");
             });
         }
-        Rel x = asRel(pos, l), y = asRel(pos, r);
-        return new RelV(switch (b.op()) {
+        return new RelV(combine(b.op(), asRel(pos, l), asRel(pos, r)));
+    }
+
+    /** {@code |}, {@code &} or {@code \} of two relations. */
+    private static Rel combine(Op2 op, Rel x, Rel y) {
+        return switch (op) {
             case UNION -> x.or(y);
             case INTER -> x.and(y);
             case DIFF -> x.minus(y);
-            default -> throw new IllegalStateException("handled above");
-        });
+            default -> throw new IllegalStateException("not a set operator: " + op);
+        };
     }
 
     private static String symbol(Op2 op) {
