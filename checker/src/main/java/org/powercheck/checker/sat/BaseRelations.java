@@ -144,6 +144,36 @@ final class BaseRelations {
         };
     }
 
+    /**
+     * Pairs that are related whenever both events happen: their literal is exactly the
+     * conjunction of the two guards (see {@link #lit}). An under-approximation is sound.
+     */
+    BitMatrix must(Rel.Base b, BitMatrix may) {
+        BitMatrix m = new BitMatrix(n);
+        for (int i = 0; i < n; i++) {
+            for (int j = may.next(i, 0); j >= 0; j = may.next(i, j + 1)) {
+                if (mustPair(b, events.get(i), events.get(j))) m.set(i, j);
+            }
+        }
+        return m;
+    }
+
+    private boolean mustPair(Rel.Base b, Event x, Event y) {
+        return switch (b) {
+            case PO -> x.thread == y.thread && !x.isInit();
+            case INT, EXT, ID, SI -> true;
+            case LOC -> definite(x) && definite(y) && x.cells[0] == y.cells[0];
+            case ADDR, DATA -> depsOf(b, y).lit(x.id) == Circuit.TRUE;
+            case CO -> x.isInit() && definite(y);
+            case CTRL, RMW, RF -> false;
+        };
+    }
+
+    /** A memory event with one location whatever its address, whenever it happens. */
+    private static boolean definite(Event e) {
+        return e.cells.length == 1 && e.cellLits[0] == e.guard;
+    }
+
     /** The literal of a pair (which must be in {@link #may}). */
     int lit(Rel.Base b, int i, int j) {
         Event x = events.get(i), y = events.get(j);

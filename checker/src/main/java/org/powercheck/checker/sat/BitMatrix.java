@@ -78,6 +78,10 @@ final class BitMatrix {
         for (int k = 0; k < bits.length; k++) bits[k] |= o.bits[k];
     }
 
+    void andNot(BitMatrix o) {
+        for (int i = 0; i < bits.length; i++) bits[i] &= ~o.bits[i];
+    }
+
     void and(BitMatrix o) {
         for (int k = 0; k < bits.length; k++) bits[k] &= o.bits[k];
     }

@@ -62,9 +62,35 @@ final class Encoding {
         options.checkDeadline();
         ModelGraph model = ModelGraph.of(locations.whole() ? options.model() : PpcModel.mixed(options.model()));
         this.base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts);
-        this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms);
+        this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms, happensWith(exec.events));
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
         relations.encode(options, where);
+    }
+
+    /**
+     * Row i: the events that happen whenever event i does: i itself, the unconditional ones, and
+     * those of i's thread at a node that dominates i's node and whose guard is that node's.
+     */
+    private BitMatrix happensWith(List<Event> events) {
+        int n = events.size();
+        long[][][] dom = new long[threads.size()][][];
+        for (int t = 0; t < threads.size(); t++) dom[t] = threads.get(t).dag.dominators();
+        BitMatrix always = new BitMatrix(n);
+        for (Event k : events) if (k.guard == Circuit.TRUE) always.set(0, k.id);
+        BitMatrix m = new BitMatrix(n);
+        List<List<Event>> byThread = new ArrayList<>();
+        for (int t = 0; t < threads.size(); t++) byThread.add(new ArrayList<>());
+        for (Event e : events) if (!e.isInit() && e.atNode) byThread.get(e.thread).add(e);
+        for (Event i : events) {
+            System.arraycopy(always.bits, 0, m.bits, m.rowOffset(i.id), m.words);
+            m.set(i.id, i.id);
+            if (i.isInit()) continue;
+            long[] d = dom[i.thread][i.node];
+            for (Event k : byThread.get(i.thread)) {
+                if ((d[k.node >>> 6] & (1L << k.node)) != 0) m.set(i.id, k.id);
+            }
+        }
+        return m;
     }
 
     /** Solves under assumptions, adding lazy composition clauses until a model needs none. */

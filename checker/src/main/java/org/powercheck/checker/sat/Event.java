@@ -19,6 +19,8 @@ final class Event {
     /** the fence kind, null for memory events */
     final FenceKind fence;
     int guard;
+    /** the guard is its DAG node's path condition (not narrowed by a success or an address choice) */
+    boolean atNode;
     /** cells this memory event may access, with the literal "happens and accesses this cell" */
     int[] cells = new int[0];
     int[] cellLits = new int[0];

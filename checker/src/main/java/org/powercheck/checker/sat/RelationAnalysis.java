@@ -19,6 +19,8 @@ final class RelationAnalysis {
     private final long maxNeeded;
 
     final BitMatrix[] may;
+    /** per node, pairs related whenever both events happen (null before {@link #computeMust}) */
+    final BitMatrix[] must;
     private final BitMatrix[] mayT;
     final BitMatrix[] needed;
 
@@ -38,6 +40,7 @@ final class RelationAnalysis {
         may = new BitMatrix[g.size()];
         mayT = new BitMatrix[g.size()];
         needed = new BitMatrix[g.size()];
+        must = new BitMatrix[g.size()];
     }
 
     BitMatrix mayT(int v) {
@@ -67,6 +70,113 @@ final class RelationAnalysis {
                 }
             }
         }
+    }
+
+    /**
+     * The must sets, bottom-up like {@link #computeMay}; recursive definitions from the empty
+     * relations, and closures keep only their body's must pairs (an under-approximation, which
+     * is all a must set needs to be).
+     *
+     * @param guards       per event, its guard
+     * @param happensWith  per event i: the events that happen whenever i does (bit k of row i)
+     */
+    void computeMust(int[] guards, BitMatrix happensWith) {
+        this.guards = guards;
+        this.happensWith = happensWith;
+        for (int[] scc : g.sccs) {
+            if (!g.recursive[scc[0]]) {
+                must[scc[0]] = mustOf(scc[0]);
+                continue;
+            }
+            for (int v : scc) if (g.kind(v) == ModelGraph.Kind.COMPONENT) must[v] = new BitMatrix(n);
+            int[] order = g.sccBodyOrder.get(scc[0]);
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int v : order) must[v] = mustOf(v);
+                for (int v : scc) {
+                    if (g.kind(v) != ModelGraph.Kind.COMPONENT) continue;
+                    BitMatrix body = must[g.children(v)[0]];
+                    if (!body.equals(must[v])) {
+                        must[v] = body.copy();
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private int[] guards;
+    private BitMatrix happensWith;
+
+    private BitMatrix mustOf(int v) {
+        int[] ch = g.children(v);
+        BitMatrix m;
+        switch (g.kind(v)) {
+            case EMPTY -> m = new BitMatrix(n);
+            case BASE -> m = base.must(g.bases.get(v), may[v]);
+            case IDENTITY -> {
+                m = new BitMatrix(n);
+                int[] s = setLits[g.sets.get(v)[0]];
+                for (int i = 0; i < n; i++) if (s[i] == guards[i]) m.set(i, i);
+            }
+            case CROSS -> {
+                m = new BitMatrix(n);
+                int[] a = setLits[g.sets.get(v)[0]], b = setLits[g.sets.get(v)[1]];
+                for (int i = 0; i < n; i++) {
+                    if (a[i] != guards[i] || guards[i] == Circuit.FALSE) continue;
+                    for (int j = 0; j < n; j++) if (b[j] == guards[j] && guards[j] != Circuit.FALSE) m.set(i, j);
+                }
+            }
+            case UNION -> {
+                m = must[ch[0]].copy();
+                for (int k = 1; k < ch.length; k++) m.or(must[ch[k]]);
+            }
+            case INTER -> {
+                m = must[ch[0]].copy();
+                for (int k = 1; k < ch.length; k++) m.and(must[ch[k]]);
+            }
+            case DIFF -> {
+                m = must[ch[0]].copy();
+                m.andNot(may[ch[1]]);
+            }
+            case SEQ -> m = composeMust(must[ch[0]], must[ch[1]], may[v]);
+            case INVERSE -> m = must[ch[0]].transpose();
+            case PLUS, COMPONENT -> m = must[ch[0]].copy();
+            case OPT -> {
+                m = must[ch[0]].copy();
+                for (int i = 0; i < n; i++) m.set(i, i);
+            }
+            default -> throw new IllegalStateException();
+        }
+        m.and(may[v]);
+        return m;
+    }
+
+    /**
+     * (i,j) of a;b is a must pair when a(i,k) and b(k,j) are for some k that happens whenever
+     * i or j does (so whenever both do).
+     */
+    private BitMatrix composeMust(BitMatrix a, BitMatrix b, BitMatrix mayAb) {
+        BitMatrix out = new BitMatrix(n);
+        BitMatrix bt = b.transpose();
+        int words = a.words;
+        for (int i = 0; i < n; i++) {
+            int ai = i * words;
+            if (a.rowCount(i) == 0) continue;
+            for (int j = mayAb.next(i, 0); j >= 0; j = mayAb.next(i, j + 1)) {
+                int bj = j * words;
+                for (int w = 0; w < words; w++) {
+                    long common = a.bits[ai + w] & bt.bits[bj + w]
+                            & (happensWith.bits[ai + w] | happensWith.bits[bj + w]);
+                    if (common != 0) {
+                        out.set(i, j);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private BitMatrix mayOf(int v) {

@@ -49,6 +49,8 @@ final class SymbolicExecution {
     /** what becomes of an access that is no access (outside every cell, misaligned) */
     final Faults faults;
     private int currentThread;
+    /** the path condition of the node being stepped */
+    private int currentNodeGuard;
 
     /** An edge into a node: taken under {@code guard}, carrying the state after its source. */
     private record Incoming(int guard, State state) { }
@@ -167,6 +169,7 @@ final class SymbolicExecution {
                 cutGuard[t] = g;
                 continue;
             }
+            currentNodeGuard = g;
             step(t, tp, node, g, st, incoming);
         }
         control.finishThread(dag);
@@ -380,6 +383,7 @@ final class SymbolicExecution {
                            org.powercheck.ir.FenceKind fence, int guard) {
         Event e = new Event(events.size(), t, node, instr, read, write, excl, fence);
         e.guard = guard;
+        e.atNode = guard == currentNodeGuard;
         events.add(e);
         return e;
     }

@@ -228,6 +228,34 @@ final class ThreadDag {
         return out;
     }
 
+    /**
+     * dom[b] has bit a when every path from the start to node b passes node a (a node dominates
+     * itself): then whenever b runs, a ran. Nodes are topologically numbered, so one pass does.
+     */
+    long[][] dominators() {
+        int n = size();
+        int words = (n + 63) >>> 6;
+        long[][] dom = new long[n][];
+        List<List<Integer>> pred = new ArrayList<>();
+        for (int i = 0; i < n; i++) pred.add(new ArrayList<>(2));
+        for (int a = 0; a < n; a++) for (int b : succ[a]) pred.get(b).add(a);
+        for (int b = 0; b < n; b++) {
+            long[] d = null;
+            for (int p : pred.get(b)) {
+                if (dom[p] == null) continue;
+                if (d == null) {
+                    d = dom[p].clone();
+                } else {
+                    for (int w = 0; w < words; w++) d[w] &= dom[p][w];
+                }
+            }
+            if (d == null) d = new long[words];
+            d[b >>> 6] |= 1L << b;
+            dom[b] = d;
+        }
+        return dom;
+    }
+
     /** reach[a] has bit b when node b is reachable from node a by a non-empty path */
     long[][] reachability() {
         int n = size();

@@ -109,12 +109,14 @@ class UnwindOptionsTest {
     }
 
     @Test
-    void autoStopsWhenTheBudgetRunsOutAndTheResultIsUnknown() {
+    void autoStopsAtTheBudgetOrTheDeepestBoundAndTheResultIsUnknown() {
         CliRun r = CliRun.real("check", "--unwind", "auto", "--timeout", "3",
                 ProjectPaths.examples().resolve("MP+lwsyncs+spin.litmus").toString());
         assertEquals(3, r.status(), r.out());
-        assertTrue(r.out().matches("(?s).*Unwind MP\\+lwsyncs\\+spin: --unwind auto reached \\d+; the time budget ran out"
-                + " at bound \\d+\\n.*"), r.out());
+        // The spin loop can always spin once more: deepening ends at the budget or at the deepest
+        // bound, whichever comes first on this machine, and the result stays unknown either way.
+        assertTrue(r.out().matches("(?s).*Unwind MP\\+lwsyncs\\+spin: --unwind auto reached \\d+; (the time budget ran out"
+                + " at bound \\d+|the deepest bound tried)\\n.*"), r.out());
         assertTrue(r.out().contains("the verdict is unknown"), r.out());
     }
 
