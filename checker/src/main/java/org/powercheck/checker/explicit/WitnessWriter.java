@@ -40,7 +40,8 @@ final class WitnessWriter {
                 interrupts.add(line);
             }
         }
-        return new Witness(state, events, edges, interrupts, java.util.Optional.of(ExecutionWriter.of(program, c)));
+        return new Witness(state, events, edges, interrupts, org.powercheck.checker.sat.Traces.recordable(program)
+                ? java.util.Optional.of(ExecutionWriter.of(program, c)) : java.util.Optional.empty());
     }
 
     private static String describe(Program program, EventGraph g, int e) {

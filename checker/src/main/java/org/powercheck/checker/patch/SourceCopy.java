@@ -16,11 +16,14 @@ import java.util.stream.Stream;
 
 /**
  * A patched copy of the sources some harnesses read, in a temporary folder: the harnesses, the
- * files they {@code #include "..."} (transitively, relative to the including file) and the files
- * the patch changes, at the same places relative to each other. The originals are only read.
+ * files they {@code #include "..."} or name in {@code PC_ASSEMBLY} (transitively, relative to the
+ * including file) and the files the patch changes, at the same places relative to each other. The originals are only read.
  */
 public final class SourceCopy implements AutoCloseable {
     private static final Pattern INCLUDE = Pattern.compile("^\\s*#\\s*include\\s+\"([^\"]+)\"");
+    /** the assembly files a harness names, {@code PC_ASSEMBLY("fpu.S", "-DX=1", "vector.S")} */
+    private static final Pattern ASSEMBLY = Pattern.compile("PC_ASSEMBLY\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private final Path base;
     private final Path copy;
@@ -119,6 +122,13 @@ public final class SourceCopy implements AutoCloseable {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                 Matcher m = INCLUDE.matcher(line);
                 if (m.find()) todo.add(f.getParent().resolve(m.group(1)).normalize());
+                Matcher asm = ASSEMBLY.matcher(line);
+                if (asm.find()) {
+                    Matcher q = QUOTED.matcher(asm.group(1));
+                    while (q.find()) {
+                        if (!q.group(1).startsWith("-")) todo.add(f.getParent().resolve(q.group(1)).normalize());
+                    }
+                }
             }
         }
         return seen;

@@ -46,7 +46,8 @@ final class WitnessBuilder {
             }
             if (next != null) edges.add("co: " + names[a.id] + " -> " + names[next.id]);
         }
-        return new Witness(state, lines, edges, interrupts(enc, names), java.util.Optional.of(ExecutionReader.read(enc)));
+        return new Witness(state, lines, edges, interrupts(enc, names), Traces.recordable(enc.program)
+                ? java.util.Optional.of(ExecutionReader.read(enc)) : java.util.Optional.empty());
     }
 
     /** One line per interrupt taken, in the order each CPU took them. */

@@ -69,6 +69,17 @@ class PatchCheckCommandTest {
     }
 
     @Test
+    void theFpVmxSaveFixFixesTheRegisterSave() {
+        String s7 = ROOT.resolve("specs/S7-fp-register-save/S7-save-all.litmus").toString();
+        List<String> expected = List.of("S7-save-all                  counterexample  safe            fixed");
+        for (String form : List.of("fp-vmx-save-fix.patch", "fp-vmx-save-fix.eml", "fp-vmx-save-fix.reply")) {
+            CliRun run = patchCheck(patch(form), s7);
+            assertEquals(0, run.status(), form + ": " + run.out() + run.err());
+            assertEquals(expected, rows(run), form);
+        }
+    }
+
+    @Test
     void theXnopPatchChangesNothing() {
         CliRun run = patchCheck(patch("xnop-before-ipi.patch"), S1);
         assertEquals(0, run.status(), run.err());

@@ -33,7 +33,8 @@ class ReportGoldenTest {
     private static final List<String[]> CASES = List.of(
             new String[] {"MP+lwsync+po", "examples/litmus/MP+lwsync+po.litmus"},
             new String[] {"MP+lwsync+addr", "examples/litmus/MP+lwsync+addr.litmus"},
-            new String[] {"S2-nomb-inloop", "specs/S2-sender-without-mb/S2-nomb-inloop.litmus"});
+            new String[] {"S2-nomb-inloop", "specs/S2-sender-without-mb/S2-nomb-inloop.litmus"},
+            new String[] {"S7-save-all", "specs/S7-fp-register-save/S7-save-all.litmus"});
 
     @TempDir
     Path tmp;

@@ -1,0 +1,29 @@
+package org.powercheck.checker.sat;
+
+import org.powercheck.ir.Instr;
+import org.powercheck.ir.Program;
+import org.powercheck.ir.ThreadCode;
+
+/**
+ * Whether a witness execution is recorded for the trace, which explains an outcome with
+ * ppc.cat's relations: not for a program lowered for the LKMM (its tag-only events, such as
+ * {@code smp_rmb()}'s, are no POWER events). Such a report has the herd-style lines only.
+ */
+public final class Traces {
+    private Traces() {}
+
+    public static boolean recordable(Program program) {
+        for (ThreadCode t : program.threads()) {
+            for (Instr in : t.code()) {
+                boolean lkmm = switch (in) {
+                    case Instr.Marker m -> true;
+                    case Instr.Load l -> !l.tags().isEmpty();
+                    case Instr.Store s -> !s.tags().isEmpty();
+                    default -> false;
+                };
+                if (lkmm) return false;
+            }
+        }
+        return true;
+    }
+}
