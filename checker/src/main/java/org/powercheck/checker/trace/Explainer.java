@@ -1,6 +1,5 @@
 package org.powercheck.checker.trace;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -100,42 +99,13 @@ public final class Explainer {
 
     /** A cycle of po | rf | co | fr over the CPUs' accesses with the fewest edges, or none. */
     private List<Explanation.Edge> shortestCycle() {
-        List<Explanation.Edge> best = List.of();
-        int n = x.size();
-        for (int start = 0; start < n; start++) {
-            if (!access(start)) continue;
-            int[] parent = new int[n];
-            java.util.Arrays.fill(parent, -2);
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            queue.add(start);
-            parent[start] = -1;
-            int closing = -1;
-            while (!queue.isEmpty() && closing < 0) {
-                int a = queue.poll();
-                for (int b = 0; b < n; b++) {
-                    if (!access(b) || label(a, b) == null) continue;
-                    if (b == start) {
-                        closing = a;
-                        break;
-                    }
-                    if (parent[b] == -2) {
-                        parent[b] = a;
-                        queue.add(b);
-                    }
-                }
-            }
-            if (closing < 0) continue;
-            List<Integer> path = new ArrayList<>();
-            for (int v = closing; v != -1; v = parent[v]) path.add(0, v);
-            if (!best.isEmpty() && path.size() >= best.size()) continue;
-            List<Explanation.Edge> cycle = new ArrayList<>();
-            for (int i = 0; i < path.size(); i++) {
-                int a = path.get(i), b = path.get((i + 1) % path.size());
-                cycle.add(new Explanation.Edge(label(a, b), a, b));
-            }
-            best = cycle;
+        List<Integer> path = ShortestCycle.of(x.size(), this::access, (a, b) -> label(a, b) != null);
+        List<Explanation.Edge> cycle = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            int a = path.get(i), b = path.get((i + 1) % path.size());
+            cycle.add(new Explanation.Edge(label(a, b), a, b));
         }
-        return best;
+        return cycle;
     }
 
     private boolean access(int e) {

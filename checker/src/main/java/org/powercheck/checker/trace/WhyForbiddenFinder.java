@@ -1,8 +1,6 @@
 package org.powercheck.checker.trace;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.powercheck.checker.CheckOptions;
@@ -111,31 +109,8 @@ public final class WhyForbiddenFinder {
         BitSet[] m = eval.relation(rel);
         List<Rel> parts = new ArrayList<>();
         unionParts(rel, parts, true);
-        List<Integer> best = null;
-        for (int start = 0; start < n; start++) {
-            int[] parent = new int[n];
-            Arrays.fill(parent, -2);
-            parent[start] = -1;
-            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(start));
-            int closing = -1;
-            while (!queue.isEmpty() && closing < 0) {
-                int a = queue.poll();
-                for (int b = m[a].nextSetBit(0); b >= 0; b = m[a].nextSetBit(b + 1)) {
-                    if (b == start) {
-                        closing = a;
-                        break;
-                    }
-                    if (parent[b] == -2) {
-                        parent[b] = a;
-                        queue.add(b);
-                    }
-                }
-            }
-            if (closing < 0) continue;
-            List<Integer> path = new ArrayList<>();
-            for (int v = closing; v != -1; v = parent[v]) path.add(0, v);
-            if (best == null || path.size() < best.size()) best = path;
-        }
+        List<Integer> found = ShortestCycle.of(n, v -> true, (a, b) -> m[a].get(b));
+        List<Integer> best = found.isEmpty() ? null : found;
         List<WhyForbidden.Link> links = new ArrayList<>();
         if (best == null) return links;
         for (int i = 0; i < best.size(); i++) {
