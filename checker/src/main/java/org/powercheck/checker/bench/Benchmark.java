@@ -44,8 +44,8 @@ public final class Benchmark {
             long t0 = System.nanoTime();
             InOrder.run(timed, check, r -> {
                 int i = index[0]++;
-                perTest[i][p] = nanos(r);
-                total[0] += nanos(r);
+                perTest[i][p] = r.elapsedNanos();
+                total[0] += r.elapsedNanos();
                 if (r instanceof TestResult.Checked c) solver[0] += c.outcome().solverNanos();
             }, jobs);
             walls[pass] = System.nanoTime() - t0;
@@ -54,16 +54,5 @@ public final class Benchmark {
         for (int i = 0; i < medians.length; i++) medians[i] = Stats.median(perTest[i]);
         return new BenchResult(List.copyOf(timed), List.copyOf(names), List.copyOf(archs), medians, walls, solver[0], total[0], jobs, engine,
                 List.copyOf(sizes));
-    }
-
-    private static long nanos(TestResult r) {
-        return switch (r) {
-            case TestResult.Checked c -> c.nanos();
-            case TestResult.TimedOut t -> t.nanos();
-            case TestResult.LimitReached l -> l.nanos();
-            case TestResult.InputError e -> 0;
-            case TestResult.Unsupported u -> 0;
-            case TestResult.Crashed c -> 0;
-        };
     }
 }

@@ -9,6 +9,18 @@ import org.powercheck.ir.UnsupportedConstructException;
 
 /** How checking one test file ended. */
 public sealed interface TestResult {
+    /** How long the check ran; 0 for a test that was never checked (input error, unsupported, crash). */
+    default long elapsedNanos() {
+        return switch (this) {
+            case Checked c -> c.nanos();
+            case TimedOut t -> t.nanos();
+            case LimitReached l -> l.nanos();
+            case InputError e -> 0;
+            case Unsupported u -> 0;
+            case Crashed c -> 0;
+        };
+    }
+
     Path file();
 
     Status status();
