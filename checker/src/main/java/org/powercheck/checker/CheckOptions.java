@@ -49,7 +49,7 @@ public record CheckOptions(Model model, int unwind, long deadlineNanos, Interrup
     }
 
     public CheckOptions withModel(Model m) {
-        return new CheckOptions(m, unwind, deadlineNanos, interrupts);
+        return new CheckOptions(m, unwind, deadlineNanos, interrupts, loopBounds);
     }
 
     public CheckOptions withUnwind(int k) {

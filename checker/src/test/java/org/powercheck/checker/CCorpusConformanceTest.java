@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.powercheck.checker.report.ModelDirection;
 import org.powercheck.checker.cli.CliRun;
 import org.powercheck.checker.cli.ProjectPaths;
 
@@ -21,8 +20,10 @@ import org.powercheck.checker.cli.ProjectPaths;
  * The Linux-kernel C corpus compiled to POWER: {@code powercheck check --expect
  * ../shared/litmus/EXPECTED.tsv ../shared/litmus/c}, in-process. Where the LKMM says Never (no
  * data-race flag) we must say Forbidden, and every verdict of C-on-POWER.tsv must match. The only
- * tolerated failures are the rows of {@code lkmm-stronger-than-kernel.tsv}, where the kernel's own
- * code is weaker than the LKMM's reading of it; they must keep failing, or the list is stale.
+ * tolerated failures are the {@code power-allows-lkmm-forbids} rows of
+ * {@code examples/litmus/kernel-lkmm-differences.tsv}, where the kernel's own code is weaker than the
+ * LKMM's reading of it; they must keep failing, or the list is stale ({@link KernelLkmmDifferencesTest}
+ * checks the same list under {@code --model both}).
  * Tests with no instruction sequence to compile to (RCU grace periods, SRCU) are unsupported.
  */
 class CCorpusConformanceTest {
@@ -54,10 +55,6 @@ class CCorpusConformanceTest {
     }
 
     private static Set<String> knownDeviations() throws IOException {
-        try (InputStream in = CCorpusConformanceTest.class.getResourceAsStream("/conformance/lkmm-stronger-than-kernel.tsv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
-                    .filter(l -> !l.isBlank()).map(l -> l.split("\t")[0])
-                    .collect(Collectors.toCollection(TreeSet::new));
-        }
+        return KernelLkmmDifferencesTest.listed(ModelDirection.POWER_ALLOWS_LKMM_FORBIDS);
     }
 }

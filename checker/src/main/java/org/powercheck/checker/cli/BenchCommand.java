@@ -61,6 +61,7 @@ final class BenchCommand {
             out.print(help());
             return 0;
         }
+        org.powercheck.model.Model model = Flags.model(cl); // a bad --model or --cat before anything else is read
         String engine = Flags.choice(cl, "engine", Backends.DEFAULT_ENGINE, new ArrayList<>(backends.engines().keySet()));
         int jobs = Flags.positiveInt(cl, "jobs", Runtime.getRuntime().availableProcessors());
         int repeat = Flags.positiveInt(cl, "repeat", DEFAULT_REPEAT);
@@ -73,7 +74,7 @@ final class BenchCommand {
         backends.engine(engine);
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withModel(Flags.model(cl)).withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl))
+                CheckOptions.defaults().withModel(model).withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl))
                         .withInterrupts(Flags.interrupts(cl)), timeoutMillis);
         BenchResult result = Benchmark.run(files, runner, jobs, repeat, engine, err);
         out.print(BenchReport.format(result));

@@ -42,6 +42,8 @@ final class CheckCommand {
         Flags.interruptOptions().forEach(o::addOption);
         o.addOption(Flags.builtInModel());
         o.addOption(Flags.catModel());
+        o.addOption(Flags.valued("differences", "FILE.tsv", "with --model both: the known differences between POWER "
+                + "and the LKMM (columns path, direction, reason); a listed difference is printed with its reason"));
         o.addOption(Flags.havoc());
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Option.builder().longOpt("trace").desc("print the counterexample trace of litmus tests too "
@@ -72,7 +74,15 @@ final class CheckCommand {
                         + "Every test that could not be checked is named (UNSUPPORTED: a construct not supported yet; UNKNOWN: "
                         + "a timeout, an engine limit, or the bound cut an execution without a counterexample), also with -q, "
                         + "and counted apart. The last line is 'N passed, M failed, K unsupported, U unknown'; the exit status "
-                        + "is 1 when any test failed, else 3 when any could not be checked, else 0.");
+                        + "is 1 when any test failed, else 3 when any could not be checked, else 0.\n\n"
+                        + "--model both checks each test on POWER and under the LKMM and prints one line per test, "
+                        + "'PATH: POWER verdict, LKMM verdict', then, where they differ, 'DIFFERENCE: POWER allows what the "
+                        + "LKMM forbids' (a kernel mapping or model mismatch worth a mail; the statements nothing orders on "
+                        + "POWER follow) or 'the LKMM allows what POWER forbids' (fine: the LKMM is weaker on purpose); -q "
+                        + "prints only the differences. The last line counts them. Where a test cannot be checked under "
+                        + "the LKMM yet, --expect supplies herd7's LKMM verdict, marked (herd7); --differences FILE.tsv "
+                        + "(columns path, direction, reason) gives the known differences their reason. With --model both "
+                        + "the exit status follows the POWER verdicts, as with --model ppc without --expect.");
     }
 
     int run(String[] args, PrintStream out, PrintStream err) {
@@ -81,6 +91,7 @@ final class CheckCommand {
             out.print(help());
             return 0;
         }
+        boolean both = Flags.both(cl); // an unknown --model is reported before anything else is read
         String format = Flags.choice(cl, "format", "text", List.of("text", "json", "html"));
         String engine = Flags.choice(cl, "engine", Backends.DEFAULT_ENGINE, new ArrayList<>(backends.engines().keySet()));
         int jobs = Flags.positiveInt(cl, "jobs", Runtime.getRuntime().availableProcessors());
@@ -102,10 +113,18 @@ final class CheckCommand {
             }
         }
         backends.engine(engine); // fail now, not once per test, if the engine is missing
+        CheckOptions base = CheckOptions.defaults().withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl))
+                .withInterrupts(Flags.interrupts(cl));
+        if (cl.hasOption("differences") && !both) throw new UsageException("--differences is for --model both");
+        if (both) {
+            for (String flag : List.of("format", "trace", "graph")) {
+                if (cl.hasOption(flag)) throw new UsageException("--model both prints a comparison: leave out --" + flag);
+            }
+            return BothModels.run(cl, files, backends, engine, base, timeoutMillis, autoUnwind, jobs, quiet, out, err);
+        }
 
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withModel(Flags.model(cl)).withUnwind(unwind).withLoopBounds(Flags.loopBounds(cl)).withInterrupts(Flags.interrupts(cl)),
-                timeoutMillis, err, autoUnwind);
+                base.withModel(Flags.model(cl)), timeoutMillis, err, autoUnwind);
         if (cl.hasOption("expect")) {
             CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet,
                     Flags.lkmm(cl));

@@ -132,30 +132,44 @@ final class Flags {
                 + "looked up beside it) instead of the built-in POWER model");
     }
 
-    /** The built-in models {@code --model} may name. */
-    static final List<String> MODELS = List.of("ppc", "lkmm");
+    /** The built-in models {@code --model} may name; {@code both} is for {@code check} only. */
+    static final List<String> MODELS = List.of("ppc", "lkmm", "both");
 
     static Option builtInModel() {
-        return valued("model", "ppc|lkmm", "the built-in memory model to check against: ppc (default: IBM POWER, "
-                + "herd7's ppc.cat; C is lowered to the kernel's ppc64 instructions) or lkmm (C tests: the Linux-kernel "
-                + "memory model, so far its core without RCU, SRCU, locks and read-modify-writes)");
+        return valued("model", "ppc|lkmm|both", "the built-in memory model to check against: ppc (default: IBM POWER, "
+                + "herd7's ppc.cat; C is lowered to the kernel's ppc64 instructions), lkmm (C tests: the Linux-kernel "
+                + "memory model, so far its core without RCU, SRCU, locks and read-modify-writes) or both (C tests and "
+                + "harnesses on each, and where they differ; the exit status follows the POWER verdicts)");
     }
 
-    static boolean lkmm(CommandLine cl) {
-        return "lkmm".equals(cl.getOptionValue("model"));
-    }
-
-    /** The model {@code --cat} or {@code --model} names, or the built-in POWER model. */
-    static org.powercheck.model.Model model(CommandLine cl) {
+    /** {@code --model ppc|lkmm|both}; an unknown name is a usage error. */
+    static String modelName(CommandLine cl) {
         if (cl.hasOption("model") && cl.hasOption("cat")) {
             throw new UsageException("--model and --cat both name a model: give one");
         }
-        choice(cl, "model", "ppc", MODELS);
-        if (lkmm(cl)) return org.powercheck.model.cat.CatReader.bundled(org.powercheck.model.cat.CatReader.LKMM);
+        return choice(cl, "model", "ppc", MODELS);
+    }
+
+    static boolean lkmm(CommandLine cl) {
+        return modelName(cl).equals("lkmm");
+    }
+
+    static boolean both(CommandLine cl) {
+        return modelName(cl).equals("both");
+    }
+
+    /** The model {@code --cat} or {@code --model} names, or the built-in POWER model; {@code both} is refused. */
+    static org.powercheck.model.Model model(CommandLine cl) {
+        if (both(cl)) throw new UsageException("--model both is only for check (it runs each test under two models)");
+        if (lkmm(cl)) return lkmmModel();
         if (!cl.hasOption("cat")) return org.powercheck.model.PpcModel.MODEL;
         java.nio.file.Path file = java.nio.file.Path.of(cl.getOptionValue("cat"));
         if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("--cat: no such file " + file);
         return org.powercheck.model.cat.CatReader.read(file);
+    }
+
+    static org.powercheck.model.Model lkmmModel() {
+        return org.powercheck.model.cat.CatReader.bundled(org.powercheck.model.cat.CatReader.LKMM);
     }
 
     /** {@code --havoc f,g}: kernel functions whose calls the checker does not look into. */
@@ -176,6 +190,11 @@ final class Flags {
 
     /** The kernel C choices the flags make: {@code --havoc} and the preprocessor options, in order. */
     static KernelOptions kernel(CommandLine cl) {
+        return kernel(cl, lkmm(cl));
+    }
+
+    /** The kernel C choices, with the primitives lowered for the LKMM ({@code lkmm}) or to ppc64 instructions. */
+    static KernelOptions kernel(CommandLine cl, boolean lkmm) {
         List<String> args = new java.util.ArrayList<>();
         for (Option o : cl.getOptions()) {
             String name = o.getOpt();
@@ -186,7 +205,7 @@ final class Flags {
             }
         }
         KernelOptions k = KernelOptions.defaults().withHavoc(names(cl, "havoc")).withPreprocessorArgs(args);
-        return lkmm(cl) ? k.withMapping(org.powercheck.model.mapping.KernelMapping.lkmm()) : k;
+        return lkmm ? k.withMapping(org.powercheck.model.mapping.KernelMapping.lkmm()) : k;
     }
 
     /** The names a list-valued flag gives ({@code --havoc f,g --havoc h}), in order, without repeats. */

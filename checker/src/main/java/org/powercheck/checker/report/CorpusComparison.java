@@ -145,7 +145,7 @@ public final class CorpusComparison {
         return String.join(" ", shown) + (states.size() > 3 ? " (+" + (states.size() - 3) + " more)" : "");
     }
 
-    private static boolean isLkmm(Map<String, String> row) {
+    static boolean isLkmm(Map<String, String> row) {
         String model = row.getOrDefault("model", "");
         return model.equals(LKMM) || (model.isEmpty() && "C".equals(row.get("arch")));
     }
