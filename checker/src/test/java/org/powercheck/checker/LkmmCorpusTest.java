@@ -2,7 +2,6 @@ package org.powercheck.checker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +22,7 @@ import org.powercheck.checker.cli.ProjectPaths;
  * {@code --model lkmm} on the C corpus against herd7's LKMM verdicts and final states, on both
  * engines: every test powercheck supports under the LKMM so far matches herd7 exactly, except
  * the known gaps listed with their reason in {@code lkmm-gaps.tsv}. A new failure, or a gap that
- * closes, fails this test. Skipped when ../shared is not beside the project.
+ * closes, fails this test. Without ../shared beside the project: a failure under CI, else skipped.
  */
 class LkmmCorpusTest {
     private static final Pattern SUMMARY = Pattern.compile("^(\\d+) passed, (\\d+) failed, (\\d+) unsupported, (\\d+) unknown$");
@@ -31,9 +30,7 @@ class LkmmCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"sat", "explicit"})
     void lkmmMatchesHerdOnWhatItSupports(String engine) throws IOException {
-        var shared = ProjectPaths.sharedLitmus();
-        assumeTrue(shared.isPresent(), "../shared/litmus is not beside the project: LKMM corpus comparison skipped");
-        Path litmus = shared.get();
+        Path litmus = ProjectPaths.requireSharedLitmus("LKMM corpus comparison");
         CliRun run = CliRun.real("check", "-q", "--engine", engine, "--model", "lkmm", "--timeout", "120",
                 "--expect", litmus.resolve("EXPECTED.tsv").toString(), litmus.resolve("c").toString());
         List<String> lines = run.out().lines().toList();

@@ -128,6 +128,14 @@ final class MemoryEncoding {
             c.clause(atLeast, ns + 1);
             c.atMostOne(sources, ns);
             if (r.value.size() > 1) c.atMostOne(r.value.lits, r.value.size());
+            // A read that happens has a value. Without this a cycle of reads and writes that
+            // carry each other's values (data dependencies a model does not order, as the LKMM's
+            // plain accesses) could be satisfied with no value at all, leaving a final value
+            // without any.
+            int[] some = new int[r.value.size() + 1];
+            some[0] = -r.guard;
+            System.arraycopy(r.value.lits, 0, some, 1, r.value.size());
+            c.clause(some, some.length);
         }
     }
 }

@@ -44,7 +44,7 @@ final class StateEnumerator {
             ValueMap d = domains[k];
             int i = 0;
             while (i < d.size() && !c.value(d.lits[i])) i++;
-            if (i == d.size()) throw new IllegalStateException("a final value has no literal in the model");
+            if (i == d.size()) throw new IllegalStateException("the final value of observed key " + k + " has no literal in the model");
             s[k] = i;
         }
         return s;

@@ -40,6 +40,19 @@ public final class ProjectPaths {
         return org.junit.jupiter.api.Assumptions.abort(why);
     }
 
+    /**
+     * A file of the shared cat folder ({@code ../shared/cat/RELATIVE}), required as
+     * {@link #requireSharedLitmus} requires the corpus: missing, the test fails under CI and is
+     * skipped, saying why, elsewhere.
+     */
+    public static Path requireSharedCat(String relative, String what) {
+        Optional<Path> p = sharedCat().map(c -> c.resolve(relative)).filter(Files::exists);
+        if (p.isPresent()) return p.get();
+        String why = "../shared/cat/" + relative + " is not beside the project: " + what;
+        if (System.getenv("CI") != null) org.junit.jupiter.api.Assertions.fail(why + " (under CI it must be there)");
+        return org.junit.jupiter.api.Assumptions.abort(why);
+    }
+
     /** The shared reference material beside the project, when this machine has it. */
     public static Optional<Path> sharedLitmus() {
         Path p = root().resolveSibling("shared").resolve("litmus");
