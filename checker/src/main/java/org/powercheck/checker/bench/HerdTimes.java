@@ -32,6 +32,10 @@ public final class HerdTimes {
         Path dir = manifestFile.toAbsolutePath().normalize().getParent();
         List<Integer> listed = new ArrayList<>();
         long herdMs = 0;
+        int slower = 0;
+        int worst = -1;
+        double worstRatio = 0;
+        long worstHerdMs = 0;
         for (int i = 0; i < result.files().size(); i++) {
             Optional<ManifestKey> key = ManifestKey.locate(dir, result.files().get(i), k -> manifest.row(k) != null);
             if (key.isEmpty()) continue;
@@ -44,10 +48,21 @@ public final class HerdTimes {
                         "herd_ms of " + key.get().key() + " is not a number: " + row.get("herd_ms"));
             }
             listed.add(i);
+            long testHerdMs = Long.parseLong(row.get("herd_ms"));
+            double ours = result.testMedians()[i] / 1e6;
+            if (ours > testHerdMs) slower++;
+            double ratio = ours / Math.max(testHerdMs, 1e-3);
+            if (worst < 0 || ratio > worstRatio) {
+                worst = i;
+                worstRatio = ratio;
+                worstHerdMs = testHerdMs;
+            }
         }
         if (listed.isEmpty()) return "herd7 times: none of the benchmarked tests is in " + manifestFile + "\n";
         String what = String.format("herd7 (%s herd_ms, %d of %d tests, one process per test)",
                 manifestFile.getFileName(), listed.size(), result.files().size());
-        return BenchReport.ratio(what, herdMs / 1000.0, result.wallSecondsFor(listed)) + "\n";
+        return BenchReport.ratio(what, herdMs / 1000.0, result.wallSecondsFor(listed)) + "\n"
+                + String.format(java.util.Locale.ROOT, "tests slower than their herd_ms: %d of %d (nearest to herd7: %s, %s against %d ms)%n",
+                        slower, listed.size(), result.files().get(worst), BenchReport.ms(result.testMedians()[worst]), worstHerdMs);
     }
 }

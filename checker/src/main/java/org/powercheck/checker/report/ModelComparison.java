@@ -14,7 +14,8 @@ import org.powercheck.ir.Condition;
  * {@code check --model both}: each test's verdict on POWER beside its verdict under the LKMM, and
  * the tests where they differ. The LKMM verdict is powercheck's own; where powercheck cannot yet
  * check a test under the LKMM (a primitive without LKMM semantics), it is herd7's from the
- * manifest given with {@code --expect}, marked {@code (herd7)}. A difference listed in the
+ * manifest given with {@code --expect}, marked {@code (herd7)}; a test herd7 flags (a data race)
+ * has no LKMM verdict to compare. A difference listed in the
  * known-differences file gets its reason; POWER's side of a difference is explained by the
  * program-order steps of its witness that nothing orders.
  */
@@ -109,13 +110,15 @@ public final class ModelComparison {
             return new Side("not judged (not a C test)", Optional.empty());
         }
         Side ours = side(r);
-        if (ours.reaches().isPresent() || row.isEmpty() || !CorpusComparison.isLkmm(row.get())) return ours;
+        if (row.isEmpty() || !CorpusComparison.isLkmm(row.get())) return ours;
         Map<String, String> herd = row.get();
         String flags = herd.getOrDefault("flags", "");
         if (!flags.isEmpty()) {
+            // powercheck does not report the LKMM's flags yet; herd7's say the verdict means nothing
             return new Side("not judged (herd7 flags " + flags + ": the LKMM gives racy tests no meaning; here: "
                     + ours.text() + ")", Optional.empty());
         }
+        if (ours.reaches().isPresent()) return ours;
         boolean forall = "forall".equals(herd.getOrDefault("cond", ""));
         String verdict = herd.get("verdict");
         boolean reaches = forall ? !"Always".equals(herd.getOrDefault("observation", "")) : "Allowed".equals(verdict);

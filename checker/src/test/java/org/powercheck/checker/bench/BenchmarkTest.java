@@ -75,7 +75,9 @@ class BenchmarkTest {
         BenchResult r = new BenchResult(files, List.of("a", "b"), List.of(Program.Arch.PPC, Program.Arch.PPC),
                 new long[] {1, 1}, new long[] {500_000_000, 400_000_000, 600_000_000}, 0, 1, 1, "fake");
         assertEquals("herd7 (EXPECTED.tsv herd_ms, 2 of 2 tests, one process per test): 4.00 s, powercheck 0.50 s: "
-                + "powercheck is 8.0x faster\n", HerdTimes.load(manifest).compare(r));
+                + "powercheck is 8.0x faster\n"
+                + "tests slower than their herd_ms: 0 of 2 (nearest to herd7: " + files.get(0) + ", 0.0 ms against 1500 ms)\n",
+                HerdTimes.load(manifest).compare(r));
     }
 
     @Test
