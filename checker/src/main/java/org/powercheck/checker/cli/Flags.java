@@ -129,7 +129,8 @@ final class Flags {
     /** {@code --cat FILE}: check against a model written in herd7's cat language instead of the built-in one. */
     static Option catModel() {
         return valued("cat", "FILE", "check against the memory model in this cat file (herd7's language; includes are "
-                + "looked up beside it) instead of the built-in POWER model");
+                + "looked up beside it) instead of the built-in POWER model; with linux-kernel.def beside it (the "
+                + "kernel's tools/memory-model), C tests are lowered to LKMM events, else to ppc64 instructions");
     }
 
     /** The built-in models {@code --model} may name; {@code both} is for {@code check} only. */
@@ -190,7 +191,18 @@ final class Flags {
 
     /** The kernel C choices the flags make: {@code --havoc} and the preprocessor options, in order. */
     static KernelOptions kernel(CommandLine cl) {
-        return kernel(cl, lkmm(cl));
+        return kernel(cl, lkmm(cl) || catWithKernelDef(cl));
+    }
+
+    /**
+     * {@code --cat FILE} with herd7's C mapping for the model beside it ({@code linux-kernel.def},
+     * as in the kernel's tools/memory-model): the model is the LKMM's, so C is lowered to LKMM
+     * events, not to ppc64 instructions.
+     */
+    static boolean catWithKernelDef(CommandLine cl) {
+        if (!cl.hasOption("cat")) return false;
+        java.nio.file.Path folder = java.nio.file.Path.of(cl.getOptionValue("cat")).toAbsolutePath().getParent();
+        return folder != null && java.nio.file.Files.isRegularFile(folder.resolve("linux-kernel.def"));
     }
 
     /** The kernel C choices, with the primitives lowered for the LKMM ({@code lkmm}) or to ppc64 instructions. */
