@@ -62,7 +62,7 @@ class CatOptionTest {
         assertEquals("Observation SB Sometimes 1 3\n", CliRun.real("check", "-q", "--model", "ppc", sb).out());
         CliRun unknown = CliRun.real("check", "--model", "sc", sb);
         assertEquals(2, unknown.status());
-        assertEquals("powercheck: --model must be one of ppc, lkmm, not 'sc'\n", unknown.err());
+        assertEquals("powercheck: --model must be one of ppc, lkmm, both, not 'sc'\n", unknown.err());
         CliRun both = CliRun.real("check", "--model", "ppc", "--cat", sb, sb);
         assertEquals(2, both.status());
         assertEquals("powercheck: --model and --cat both name a model: give one\n", both.err());
