@@ -111,9 +111,27 @@ public final class ExplicitEngine implements Engine {
             checks.clear();
             uniprocPerCell = false;
             for (Check c : model.checks()) {
-                if (pruneUniproc && c.kind() == Check.Kind.ACYCLIC && c.rel().equals(UNIPROC)) uniprocPerCell = true;
+                if (pruneUniproc && c.kind() == Check.Kind.ACYCLIC && unionTerms(c.rel()).equals(unionTerms(UNIPROC))) {
+                    uniprocPerCell = true;
+                }
                 else checks.add(c);
             }
+        }
+
+        /** The terms of a union, however it is bracketed: the LKMM's {@code po-loc | com} is ppc.cat's uniproc. */
+        private static java.util.Set<Rel> unionTerms(Rel r) {
+            java.util.Set<Rel> out = new java.util.HashSet<>();
+            java.util.ArrayDeque<Rel> todo = new java.util.ArrayDeque<>(List.of(r));
+            while (!todo.isEmpty()) {
+                Rel x = todo.pop();
+                if (x instanceof Rel.Union u) {
+                    todo.push(u.left());
+                    todo.push(u.right());
+                } else {
+                    out.add(x);
+                }
+            }
+            return out;
         }
 
         Outcome explore() throws CheckTimeoutException {
