@@ -154,9 +154,10 @@ public final class ExplicitEngine implements Engine {
             // Locations start as whole cells and split until they tile every access the runs make.
             Locations locations = Locations.whole(layout);
             List<List<ThreadRun>> runs;
+            boolean scopedControl = org.powercheck.checker.ScopedControl.in(program.threads());
             while (true) {
                 for (ThreadInterpreter t : all) t.useLocations(locations);
-                runs = ValueDomain.solve(interpreters, locations, options);
+                runs = ValueDomain.solve(interpreters, locations, options, scopedControl);
                 List<Locations.Span> untiled = new ArrayList<>();
                 for (ThreadInterpreter t : all) untiled.addAll(t.untiled);
                 if (untiled.isEmpty()) break;
