@@ -169,14 +169,18 @@ class LkmmModelTest {
                 "cmpxchg(z, 1, 0); smp_mb__after_atomic()", "cmpxchg(z, 1, 0); smp_mb__after_atomic()"));
         Path relaxed = write("SB+add-returns-relaxed", SB_RMW.formatted(
                 "atomic_add_return_relaxed(1, z)", "atomic_add_return_relaxed(1, z)"));
+        // smp_store_mb is a once write and an mb fence
+        Path storeMb = write("SB+store-mbs", SB.formatted("", "")
+                .replace("WRITE_ONCE(*x, 1);", "smp_store_mb(*x, 1);").replace("WRITE_ONCE(*y, 1);", "smp_store_mb(*y, 1);"));
         for (String engine : new String[] {"sat", "explicit"}) {
             CliRun run = CliRun.real("check", "-q", "--model", "lkmm", "--engine", engine,
-                    xchg.toString(), failed.toString(), fenced.toString(), relaxed.toString());
+                    xchg.toString(), failed.toString(), fenced.toString(), relaxed.toString(), storeMb.toString());
             assertEquals("""
                     Observation SB+xchgs Never 0 3
                     Observation SB+failed-cmpxchgs Sometimes 1 3
                     Observation SB+failed-cmpxchgs+after-atomic Never 0 3
                     Observation SB+add-returns-relaxed Sometimes 1 3
+                    Observation SB+store-mbs Never 0 3
                     """, run.out(), engine + ": " + run.err());
         }
     }
@@ -210,11 +214,14 @@ class LkmmModelTest {
     void spinlocksExcludeEachOther() throws IOException {
         Path locked = write("counter+locks", LOCKED_COUNTER.formatted("spin_lock(s);", "spin_lock(s);"));
         Path oneSide = write("counter+one-lock", LOCKED_COUNTER.formatted("spin_lock(s);", "spin_is_locked(s);"));
+        Path irq = write("counter+irq-lock", LOCKED_COUNTER.formatted("spin_lock_irq(s);", "raw_spin_lock(s);"));
         for (String engine : new String[] {"sat", "explicit"}) {
-            CliRun run = CliRun.real("check", "-q", "--model", "lkmm", "--engine", engine, locked.toString(), oneSide.toString());
+            CliRun run = CliRun.real("check", "-q", "--model", "lkmm", "--engine", engine, locked.toString(),
+                    oneSide.toString(), irq.toString());
             assertEquals("""
                     Observation counter+locks Never 0 1
                     Observation counter+one-lock Sometimes 1 1
+                    Observation counter+irq-lock Never 0 1
                     """, run.out(), engine + ": " + run.err());
         }
     }

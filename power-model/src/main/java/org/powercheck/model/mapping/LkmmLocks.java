@@ -16,21 +16,25 @@ import org.powercheck.ir.SourcePos;
  * LKW of 1 (the deadlocking attempts herd drops are cut off); spin_unlock is a UL writing 0;
  * spin_trylock is a lock or an LF reading 1; spin_is_locked is an RL reading 1 or an RU reading
  * 0. So rf and co of the lock's events follow from values and coherence, where lock.cat builds
- * them by hand; lkmm-lock.cat keeps lock.cat's classes and axioms. The raw_ forms are the same.
+ * them by hand; lkmm-lock.cat keeps lock.cat's classes and axioms. The raw_, _irq and _bh forms
+ * are the same (herd7's def has only the plain ones).
  */
 final class LkmmLocks {
     private LkmmLocks() {}
 
     static void register(Registry r) {
         for (String prefix : List.of("", "raw_")) {
-            r.add(prefix + "spin_lock", List.of(POINTER), false, (c, out) -> {
-                lock(c, out, out.temp());
-                return null;
-            });
-            r.add(prefix + "spin_unlock", List.of(POINTER), false, (c, out) -> {
-                out.emit(new Instr.Store(new Expr.Const(0), c.arg(0), c.width(), c.pos(), Set.of("UL")));
-                return null;
-            });
+            // The LKMM has no interrupts: the _irq and _bh forms are the lock itself.
+            for (String suffix : List.of("", "_irq", "_bh")) {
+                r.add(prefix + "spin_lock" + suffix, List.of(POINTER), false, (c, out) -> {
+                    lock(c, out, out.temp());
+                    return null;
+                });
+                r.add(prefix + "spin_unlock" + suffix, List.of(POINTER), false, (c, out) -> {
+                    out.emit(new Instr.Store(new Expr.Const(0), c.arg(0), c.width(), c.pos(), Set.of("UL")));
+                    return null;
+                });
+            }
             r.add(prefix + "spin_trylock", List.of(POINTER), TRUTH, LkmmLocks::trylock);
             r.add(prefix + "spin_is_locked", List.of(POINTER), TRUTH, LkmmLocks::isLocked);
         }
