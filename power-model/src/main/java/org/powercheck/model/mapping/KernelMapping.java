@@ -35,6 +35,8 @@ public final class KernelMapping {
         this.acquire = power.acquire;
         this.power = power;
         LkmmPrimitives.register(registry);
+        LkmmAtomics.register(registry);
+        LkmmLocks.register(registry);
     }
 
     public KernelMapping(AcquireEncoding acquire) {
