@@ -92,7 +92,10 @@ final class CallLowering {
         if (primitive.isPresent()) return primitive(name, primitive.get(), c, target, needValue);
         if (unit.mapping.isUnmodelled(name)) throw new UnsupportedConstructException(pos, name);
         if (!typed()) throw new InputException(pos, "unknown function '" + name + "'");
-        if (unit.options.havocUnknown()) return havoc(name, unit.decls.function(name), c, target, needValue);
+        if (unit.options.havocUnknown()) {
+            unit.havocked.add(name);
+            return havoc(name, unit.decls.function(name), c, target, needValue);
+        }
         throw new InputException(pos, "unknown function '" + name + "' (give it a body or pass --havoc " + name + ")");
     }
 

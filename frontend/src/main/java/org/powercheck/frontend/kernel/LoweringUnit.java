@@ -43,6 +43,8 @@ final class LoweringUnit {
      * meaning there, not by the body a header gives it.
      */
     boolean treeHeaders;
+    /** The functions without a body whose calls were havoc'd because the options say so (a source read on its own). */
+    final Set<String> havocked = new TreeSet<>();
     private final Map<CFunction, Set<String>> escapes = new HashMap<>();
     private final Map<CFunction, Set<String>> assigned = new HashMap<>();
     private Set<String> addressTaken;

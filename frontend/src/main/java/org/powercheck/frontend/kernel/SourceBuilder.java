@@ -50,6 +50,11 @@ final class SourceBuilder {
             if (!(item instanceof CFunction f) || !f.pos().file().equals(file)) continue;
             if (!selected.isEmpty() && !selected.contains(f.name())) continue;
             missing.remove(f.name());
+            var unreadable = unit.decls.unreadable(f.name());
+            if (unreadable.isPresent()) {
+                failed.add(new KernelFrontend.NotLowered(f.name(), unreadable.get()));
+                continue;
+            }
             Declarations.Function declared = unit.decls.function(f.name()).orElseThrow();
             if (declared.body().orElse(null) != f) continue;
             try {
@@ -66,7 +71,7 @@ final class SourceBuilder {
         Program program = new Program(java.nio.file.Path.of(file).getFileName().toString(), Program.Arch.C, file,
                 unit.memory.cells(), threads, new Condition(Condition.Quantifier.FORALL, new Prop.True(), start),
                 List.of(), Optional.empty(), unit.memory.signedNarrowCells());
-        return new KernelFrontend.LoweredSource(program, failed);
+        return new KernelFrontend.LoweredSource(program, failed, unit.havocked);
     }
 
     private static List<org.powercheck.ir.Instr> lower(LoweringUnit unit, CFunction f, Declarations.Function declared) {
