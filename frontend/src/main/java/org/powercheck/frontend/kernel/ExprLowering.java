@@ -54,7 +54,7 @@ final class ExprLowering {
             case CExpr.Conditional c -> conditional(c);
             case CExpr.Call c -> t.calls.call(c, Optional.empty(), true);
             case CExpr.Cast c -> cast(c);
-            case CExpr.StringLit s -> throw new UnsupportedConstructException(at(s), "string literal");
+            case CExpr.StringLit s -> stringLiteral(s);
             case CExpr.Index i -> {
                 if (!typed()) throw new UnsupportedConstructException(at(i), "array indexing");
                 yield load(place(i), at(i));
@@ -940,5 +940,23 @@ final class ExprLowering {
     static CExpr withoutCasts(CExpr e) {
         while (e instanceof CExpr.Cast c) e = c.operand();
         return e;
+    }
+
+    /**
+     * With a kernel tree's headers a string literal (a name for printk, a property for
+     * of_property_*) is the address of an object of its own holding its first character; the
+     * code these files check only passes it on. Elsewhere it is unsupported, as before.
+     */
+    private Val stringLiteral(CExpr.StringLit s) {
+        if (!t.unit.treeHeaders) throw new UnsupportedConstructException(at(s), "string literal");
+        SourcePos pos = at(s);
+        String name = "__pc_string_" + Integer.toHexString(pos.file().hashCode()) + "_" + pos.line() + "_" + pos.column();
+        Memory.MemObject o = t.unit.memory.object(name).orElseGet(() -> {
+            Memory.MemObject made = t.unit.memory.allocate(name, name, t.unit.types.charType, pos);
+            long first = s.value().isEmpty() ? 0 : s.value().charAt(0);
+            t.unit.memory.setInit(t.unit.memory.cellName(made, 0), new Expr.Const(first));
+            return made;
+        });
+        return new Val(t.unit.memory.address(o, 0), new KType.Pointer(t.unit.types.charType));
     }
 }

@@ -3,6 +3,7 @@ package org.powercheck.frontend.kernel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.powercheck.frontend.cparse.CDecl;
 import org.powercheck.frontend.cparse.CExpr;
@@ -143,6 +144,16 @@ final class StatementLowering {
 
     // ---------------------------------------------------------------- declarations
 
+    /** A local's type; GCC's {@code __auto_type x = e} has the type of {@code e}. */
+    private KType localType(CDecl d) {
+        if (d.type() instanceof org.powercheck.frontend.cparse.CType.Base b && b.words().equals(List.of("__auto_type"))
+                && d.init().isPresent() && d.init().get() instanceof org.powercheck.frontend.cparse.CInit.Single single) {
+            return unit.resolver.resolve(new org.powercheck.frontend.cparse.CType.TypeOf(Optional.of(single.value()),
+                    Optional.empty()), d.pos());
+        }
+        return unit.resolver.resolve(d.type(), d.pos());
+    }
+
     private void declaration(CDecl d) {
         if (!typed()) {
             litmusDeclaration(d);
@@ -154,7 +165,7 @@ final class StatementLowering {
             unit.resolver.defineTypedef(d.name(), unit.resolver.resolve(d.type(), d.pos()), d.pos());
             return;
         }
-        KType type = unit.resolver.resolve(d.type(), d.pos());
+        KType type = localType(d);
         if (d.name().isEmpty()) return;
         if (type instanceof KType.Function || d.storage().contains("extern")) {
             unit.decls.declare(d);
@@ -206,7 +217,7 @@ final class StatementLowering {
             throw new UnsupportedConstructException(pos, "local struct");
         }
         Frame f = t.frame();
-        KType type = unit.resolver.resolve(d.type(), d.pos());
+        KType type = localType(d);
         Reg reg = f.register(d.name());
         f.bind(d.name(), new Binding.Local(reg, type));
         if (d.init().isEmpty()) return;
