@@ -749,6 +749,13 @@ final class ExprLowering {
     private Val logical(CExpr.Binary b) {
         boolean and = b.op() == CExpr.BinaryOp.AND;
         Expr.BinOp combine = and ? Expr.BinOp.AND : Expr.BinOp.OR;
+        if (t.unit.treeHeaders && typed() && isPure(b.right())) {
+            Expr left = IrExprs.truth(value(b.left()).expr());
+            // decided by the left operand alone, as C evaluates it
+            if (left instanceof Expr.Const c && (c.value() != 0) != and) return new Val(c, types.intType);
+            if (left instanceof Expr.Const) return new Val(IrExprs.truth(value(b.right()).expr()), types.intType);
+            return new Val(IrExprs.binary(combine, left, IrExprs.truth(value(b.right()).expr())), types.intType);
+        }
         if (isPure(b.right())) {
             Expr left = IrExprs.truth(value(b.left()).expr());
             return new Val(IrExprs.binary(combine, left, IrExprs.truth(value(b.right()).expr())), types.intType);

@@ -352,6 +352,13 @@ final class StatementLowering {
 
     private void ifStatement(CStmt.If i) {
         Expr cond = exprs().value(i.cond()).expr();
+        if (unit.treeHeaders && typed() && cond instanceof Expr.Const k) {
+            // a tree's helpers test configuration and constant arguments (IS_ENABLED, allow_local):
+            // the branch not taken is not lowered, so neither is a recursion only it would make
+            if (k.value() != 0) statement(i.then());
+            else i.otherwise().ifPresent(this::statement);
+            return;
+        }
         String otherwise = out().label();
         // Under the LKMM the condition controls the two branches only, so the branch knows where they join.
         boolean scoped = unit.mapping.isLkmm();
