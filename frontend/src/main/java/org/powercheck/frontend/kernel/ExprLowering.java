@@ -863,12 +863,23 @@ final class ExprLowering {
             for (int i = 0; i < items.size() - 1; i++) t.statements.statement(items.get(i));
             if (items.isEmpty()) return new Val(new Expr.Const(0), Types.VOID);
             CStmt last = items.get(items.size() - 1);
-            if (last instanceof CStmt.ExprStmt e) return value(e.expr());
+            if (last instanceof CStmt.ExprStmt e && !returnsNothing(e.expr())) return value(e.expr());
             t.statements.statement(last);
             return new Val(new Expr.Const(0), Types.VOID);
         } finally {
             t.frame().popScope();
         }
+    }
+
+    /**
+     * A call of a function or primitive that returns nothing ({@code ({ barrier(); })} in a
+     * tree's iteration macros): the statement expression is then void.
+     */
+    private boolean returnsNothing(CExpr e) {
+        if (!(e instanceof CExpr.Call c) || !(c.function() instanceof CExpr.Ident id)) return false;
+        var p = unit.mapping.primitive(id.name());
+        if (p.isPresent()) return !p.get().hasResult();
+        return unit.decls.function(id.name()).map(f -> f.type().result() instanceof KType.Void).orElse(false);
     }
 
     /** The type of {@code e}, found by lowering it into a scratch buffer. */
