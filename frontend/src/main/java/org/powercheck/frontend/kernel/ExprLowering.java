@@ -63,7 +63,11 @@ final class ExprLowering {
                 if (!typed()) throw new UnsupportedConstructException(at(m), "struct member access");
                 yield load(place(m), at(m));
             }
-            case CExpr.CompoundLiteral c -> throw new UnsupportedConstructException(at(c), "compound literal");
+            case CExpr.CompoundLiteral c -> {
+                Place.InMemory literal = compoundLiteral(c);
+                if (!literal.type().isScalar()) throw new UnsupportedConstructException(at(c), "compound literal used as a value");
+                yield load(literal, at(c));
+            }
             case CExpr.SizeofType s -> sizeof(unit.resolver.resolve(s.type(), s.pos()), s);
             case CExpr.SizeofExpr s -> sizeof(typeOf(s.operand()), s);
             case CExpr.AlignofType a -> {
@@ -298,6 +302,9 @@ final class ExprLowering {
                 }
                 Val address = pointerAdd(base, index, false, i);
                 return new Place.InMemory(address.expr(), pointee(address, i.array()));
+            }
+            case CExpr.CompoundLiteral c -> {
+                return compoundLiteral(c);
             }
             default -> throw new InputException(at(e), "cannot assign to this expression");
         }
@@ -869,6 +876,22 @@ final class ExprLowering {
         } finally {
             t.frame().popScope();
         }
+    }
+
+    /**
+     * With a kernel tree's headers, {@code (type){ ... }} (a tree's {@code *(lock) =
+     * __RAW_SPIN_LOCK_UNLOCKED(lock)}, {@code (atomic_long_t) WORK_DATA_INIT()}) is an object of
+     * the frame of its own, initialised where it is written; elsewhere it is unsupported, as before.
+     */
+    private Place.InMemory compoundLiteral(CExpr.CompoundLiteral c) {
+        SourcePos pos = at(c);
+        if (!unit.treeHeaders) throw new UnsupportedConstructException(pos, "compound literal");
+        KType type = unit.resolver.resolve(c.type(), pos);
+        String name = t.frame().objectName("__pc_literal_" + pos.line() + "_" + pos.column());
+        Memory.MemObject o = unit.memory.object(name).orElseGet(() -> unit.memory.allocate(name, name, type, pos));
+        Expr address = unit.memory.address(o, 0);
+        t.statements.initialize(address, type, c.init(), pos);
+        return new Place.InMemory(address, type);
     }
 
     /**
