@@ -330,8 +330,8 @@ final class ExprLowering {
                     + objectType.spelling());
         }
         if (!s.complete()) {
-            throw new InputException(at(m), s.spelling() + " has no definition before this use (kernel headers are not "
-                    + "read: define it, with the members the code uses, in the harness)");
+            throw new InputException(at(m), s.spelling() + " has no definition before this use"
+                    + (unit.treeHeaders ? " in the file or the tree's headers it includes" : Types.NO_HEADERS_STRUCT_HINT));
         }
         KType.Field f = s.field(m.member()).orElseThrow(() ->
                 new InputException(at(m), s.spelling() + " has no member '" + m.member() + "'"));
