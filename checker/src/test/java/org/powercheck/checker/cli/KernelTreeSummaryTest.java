@@ -47,10 +47,10 @@ class KernelTreeSummaryTest {
         Run r = run("parse", "--kernel-tree", FAKE.toString(), "--summary", file.toString());
         assertEquals(2, r.status(), r.err());
         String masked = r.out().replaceAll("\\d+\\.\\d s CPU", "T s CPU");
-        assertEquals(file + ": 2 of 3 functions lower (67%, T s CPU)\n"
+        assertEquals(file + ": 3 of 4 functions lower (75%, T s CPU)\n"
                 + "  " + file + ":20:16: undeclared variable 'UNDECLARED_NAME' (function 'not_declared')\n"
                 + "  havoc'd, no body (1): thing_external\n"
-                + "total: 2 of 3 functions lower (67%)\n"
+                + "total: 3 of 4 functions lower (75%)\n"
                 + "reasons, by the functions they stop:\n"
                 + "     1  undeclared variable 'UNDECLARED_NAME'\n", masked);
     }

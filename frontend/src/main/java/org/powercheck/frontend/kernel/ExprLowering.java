@@ -894,6 +894,34 @@ final class ExprLowering {
         return new Place.InMemory(address, type);
     }
 
+    /** The first character of a literal whose escapes are kept as written ({@code \\n}, {@code \\0}, octal). */
+    private static long firstCharacter(String spelled) {
+        if (spelled.isEmpty()) return 0;
+        if (spelled.charAt(0) != '\\' || spelled.length() < 2) return spelled.charAt(0);
+        char c = spelled.charAt(1);
+        if (c >= '0' && c <= '7') {
+            int end = 1;
+            while (end < Math.min(4, spelled.length()) && spelled.charAt(end) >= '0' && spelled.charAt(end) <= '7') end++;
+            return Integer.parseInt(spelled.substring(1, end), 8) & 0xff;
+        }
+        if (c == 'x') {
+            int end = 2;
+            while (end < spelled.length() && Character.digit(spelled.charAt(end), 16) >= 0) end++;
+            return end == 2 ? 'x' : Long.parseLong(spelled.substring(2, end), 16) & 0xff;
+        }
+        return switch (c) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case 'a' -> 7;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'v' -> 11;
+            case 'e' -> 27;
+            default -> c; // \\, \", \', \?
+        };
+    }
+
     /**
      * The association {@code _Generic} selects (C11 6.5.1.1), with a kernel tree's headers
      * ({@code page_folio}'s const and non-const pages): the one whose type is the control's after
@@ -1019,7 +1047,7 @@ final class ExprLowering {
         String name = "__pc_string_" + Integer.toHexString(pos.file().hashCode()) + "_" + pos.line() + "_" + pos.column();
         Memory.MemObject o = t.unit.memory.object(name).orElseGet(() -> {
             Memory.MemObject made = t.unit.memory.allocate(name, name, t.unit.types.charType, pos);
-            long first = s.value().isEmpty() ? 0 : s.value().charAt(0);
+            long first = firstCharacter(s.value());
             t.unit.memory.setInit(t.unit.memory.cellName(made, 0), new Expr.Const(first));
             return made;
         });

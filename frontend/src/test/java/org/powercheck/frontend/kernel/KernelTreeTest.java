@@ -33,7 +33,8 @@ class KernelTreeTest {
     @Test
     void headersOfTheTreeAreReadAndEachFailureNamedWithItsReason() throws IOException {
         KernelFrontend.LoweredSource s = lower("kernel/thing.c", Optional.empty());
-        assertEquals(List.of("use_thing", "by_value"), s.program().threads().stream().map(ThreadCode::name).toList());
+        assertEquals(List.of("use_thing", "by_value", "first_characters"),
+                s.program().threads().stream().map(ThreadCode::name).toList());
         List<Instr> code = s.program().threads().get(0).code();
         // thing_b's WRITE_ONCE of FAKE_GENERIC_VALUE (from asm-generic/barrier.h): the tree's empty macro was not read
         assertTrue(code.stream().anyMatch(i -> i instanceof Instr.Store st && st.value().toString().equals("7")), code::toString);
@@ -56,6 +57,14 @@ class KernelTreeTest {
         // each pair_y(p) copies both members into its parameter before reading p.y
         long copies = code.stream().filter(i -> i instanceof Instr.Store st && st.address().toString().contains("pair_y.p")).count();
         assertEquals(4, copies, code::toString);
+    }
+
+    @Test
+    void aStringLiteralIsAnObjectHoldingItsFirstCharacter() throws IOException {
+        KernelFrontend.LoweredSource s = lower("kernel/thing.c", Optional.empty());
+        // "ab", "\nx", "\x41"
+        assertEquals(List.of("97", "10", "65"), s.program().cells().stream().filter(c -> c.name().startsWith("__pc_string_"))
+                .map(c -> c.init().toString()).toList());
     }
 
     @Test

@@ -19,3 +19,10 @@ int not_declared(struct thing *t)
 {
 	return t->a + UNDECLARED_NAME;
 }
+
+char first_characters(void)
+{
+	const char *plain = "ab", *newline = "\nx", *hex = "\x41";
+
+	return *plain + *newline + *hex;
+}
