@@ -39,8 +39,7 @@ final class Circuit {
         // newLight, newDefault, Glucose 2.1 and MiniSAT-heap were within measurement noise of
         // each other on the corpus (tiny instances, per-call overhead dominates); light is
         // the cheapest to set up.
-        String kind = System.getProperty("powercheck.solver", "light");
-        solver = kind.equals("light") ? SolverFactory.newLight() : SolverFactory.instance().createSolverByName(kind);
+        solver = SolverFactory.newLight();
         // A time-based SAT4J timeout starts a timer thread per call; a conflict listener that
         // polls the clock is much cheaper when we solve thousands of tiny incremental queries.
         solver.setTimeoutOnConflicts(Integer.MAX_VALUE);

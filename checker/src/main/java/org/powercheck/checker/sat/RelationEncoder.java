@@ -36,6 +36,13 @@ final class RelationEncoder {
      */
     static final long MAX_NEEDED_PAIRS = 4_000_000;
 
+    /**
+     * Needed pairs beyond which even the static analysis stops. Pairs that are decided on models
+     * ({@link ModelRefinement}) cost two bits and their evaluation per model, not a literal, so
+     * they may be many more than {@link #MAX_NEEDED_PAIRS}.
+     */
+    static final long MAX_ANALYSED_PAIRS = 40_000_000;
+
     private final Circuit c;
     private final ModelGraph g;
     private final List<Event> events;
@@ -73,7 +80,7 @@ final class RelationEncoder {
         this.n = events.size();
         setLits = new int[g.setNodes.size()][];
         for (int s = 0; s < setLits.length; s++) setLits[s] = base.setLits(s);
-        analysis = new RelationAnalysis(g, base, setLits, n, MAX_NEEDED_PAIRS);
+        analysis = new RelationAnalysis(g, base, setLits, n, MAX_ANALYSED_PAIRS);
         may = analysis.may;
         needed = analysis.needed;
         lits = new LitMatrix[g.size()];
@@ -95,15 +102,14 @@ final class RelationEncoder {
         try {
             analysis.computeNeeded();
         } catch (RelationAnalysis.TooLarge e) {
-            throw new EngineLimitException(where, "a program this large for the SAT encoding ("
-                    + n + " events, more than " + MAX_NEEDED_PAIRS + " relation pairs to encode;"
-                    + " a smaller unwinding bound may help)");
+            throw tooLarge(where, MAX_ANALYSED_PAIRS);
         }
         options.checkDeadline();
         if (profile != null) profile.phase("relation analysis");
-        long oneWay = oneWayNeeded();
-        if (profile != null) System.err.println("one-way needed pairs " + oneWay + ", variables before relations " + c.vars());
+        long oneWay = oneWayNeeded(), all = allNeeded();
+        if (profile != null) System.err.println("one-way needed pairs " + oneWay + " of " + all + ", variables before relations " + c.vars());
         if (oneWay > refineRatio * c.vars()) refinement = new ModelRefinement(c, g, events, setLits, may, needed, lits);
+        if ((refinement == null ? all : all - oneWay) > MAX_NEEDED_PAIRS) throw tooLarge(where, MAX_NEEDED_PAIRS);
         computeLits();
         for (ModelGraph.CheckNode chk : g.checks) {
             int r = chk.rel();
@@ -121,6 +127,18 @@ final class RelationEncoder {
 
     private BitMatrix mayT(int v) {
         return analysis.mayT(v);
+    }
+
+    private EngineLimitException tooLarge(SourcePos where, long bound) {
+        return new EngineLimitException(where, "a program this large for the SAT encoding ("
+                + n + " events, more than " + bound + " relation pairs to encode;"
+                + " a smaller unwinding bound may help)");
+    }
+
+    private long allNeeded() {
+        long total = 0;
+        for (BitMatrix m : needed) total += m.count();
+        return total;
     }
 
     /** The needed pairs of the nodes that are neither exact nor base relations. */
