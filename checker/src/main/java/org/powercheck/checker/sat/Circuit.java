@@ -122,6 +122,7 @@ final class Circuit {
         }
         if (k == 1) return lits[0];
         if (k == 2) return and(lits[0], lits[1]);
+        if (k > MAX_GATE_WIDTH) return andOfChunks(lits, k);
         Key key = new Key(Arrays.copyOf(lits, k));
         Integer g = andN.get(key);
         if (g != null) return g;
@@ -135,6 +136,24 @@ final class Circuit {
         clause(big);
         andN.put(key, v);
         return v;
+    }
+
+    /**
+     * Gates wider than this are split into a tree. SAT4J looks for a new watch from a clause's
+     * start, so a clause of tens of thousands of literals (the value of a wide expression, the
+     * OR of every operand pair giving it) costs that much each time the solver visits it; one
+     * such gate made a 50-second solve out of a 1-second one.
+     */
+    static final int MAX_GATE_WIDTH = 64;
+
+    private int andOfChunks(int[] lits, int k) {
+        int chunks = (k + MAX_GATE_WIDTH - 1) / MAX_GATE_WIDTH;
+        int[] parts = new int[chunks];
+        for (int p = 0; p < chunks; p++) {
+            int from = p * MAX_GATE_WIDTH, to = Math.min(k, from + MAX_GATE_WIDTH);
+            parts[p] = and(Arrays.copyOfRange(lits, from, to), to - from);
+        }
+        return and(parts, chunks);
     }
 
     /** Disjunction of {@code lits[0..n)}; the array is overwritten. */
@@ -231,6 +250,12 @@ final class Circuit {
             contradiction = true;
             return;
         }
+        if (SatProfile.ON) {
+            int len = clause.size();
+            int b = 32 - Integer.numberOfLeadingZeros(len);
+            clauseLengths[b]++;
+            if (len > 1000) longClauses.add(new Throwable("clause of " + len));
+        }
         try {
             solver.addClause(clause);
         } catch (ContradictionException e) {
@@ -282,6 +307,15 @@ final class Circuit {
         boolean v = solver.model(Math.abs(lit));
         return lit > 0 ? v : !v;
     }
+
+    /** SAT4J's counters (decisions, propagations, conflicts, ...), for {@link SatProfile}. */
+    java.util.Map<String, Number> stats() {
+        return solver.getStat();
+    }
+
+    /** per bit length of a clause's size: how many were added (profiling only) */
+    final long[] clauseLengths = new long[33];
+    final java.util.List<Throwable> longClauses = new java.util.ArrayList<>();
 
     long solverNanos() {
         return solverNanos;

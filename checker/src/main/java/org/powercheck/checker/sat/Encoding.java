@@ -28,16 +28,28 @@ final class Encoding {
     final RelationEncoder relations;
     final BaseRelations base;
     final InterruptEncoding interrupts;
+    /** null unless {@link SatProfile#ON} */
+    final SatProfile profile;
 
     /** @param lazyTerms see {@link RelationEncoder#DEFAULT_LAZY_TERMS} */
     Encoding(Program program, CheckOptions options, long lazyTerms) throws CheckTimeoutException {
-        this(program, options, lazyTerms, Faults.rejecting());
+        this(program, options, lazyTerms, RelationEncoder.DEFAULT_REFINE_RATIO, Faults.rejecting());
+    }
+
+    Encoding(Program program, CheckOptions options, long lazyTerms, long refineRatio) throws CheckTimeoutException {
+        this(program, options, lazyTerms, refineRatio, Faults.rejecting());
     }
 
     Encoding(Program program, CheckOptions options, long lazyTerms, Faults faults) throws CheckTimeoutException {
+        this(program, options, lazyTerms, RelationEncoder.DEFAULT_REFINE_RATIO, faults);
+    }
+
+    Encoding(Program program, CheckOptions options, long lazyTerms, long refineRatio, Faults faults)
+            throws CheckTimeoutException {
         this.program = program;
         this.layout = program.layout();
         this.circuit = new Circuit(options.deadlineNanos());
+        this.profile = SatProfile.ON ? new SatProfile(circuit) : null;
         List<InterruptSlot> slots = InterruptSlots.of(program, options.interrupts());
         List<ThreadCode> code = new ArrayList<>(program.threads());
         for (InterruptSlot s : slots) code.add(s.code());
@@ -48,7 +60,9 @@ final class Encoding {
         boolean[] optional = new boolean[code.size()], interruptible = new boolean[code.size()];
         for (int t = program.threads().size(); t < code.size(); t++) optional[t] = true;
         for (InterruptSlot s : slots) interruptible[s.host()] = true;
+        if (profile != null) profile.phase("value analysis");
         this.exec = new SymbolicExecution(circuit, layout, threads, values, optional, interruptible, faults);
+        if (profile != null) profile.phase("symbolic execution");
         options.checkDeadline();
         this.interrupts = new InterruptEncoding(circuit, threads, exec, slots,
                 options.interrupts().pointsFor(program) == Interrupts.Points.ENABLED);
@@ -57,12 +71,13 @@ final class Encoding {
             interrupts.killReservations(exec.events);
             interrupts.deliver(exec.events, memory, locations);
         }
+        if (profile != null) profile.phase("memory (rf, co), interrupts");
         long[][][] reach = new long[threads.size()][][];
         for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
         options.checkDeadline();
         ModelGraph model = ModelGraph.of(locations.whole() ? options.model() : PpcModel.mixed(options.model()));
         this.base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts);
-        this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms, happensWith(exec.events));
+        this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms, refineRatio, happensWith(exec.events), profile);
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
         relations.encode(options, where);
     }
@@ -95,10 +110,20 @@ final class Encoding {
 
     /** Solves under assumptions, adding lazy composition clauses until a model needs none. */
     boolean solve(int... assumptions) throws CheckTimeoutException {
-        while (circuit.solve(assumptions)) {
-            if (relations.refine() == 0) return true;
+        while (timedSolve(assumptions)) {
+            int added = relations.refine();
+            if (profile != null) profile.refined(added);
+            if (added == 0) return true;
         }
         return false;
+    }
+
+    private boolean timedSolve(int[] assumptions) throws CheckTimeoutException {
+        if (profile == null) return circuit.solve(assumptions);
+        long t0 = System.nanoTime();
+        boolean r = circuit.solve(assumptions);
+        profile.solved(System.nanoTime() - t0, r, assumptions, circuit.stats());
+        return r;
     }
 
     /** The final value of a key: a register at its thread's end, or a cell's co-last write. */

@@ -79,6 +79,11 @@ final class ModelGraph {
         return kinds.size();
     }
 
+    /** The node a closed relation of the model compiled to, or null. */
+    Integer idOf(Rel r) {
+        return closedMemo.get(r);
+    }
+
     Kind kind(int node) {
         return kinds.get(node);
     }

@@ -36,6 +36,13 @@ final class RelationEncoder {
      */
     static final long MAX_NEEDED_PAIRS = 4_000_000;
 
+    /**
+     * Needed pairs beyond which even the static analysis stops. Pairs that are decided on models
+     * ({@link ModelRefinement}) cost two bits and their evaluation per model, not a literal, so
+     * they may be many more than {@link #MAX_NEEDED_PAIRS}.
+     */
+    static final long MAX_ANALYSED_PAIRS = 40_000_000;
+
     private final Circuit c;
     private final ModelGraph g;
     private final List<Event> events;
@@ -51,11 +58,18 @@ final class RelationEncoder {
     private final BitMatrix noMustPairs;
     private final LitMatrix[] lits;
     private final long lazyTerms;
+    /** see {@link #DEFAULT_REFINE_RATIO} */
+    private final long refineRatio;
+    /** non-null when the one-way nodes' checks are decided on models ({@link ModelRefinement}) */
+    private ModelRefinement refinement;
     private CheckOptions options;
+    private final SatProfile profile;
 
     /** @param lazyTerms compositions with more terms than this get their clauses lazily */
     RelationEncoder(Circuit c, ModelGraph g, List<Event> events, BaseRelations base, long lazyTerms,
-                    BitMatrix happensWith) {
+                    long refineRatio, BitMatrix happensWith, SatProfile profile) {
+        this.profile = profile;
+        this.refineRatio = refineRatio;
         this.happensWith = happensWith;
         this.noMustPairs = new BitMatrix(events.size());
         this.lazyTerms = lazyTerms;
@@ -66,7 +80,7 @@ final class RelationEncoder {
         this.n = events.size();
         setLits = new int[g.setNodes.size()][];
         for (int s = 0; s < setLits.length; s++) setLits[s] = base.setLits(s);
-        analysis = new RelationAnalysis(g, base, setLits, n, MAX_NEEDED_PAIRS);
+        analysis = new RelationAnalysis(g, base, setLits, n, MAX_ANALYSED_PAIRS);
         may = analysis.may;
         needed = analysis.needed;
         lits = new LitMatrix[g.size()];
@@ -88,14 +102,18 @@ final class RelationEncoder {
         try {
             analysis.computeNeeded();
         } catch (RelationAnalysis.TooLarge e) {
-            throw new EngineLimitException(where, "a program this large for the SAT encoding ("
-                    + n + " events, more than " + MAX_NEEDED_PAIRS + " relation pairs to encode;"
-                    + " a smaller unwinding bound may help)");
+            throw tooLarge(where, MAX_ANALYSED_PAIRS);
         }
         options.checkDeadline();
+        if (profile != null) profile.phase("relation analysis");
+        long oneWay = oneWayNeeded(), all = allNeeded();
+        if (profile != null) System.err.println("one-way needed pairs " + oneWay + " of " + all + ", variables before relations " + c.vars());
+        if (oneWay > refineRatio * c.vars()) refinement = new ModelRefinement(c, g, events, setLits, may, needed, lits);
+        if ((refinement == null ? all : all - oneWay) > MAX_NEEDED_PAIRS) throw tooLarge(where, MAX_NEEDED_PAIRS);
         computeLits();
         for (ModelGraph.CheckNode chk : g.checks) {
             int r = chk.rel();
+            if (refinement != null && refinement.decides(chk)) continue;
             if (chk.kind() == Check.Kind.EMPTY) {
                 for (int i = 0; i < n; i++) {
                     for (int j = may[r].next(i, 0); j >= 0; j = may[r].next(i, j + 1)) c.clause(-lits[r].get(i, j));
@@ -104,23 +122,53 @@ final class RelationEncoder {
                 for (int i = 0; i < n; i++) if (may[r].get(i, i)) c.clause(-lits[r].get(i, i));
             }
         }
+        if (profile != null) profile.phase("checks");
     }
 
     private BitMatrix mayT(int v) {
         return analysis.mayT(v);
     }
 
+    private EngineLimitException tooLarge(SourcePos where, long bound) {
+        return new EngineLimitException(where, "a program this large for the SAT encoding ("
+                + n + " events, more than " + bound + " relation pairs to encode;"
+                + " a smaller unwinding bound may help)");
+    }
+
+    private long allNeeded() {
+        long total = 0;
+        for (BitMatrix m : needed) total += m.count();
+        return total;
+    }
+
+    /** The needed pairs of the nodes that are neither exact nor base relations. */
+    private long oneWayNeeded() {
+        long total = 0;
+        for (int v = 0; v < g.size(); v++) {
+            if (!g.exact[v] && g.kind(v) != ModelGraph.Kind.BASE) total += needed[v].count();
+        }
+        return total;
+    }
+
+    /** Whether the formula encodes node v (with refinement, only exact nodes and base relations). */
+    private boolean encoded(int v) {
+        return refinement == null || g.exact[v] || g.kind(v) == ModelGraph.Kind.BASE;
+    }
+
     private void computeLits() throws CheckTimeoutException {
         for (int[] scc : g.sccs) {
             options.checkDeadline();
+            if (!encoded(scc[0])) continue;
             if (!g.recursive[scc[0]]) {
                 evalNode(scc[0]);
+                if (profile != null) profile.node(g, scc[0], needed[scc[0]].count(), must[scc[0]].count());
                 continue;
             }
             boolean exact = false;
             for (int v : scc) exact |= g.exact[v];
             if (exact) {
                 leastFixpoint(scc);
+                if (profile != null) profile.node(g, scc[0], needed[scc[0]].count(), must[scc[0]].count());
                 continue;
             }
             for (int v : scc) {
@@ -131,7 +179,11 @@ final class RelationEncoder {
                     for (int k = 0; k < l.length; k++) l[k] = must[v].get(i, m.cols[i][k]) ? guards(i, m.cols[i][k]) : c.newVar();
                 }
             }
-            for (int v : g.sccBodyOrder.get(scc[0])) evalNode(v);
+            if (profile != null) profile.node(g, scc[0], needed[scc[0]].count(), must[scc[0]].count());
+            for (int v : g.sccBodyOrder.get(scc[0])) {
+                evalNode(v);
+                if (profile != null) profile.node(g, v, needed[v].count(), must[v].count());
+            }
             for (int v : scc) {
                 if (g.kind(v) != ModelGraph.Kind.COMPONENT) continue;
                 LitMatrix m = lits[v], body = lits[g.children(v)[0]];
@@ -139,6 +191,7 @@ final class RelationEncoder {
                     for (int k = 0; k < m.cols[i].length; k++) c.clause(-body.get(i, m.cols[i][k]), m.lits[i][k]);
                 }
             }
+            if (profile != null) profile.node(g, scc[0], needed[scc[0]].count(), must[scc[0]].count());
         }
     }
 
@@ -313,6 +366,17 @@ final class RelationEncoder {
      */
     static final long DEFAULT_LAZY_TERMS = 50_000;
 
+    /**
+     * The checks over one-way nodes are decided on models ({@link ModelRefinement}) when those
+     * nodes have more needed pairs than this many times the variables of the execution encoding
+     * (events, values, rf, co). Then the relations would dwarf the execution: S6-iouring-normal
+     * (2.2M pairs over 30k variables) and S5-taskwork-no-lost-work (835k over 21k) check 3 and
+     * 2.5 times faster so. When the execution encoding is large itself (wide values:
+     * iowq-create-worker, 904k pairs over 226k variables), the eager relation clauses guide the
+     * solver and refinement was twice as slow. The PPC corpus takes the same time either way.
+     */
+    static final long DEFAULT_REFINE_RATIO = Long.getLong("powercheck.refineRatio", 16);
+
     private final List<Integer> lazyNodes = new ArrayList<>();
 
     /** The number of (pair, middle event) terms a composition node would get clauses for. */
@@ -368,7 +432,7 @@ final class RelationEncoder {
      * j on that path with the same problem has a violated one-step rule.
      */
     int refine() {
-        int added = 0;
+        int added = refinement == null ? 0 : refinement.refine();
         for (int v : lazyNodes) {
             int[] ch = g.children(v);
             int second = g.kind(v) == ModelGraph.Kind.SEQ ? ch[1] : v;

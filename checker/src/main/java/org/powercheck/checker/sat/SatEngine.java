@@ -25,14 +25,25 @@ import org.powercheck.ir.StateKey;
  */
 public final class SatEngine implements Engine {
     private final long lazyTerms;
+    private final long refineRatio;
 
     public SatEngine() {
-        this(RelationEncoder.DEFAULT_LAZY_TERMS);
+        this(RelationEncoder.DEFAULT_LAZY_TERMS, RelationEncoder.DEFAULT_REFINE_RATIO);
     }
 
     /** For tests: compositions with more terms than this get their clauses lazily. */
     SatEngine(long lazyTerms) {
+        this(lazyTerms, RelationEncoder.DEFAULT_REFINE_RATIO);
+    }
+
+    /**
+     * For tests: with more needed one-way pairs than {@code refineRatio} times the execution
+     * encoding's variables, the checks over them are decided on models ({@link ModelRefinement});
+     * 0 decides them so whenever there are any.
+     */
+    SatEngine(long lazyTerms, long refineRatio) {
         this.lazyTerms = lazyTerms;
+        this.refineRatio = refineRatio;
     }
 
     @Override
@@ -42,7 +53,7 @@ public final class SatEngine implements Engine {
 
     @Override
     public Outcome run(Program program, CheckOptions options) throws CheckTimeoutException {
-        Encoding enc = new Encoding(program, options, lazyTerms);
+        Encoding enc = new Encoding(program, options, lazyTerms, refineRatio);
         Circuit c = enc.circuit;
         EncodingSize size = new EncodingSize(enc.exec.events.size(), c.vars(), c.clauses());
         options.checkDeadline();
@@ -79,6 +90,11 @@ public final class SatEngine implements Engine {
         boolean boundCut = anyCut != Circuit.FALSE && enc.solve(anyCut);
         int interruptCut = enc.interrupts.interruptCut;
         boolean interruptsCut = interruptCut != Circuit.FALSE && enc.solve(interruptCut);
+        if (enc.profile != null) {
+            enc.profile.phase("solving");
+            System.err.println("profile of " + program.name() + ": " + size);
+            enc.profile.print(System.err);
+        }
         return new Outcome(program, states, boundCut, interruptsCut, Optional.ofNullable(witness[0]), c.solverNanos(), size);
     }
 }
