@@ -83,10 +83,20 @@ final class CallLowering {
         }
         Optional<Primitive> primitive = unit.mapping.primitive(name);
         if (primitive.isPresent()) return primitive(name, primitive.get(), c, target, needValue);
-        if (unit.mapping.isUnmodelled(name)) throw new UnsupportedConstructException(pos, name);
-        if (!typed()) throw new InputException(pos, "unknown function '" + name + "'");
-        if (unit.options.havocUnknown()) return havoc(name, unit.decls.function(name), c, target, needValue);
-        throw new InputException(pos, "unknown function '" + name + "' (give it a body or pass --havoc " + name + ")");
+        if (!typed()) {
+            if (unit.mapping.isUnmodelled(name)) throw new UnsupportedConstructException(pos, name);
+            throw new InputException(pos, "unknown function '" + name + "'");
+        }
+        // a kernel primitive without a sequence is never havoc'd: that would drop its accesses
+        if (unit.mapping.isUnmodelled(name) || unit.mapping.isPrimitiveName(name)) {
+            unit.missing.unsupported(name, pos);
+        } else if (unit.options.havocUnknown()) {
+            unit.missing.havocked(name, pos);
+        } else {
+            unit.missing.unknown(name, pos);
+        }
+        // lowering goes on as if it were havoc'd, to find every missing function in one run
+        return havoc(name, unit.decls.function(name), c, target, needValue);
     }
 
     private List<Val> arguments(List<CExpr> args) {

@@ -1,6 +1,7 @@
 package org.powercheck.frontend.kernel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Program;
@@ -60,10 +61,21 @@ public final class KernelFrontend {
         return new LoweredSource(p, failed);
     }
 
-    /** The functions of a source file that lowered, as a program, and those that did not. */
-    public record LoweredSource(Program program, List<NotLowered> notLowered) {
+    /**
+     * The functions of a source file that lowered, as a program, and those that did not.
+     *
+     * @param withoutBody the functions called without a body, whose calls were taken as
+     *                    unconstrained (no memory accesses), each with its first call
+     */
+    public record LoweredSource(Program program, List<NotLowered> notLowered,
+                                Map<String, org.powercheck.ir.SourcePos> withoutBody) {
         public LoweredSource {
             notLowered = List.copyOf(notLowered);
+            withoutBody = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(withoutBody));
+        }
+
+        public LoweredSource(Program program, List<NotLowered> notLowered) {
+            this(program, notLowered, Map.of());
         }
     }
 

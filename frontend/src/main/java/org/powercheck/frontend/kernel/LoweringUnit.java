@@ -37,6 +37,8 @@ final class LoweringUnit {
     final Declarations decls;
     final Memory memory = new Memory();
     final KernelMapping mapping;
+    /** the calls without a body or semantics met so far, reported together at the end */
+    MissingFunctions missing = new MissingFunctions();
     LoweringOptions options;
     private final Map<CFunction, Set<String>> escapes = new HashMap<>();
     private final Map<CFunction, Set<String>> assigned = new HashMap<>();

@@ -176,19 +176,136 @@ static inline unsigned long __ffs(unsigned long word)
 #define raw_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
 #define get_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
 #define put_cpu_ptr(ptr) do { } while (0)
-#define this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define __this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define raw_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-#define __this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-#define raw_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-/* ppc64's this_cpu_add() is a plain read-modify-write with interrupts soft-masked */
-#define this_cpu_add(pcp, val) (*this_cpu_ptr(&(pcp)) += (val))
-#define this_cpu_sub(pcp, val) (*this_cpu_ptr(&(pcp)) -= (val))
+/*
+ * The per-CPU operations as ppc64 has them (asm-generic/percpu.h, v6.1-v6.6; powerpc defines
+ * none of its own): raw_cpu_*() and __this_cpu_*() are plain accesses of this CPU's copy;
+ * this_cpu_*() do the same with interrupts soft-masked around them (this_cpu_generic_to_op),
+ * so no interrupt of this CPU comes between the load and the store, except this_cpu_read(),
+ * which is one READ_ONCE.
+ */
+#define raw_cpu_read(pcp) READ_ONCE(*raw_cpu_ptr(&(pcp)))
+#define raw_cpu_write(pcp, val) WRITE_ONCE(*raw_cpu_ptr(&(pcp)), val)
+#define raw_cpu_add(pcp, val) do { *raw_cpu_ptr(&(pcp)) += (val); } while (0)
+#define raw_cpu_sub(pcp, val) do { *raw_cpu_ptr(&(pcp)) -= (val); } while (0)
+#define raw_cpu_and(pcp, val) do { *raw_cpu_ptr(&(pcp)) &= (val); } while (0)
+#define raw_cpu_or(pcp, val) do { *raw_cpu_ptr(&(pcp)) |= (val); } while (0)
+#define raw_cpu_inc(pcp) raw_cpu_add(pcp, 1)
+#define raw_cpu_dec(pcp) raw_cpu_sub(pcp, 1)
+#define raw_cpu_add_return(pcp, val) ({ *raw_cpu_ptr(&(pcp)) += (val); *raw_cpu_ptr(&(pcp)); })
+#define raw_cpu_sub_return(pcp, val) raw_cpu_add_return(pcp, -(__typeof__(pcp))(val))
+#define raw_cpu_inc_return(pcp) raw_cpu_add_return(pcp, 1)
+#define raw_cpu_dec_return(pcp) raw_cpu_add_return(pcp, -1)
+#define raw_cpu_xchg(pcp, nval) ({ __typeof__(pcp) __pc_ret = *raw_cpu_ptr(&(pcp)); \
+	*raw_cpu_ptr(&(pcp)) = (nval); __pc_ret; })
+#define raw_cpu_cmpxchg(pcp, oval, nval) ({ __typeof__(pcp) __pc_ret = *raw_cpu_ptr(&(pcp)); \
+	if (__pc_ret == (oval)) *raw_cpu_ptr(&(pcp)) = (nval); __pc_ret; })
+#define __this_cpu_read(pcp) raw_cpu_read(pcp)
+#define __this_cpu_write(pcp, val) raw_cpu_write(pcp, val)
+#define __this_cpu_add(pcp, val) raw_cpu_add(pcp, val)
+#define __this_cpu_sub(pcp, val) raw_cpu_sub(pcp, val)
+#define __this_cpu_and(pcp, val) raw_cpu_and(pcp, val)
+#define __this_cpu_or(pcp, val) raw_cpu_or(pcp, val)
+#define __this_cpu_inc(pcp) raw_cpu_inc(pcp)
+#define __this_cpu_dec(pcp) raw_cpu_dec(pcp)
+#define __this_cpu_add_return(pcp, val) raw_cpu_add_return(pcp, val)
+#define __this_cpu_inc_return(pcp) raw_cpu_inc_return(pcp)
+#define __this_cpu_dec_return(pcp) raw_cpu_dec_return(pcp)
+#define __this_cpu_xchg(pcp, nval) raw_cpu_xchg(pcp, nval)
+#define __this_cpu_cmpxchg(pcp, oval, nval) raw_cpu_cmpxchg(pcp, oval, nval)
+/* this_cpu_generic_to_op() and friends: the raw operation with interrupts soft-masked */
+#define __pc_this_cpu_masked(op) ({ unsigned long __pc_flags; raw_local_irq_save(__pc_flags); \
+	__typeof__(op) __pc_val = (op); raw_local_irq_restore(__pc_flags); __pc_val; })
+#define __pc_this_cpu_masked_void(stmt) do { unsigned long __pc_flags; raw_local_irq_save(__pc_flags); \
+	stmt; raw_local_irq_restore(__pc_flags); } while (0)
+#define this_cpu_read(pcp) READ_ONCE(*raw_cpu_ptr(&(pcp)))
+#define this_cpu_write(pcp, val) __pc_this_cpu_masked_void(raw_cpu_write(pcp, val))
+#define this_cpu_add(pcp, val) __pc_this_cpu_masked_void(raw_cpu_add(pcp, val))
+#define this_cpu_sub(pcp, val) __pc_this_cpu_masked_void(raw_cpu_sub(pcp, val))
+#define this_cpu_and(pcp, val) __pc_this_cpu_masked_void(raw_cpu_and(pcp, val))
+#define this_cpu_or(pcp, val) __pc_this_cpu_masked_void(raw_cpu_or(pcp, val))
 #define this_cpu_inc(pcp) this_cpu_add(pcp, 1)
 #define this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
-#define __this_cpu_inc(pcp) this_cpu_add(pcp, 1)
-#define __this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
+#define this_cpu_add_return(pcp, val) __pc_this_cpu_masked(raw_cpu_add_return(pcp, val))
+#define this_cpu_sub_return(pcp, val) __pc_this_cpu_masked(raw_cpu_sub_return(pcp, val))
+#define this_cpu_inc_return(pcp) this_cpu_add_return(pcp, 1)
+#define this_cpu_dec_return(pcp) this_cpu_add_return(pcp, -1)
+#define this_cpu_xchg(pcp, nval) __pc_this_cpu_masked(raw_cpu_xchg(pcp, nval))
+#define this_cpu_cmpxchg(pcp, oval, nval) __pc_this_cpu_masked(raw_cpu_cmpxchg(pcp, oval, nval))
+
+/* ---- waiting for a condition (asm-generic/barrier.h, linux/atomic.h, linux/processor.h) ---- */
+
+/* powerpc has no smp_cond_load_*() of its own: the generic loop of READ_ONCE()s */
+#define smp_cond_load_relaxed(ptr, cond_expr) ({ \
+	__typeof__(ptr) __PTR = (ptr); \
+	__unqual_scalar_typeof(*ptr) VAL; \
+	for (;;) { \
+		VAL = READ_ONCE(*__PTR); \
+		if (cond_expr) \
+			break; \
+		cpu_relax(); \
+	} \
+	(__typeof__(*ptr))VAL; \
+})
+#define smp_cond_load_acquire(ptr, cond_expr) ({ \
+	__unqual_scalar_typeof(*ptr) _val; \
+	_val = smp_cond_load_relaxed(ptr, cond_expr); \
+	smp_acquire__after_ctrl_dep(); \
+	(__typeof__(*ptr))_val; \
+})
+#define atomic_cond_read_acquire(v, c) smp_cond_load_acquire(&(v)->counter, (c))
+#define atomic_cond_read_relaxed(v, c) smp_cond_load_relaxed(&(v)->counter, (c))
+#define atomic64_cond_read_acquire(v, c) smp_cond_load_acquire(&(v)->counter, (c))
+#define atomic64_cond_read_relaxed(v, c) smp_cond_load_relaxed(&(v)->counter, (c))
+#define atomic_long_cond_read_acquire(v, c) smp_cond_load_acquire(&(v)->counter, (c))
+#define atomic_long_cond_read_relaxed(v, c) smp_cond_load_relaxed(&(v)->counter, (c))
+/* ppc64's spin_begin()/spin_end() are HMT_low()/HMT_medium(), priority nops; spin_cpu_relax() is barrier() */
+#define spin_begin() do { } while (0)
+#define spin_end() do { } while (0)
+#define spin_cpu_relax() do { } while (0)
+#define spin_until_cond(cond) do { \
+	if (unlikely(!(cond))) { \
+		spin_begin(); \
+		do { \
+			spin_cpu_relax(); \
+		} while (!(cond)); \
+		spin_end(); \
+	} \
+} while (0)
+
+/*
+ * The generic fallbacks of the atomic_*_unless_*() forms powerpc does not write in assembly
+ * (linux/atomic/atomic-arch-fallback.h): a read, then a try_cmpxchg loop, fully ordered when
+ * it succeeds. For each spelling (atomic_, arch_atomic_, raw_atomic_) of each type.
+ */
+#define __PC_UNLESS(prefix, type, ctype) \
+static inline bool prefix##inc_unless_negative(type *v) \
+{ \
+	ctype c = prefix##read(v); \
+	do { \
+		if (unlikely(c < 0)) \
+			return false; \
+	} while (!prefix##try_cmpxchg(v, &c, c + 1)); \
+	return true; \
+} \
+static inline bool prefix##dec_unless_positive(type *v) \
+{ \
+	ctype c = prefix##read(v); \
+	do { \
+		if (unlikely(c > 0)) \
+			return false; \
+	} while (!prefix##try_cmpxchg(v, &c, c - 1)); \
+	return true; \
+}
+__PC_UNLESS(atomic_, atomic_t, int)
+__PC_UNLESS(arch_atomic_, atomic_t, int)
+__PC_UNLESS(raw_atomic_, atomic_t, int)
+__PC_UNLESS(atomic64_, atomic64_t, s64)
+__PC_UNLESS(arch_atomic64_, atomic64_t, s64)
+__PC_UNLESS(raw_atomic64_, atomic64_t, s64)
+__PC_UNLESS(atomic_long_, atomic_long_t, long)
+__PC_UNLESS(arch_atomic_long_, atomic_long_t, long)
+__PC_UNLESS(raw_atomic_long_, atomic_long_t, long)
+#undef __PC_UNLESS
 
 /* ---- interrupts and preemption: no ordering of their own (PM 3.3) ------------- */
 
@@ -277,6 +394,15 @@ static inline void spin_unlock_bh(spinlock_t *lock)
 	spin_unlock(lock);
 	local_bh_enable();
 }
+
+/* what linux/spinlock_api_smp.h calls: the irq forms with the flags as a result */
+#define _raw_spin_lock_irqsave(lock) ({ unsigned long __pc_flags; \
+	local_irq_save(__pc_flags); raw_spin_lock(lock); __pc_flags; })
+#define _raw_spin_unlock_irqrestore(lock, flags) do { raw_spin_unlock(lock); local_irq_restore(flags); } while (0)
+#define _raw_spin_lock_irq(lock) raw_spin_lock_irq(lock)
+#define _raw_spin_unlock_irq(lock) raw_spin_unlock_irq(lock)
+#define _raw_spin_lock_bh(lock) do { local_bh_disable(); raw_spin_lock(lock); } while (0)
+#define _raw_spin_unlock_bh(lock) do { raw_spin_unlock(lock); local_bh_enable(); } while (0)
 
 #define raw_spin_lock_irqsave(lock, flags) do { local_irq_save(flags); raw_spin_lock(lock); } while (0)
 #define raw_spin_unlock_irqrestore(lock, flags) do { raw_spin_unlock(lock); local_irq_restore(flags); } while (0)
