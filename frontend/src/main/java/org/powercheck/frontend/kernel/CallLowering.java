@@ -76,7 +76,14 @@ final class CallLowering {
         if (typed()) {
             Optional<Declarations.Function> f = unit.decls.function(name);
             if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
-            if (f.isPresent() && f.get().body().isPresent()) return direct(f.get(), c, target, needValue);
+            boolean headerPrimitive = unit.treeHeaders && unit.mapping.primitive(name).isPresent()
+                    && f.isPresent() && f.get().pos().file().endsWith(".h");
+            if (f.isPresent() && f.get().body().isPresent() && !headerPrimitive) return direct(f.get(), c, target, needValue);
+            var unreadable = unit.decls.unreadable(name);
+            if (unreadable.isPresent()) {
+                throw new InputException(pos, "'" + name + "' cannot be lowered: its declaration at "
+                        + unreadable.get().pos() + " was not read: " + unreadable.get().getMessage());
+            }
             var asm = unit.assemblyFor(name);
             if (asm.isPresent()) return assembly(name, asm.get(), f, c, target, needValue);
             if (INTRINSICS.contains(name)) return intrinsic(name, c, target);

@@ -40,6 +40,11 @@ final class LoweringUnit {
     /** the calls without a body or semantics met so far, reported together at the end */
     MissingFunctions missing = new MissingFunctions();
     LoweringOptions options;
+    /**
+     * Whether a kernel tree's headers were read: a primitive the mapping knows is lowered by its
+     * meaning there, not by the body a header gives it.
+     */
+    boolean treeHeaders;
     private final Map<CFunction, Set<String>> escapes = new HashMap<>();
     private final Map<CFunction, Set<String>> assigned = new HashMap<>();
     private Set<String> addressTaken;

@@ -86,7 +86,7 @@ final class SourceReader implements TokenInput {
     SourceReader(MacroTable macros, PreprocessorOptions options, String baseFile) {
         this.macros = macros;
         this.options = options;
-        this.resolver = new IncludeResolver(options.includeDirs());
+        this.resolver = new IncludeResolver(options.includeDirs(), options.asmGenericFallback());
         this.context = new ExpansionContext(macros, options, baseFile, this::headerExists, this::includeLevel);
         this.conditions = new ConditionEvaluator(context);
     }
@@ -188,7 +188,10 @@ final class SourceReader implements TokenInput {
             throw new InputException(name.pos(), "invalid preprocessing directive");
         }
         switch (name.text) {
-            case "define" -> macros.define(MacroDefinitionParser.parse(name, rest));
+            case "define" -> {
+                Macro m = MacroDefinitionParser.parse(name, rest);
+                if (!options.keeps(m.name, f.name)) macros.define(m);
+            }
             case "undef" -> undefine(name, rest);
             case "include", "include_next", "import" -> include(f, name, rest);
             case "error" -> throw new InputException(name.pos(),
@@ -297,6 +300,7 @@ final class SourceReader implements TokenInput {
             throw new InputException(directive.pos(), "no macro name given in #undef directive");
         }
         MacroDefinitionParser.checkMacroName(rest.get(0));
+        if (options.keeps(rest.get(0).text, directive.file)) return;
         macros.undefine(rest.get(0).text);
     }
 
