@@ -3,6 +3,7 @@ package org.powercheck.frontend.kernel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.powercheck.frontend.cparse.CDecl;
 import org.powercheck.frontend.cparse.CExpr;
@@ -341,6 +342,16 @@ final class StatementLowering {
 
     private void ifStatement(CStmt.If i) {
         Expr cond = exprs().value(i.cond()).expr();
+        if (typed() && cond instanceof Expr.Const k) {
+            // if (IS_ENABLED(CONFIG_X)): as the compiler does, the branch never taken is not code
+            // (kernel headers rely on it: its calls and asm need not exist for this configuration)
+            Optional<CStmt> dead = k.value() != 0 ? i.otherwise() : Optional.of(i.then());
+            if (dead.isEmpty() || !hasLabel(dead.get())) {
+                if (k.value() != 0) statement(i.then());
+                else i.otherwise().ifPresent(this::statement);
+                return;
+            }
+        }
         String otherwise = out().label();
         // Under the LKMM the condition controls the two branches only, so the branch knows where they join.
         boolean scoped = unit.mapping.isLkmm();
@@ -357,6 +368,23 @@ final class StatementLowering {
         out().emit(new Instr.Label(otherwise, at(i)));
         statement(i.otherwise().get());
         out().emit(new Instr.Label(done, at(i)));
+    }
+
+    /** Whether a goto or switch could enter {@code s} from outside. */
+    private static boolean hasLabel(CStmt s) {
+        return switch (s) {
+            case CStmt.Labeled l -> true;
+            case CStmt.Case c -> true;
+            case CStmt.Default d -> true;
+            case CStmt.Block b -> b.items().stream().anyMatch(StatementLowering::hasLabel);
+            case CStmt.If f -> hasLabel(f.then()) || f.otherwise().map(StatementLowering::hasLabel).orElse(false);
+            case CStmt.While w -> hasLabel(w.body());
+            case CStmt.DoWhile d -> hasLabel(d.body());
+            case CStmt.For f -> hasLabel(f.body());
+            case CStmt.Switch w -> true;
+            case CStmt.MacroLoop m -> hasLabel(m.body());
+            default -> false;
+        };
     }
 
     private void whileLoop(CStmt.While w) {

@@ -53,6 +53,18 @@ static inline unsigned long arch_local_irq_save(void) { return __pc_irq_soft_mas
 static inline void arch_local_irq_disable(void) { (void)__pc_irq_soft_mask_swap(IRQS_DISABLED); }
 static inline void arch_local_irq_enable(void) { __pc_irq_soft_mask_restore(IRQS_ENABLED); }
 static inline _Bool arch_irqs_disabled_flags(unsigned long flags) { return (flags & IRQS_DISABLED) != 0; }
+/* the accessors of paca->irq_soft_mask under them, read and written through r13 in asm/hw_irq.h */
+static inline unsigned long irq_soft_mask_return(void) { return __pc_irq_soft_mask(); }
+static inline void irq_soft_mask_set(unsigned long mask) { (void)__pc_irq_soft_mask_swap(mask); }
+static inline unsigned long irq_soft_mask_set_return(unsigned long mask) { return __pc_irq_soft_mask_swap(mask); }
+static inline unsigned long irq_soft_mask_or_return(unsigned long mask) { return __pc_irq_soft_mask_or(mask); }
+static inline unsigned long irq_soft_mask_andc_return(unsigned long mask)
+{
+	unsigned long flags = __pc_irq_soft_mask();
+
+	(void)__pc_irq_soft_mask_swap(flags & ~mask);
+	return flags;
+}
 static inline void __hard_irq_disable(void) { __pc_irq_hard_disabled_set(1); }
 static inline void __hard_irq_enable(void) { __pc_irq_hard_disabled_set(0); }
 #define irqs_disabled()			arch_irqs_disabled_flags(arch_local_save_flags())
@@ -69,5 +81,14 @@ static inline void __hard_irq_enable(void) { __pc_irq_hard_disabled_set(0); }
 #define raw_local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
 #define raw_local_irq_restore(flags)	arch_local_irq_restore(flags)
 #define local_save_flags(flags)	do { (flags) = arch_local_save_flags(); } while (0)
+
+/*
+ * asm/dbell.h (Book3S) writes the doorbell instructions as .long words inside CPU feature
+ * sections; on a POWER9 host in hypervisor mode (CPU_FTR_HVMODE, CPU_FTR_ARCH_300) those
+ * sections run msgsnd, msgclr and "msgsync; lwsync", which is what these are.
+ */
+static inline void _ppc_msgsnd(unsigned int msg) { __asm__ __volatile__ ("msgsnd %0" : : "r" (msg)); }
+static inline void _ppc_msgclr(unsigned int msg) { __asm__ __volatile__ ("msgclr %0" : : "r" (msg)); }
+static inline void ppc_msgsync(void) { __asm__ __volatile__ ("msgsync; lwsync" : : : "memory"); }
 
 #endif /* __POWERCHECK_TREE_PRELUDE_H */
