@@ -36,6 +36,10 @@ final class ParseCommand {
         Options o = new Options();
         o.addOption(Flags.havoc());
         o.addOption(Flags.valued("function", "FUNC,...", "kernel C source: lower only these functions"));
+        o.addOption(org.apache.commons.cli.Option.builder().longOpt("summary")
+                .desc("kernel C source: instead of the IR, one line per file, FILE: L of N functions lower, then "
+                        + "each function that does not with its file:line:col reason, the functions without a body "
+                        + "that were havoc'd, and the reasons counted over all files").build());
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Flags.help());
         return o;
@@ -65,6 +69,7 @@ final class ParseCommand {
         KernelOptions kernel = Flags.kernel(cl);
         Set<String> functions = Flags.names(cl, "function");
         Backends chosen = backends.withKernel(kernel);
+        if (cl.hasOption("summary")) return new ParseSummary(out).run(TestFiles.expand(cl.getArgList()), kernel, functions);
         int status = 0;
         for (Path file : TestFiles.expand(cl.getArgList())) {
             // kernel C is shown function by function; a litmus test as the loader reads it

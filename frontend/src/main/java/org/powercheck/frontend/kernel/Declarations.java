@@ -95,7 +95,7 @@ final class Declarations {
     private void define(CFunction f) {
         boolean prelude = inPrelude.test(f.pos());
         Function old = functions.get(f.name());
-        if (bundledWins && old != null && old.fromPrelude() && old.body().isPresent() && !prelude) return;
+        if (bundledWins && old != null && old.fromPrelude() && !prelude) return;
         KType.Function type;
         try {
             type = resolver.function(f.result().orElse(org.powercheck.frontend.cparse.CType.Base.of("int")),
@@ -122,7 +122,7 @@ final class Declarations {
         }
         if (type instanceof KType.Function f) {
             if (!functions.containsKey(d.name())) {
-                functions.put(d.name(), new Function(d.name(), f, Optional.empty(), false, d.pos()));
+                functions.put(d.name(), new Function(d.name(), f, Optional.empty(), inPrelude.test(d.pos()), d.pos()));
             }
             return;
         }

@@ -54,7 +54,7 @@ final class ExprLowering {
             case CExpr.Conditional c -> conditional(c);
             case CExpr.Call c -> t.calls.call(c, Optional.empty(), true);
             case CExpr.Cast c -> cast(c);
-            case CExpr.StringLit s -> throw new UnsupportedConstructException(at(s), "string literal");
+            case CExpr.StringLit s -> stringLiteral(s);
             case CExpr.Index i -> {
                 if (!typed()) throw new UnsupportedConstructException(at(i), "array indexing");
                 yield load(place(i), at(i));
@@ -749,6 +749,13 @@ final class ExprLowering {
     private Val logical(CExpr.Binary b) {
         boolean and = b.op() == CExpr.BinaryOp.AND;
         Expr.BinOp combine = and ? Expr.BinOp.AND : Expr.BinOp.OR;
+        if (t.unit.treeHeaders && typed() && isPure(b.right())) {
+            Expr left = IrExprs.truth(value(b.left()).expr());
+            // decided by the left operand alone, as C evaluates it
+            if (left instanceof Expr.Const c && (c.value() != 0) != and) return new Val(c, types.intType);
+            if (left instanceof Expr.Const) return new Val(IrExprs.truth(value(b.right()).expr()), types.intType);
+            return new Val(IrExprs.binary(combine, left, IrExprs.truth(value(b.right()).expr())), types.intType);
+        }
         if (isPure(b.right())) {
             Expr left = IrExprs.truth(value(b.left()).expr());
             return new Val(IrExprs.binary(combine, left, IrExprs.truth(value(b.right()).expr())), types.intType);
@@ -940,5 +947,23 @@ final class ExprLowering {
     static CExpr withoutCasts(CExpr e) {
         while (e instanceof CExpr.Cast c) e = c.operand();
         return e;
+    }
+
+    /**
+     * With a kernel tree's headers a string literal (a name for printk, a property for
+     * of_property_*) is the address of an object of its own holding its first character; the
+     * code these files check only passes it on. Elsewhere it is unsupported, as before.
+     */
+    private Val stringLiteral(CExpr.StringLit s) {
+        if (!t.unit.treeHeaders) throw new UnsupportedConstructException(at(s), "string literal");
+        SourcePos pos = at(s);
+        String name = "__pc_string_" + Integer.toHexString(pos.file().hashCode()) + "_" + pos.line() + "_" + pos.column();
+        Memory.MemObject o = t.unit.memory.object(name).orElseGet(() -> {
+            Memory.MemObject made = t.unit.memory.allocate(name, name, t.unit.types.charType, pos);
+            long first = s.value().isEmpty() ? 0 : s.value().charAt(0);
+            t.unit.memory.setInit(t.unit.memory.cellName(made, 0), new Expr.Const(first));
+            return made;
+        });
+        return new Val(t.unit.memory.address(o, 0), new KType.Pointer(t.unit.types.charType));
     }
 }

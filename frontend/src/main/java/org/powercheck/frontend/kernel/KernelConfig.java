@@ -43,6 +43,10 @@ record KernelConfig(Map<String, String> values) {
         v.put("CONFIG_NR_CPUS", Integer.toString(LoweringOptions.DEFAULT_CPUS));
         v.put("CONFIG_HZ", "100");
         v.put("CONFIG_PGTABLE_LEVELS", "4");
+        v.put("CONFIG_SLUB", "1");
+        v.put("CONFIG_PAGE_OFFSET", "0xc000000000000000");
+        v.put("CONFIG_KERNEL_START", "0xc000000000000000");
+        v.put("CONFIG_PHYSICAL_START", "0x0");
         v.put("CONFIG_PPC_PAGE_SHIFT", "16");
         v.put("CONFIG_PPC_64K_PAGES", "1");
         v.put("CONFIG_PAGE_SHIFT", "16");

@@ -74,6 +74,11 @@ public final class KernelFrontend {
             withoutBody = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(withoutBody));
         }
 
+        /** The names of {@link #withoutBody}, sorted. */
+        public java.util.Collection<String> havocked() {
+            return List.copyOf(new java.util.TreeSet<>(withoutBody.keySet()));
+        }
+
         public LoweredSource(Program program, List<NotLowered> notLowered) {
             this(program, notLowered, Map.of());
         }

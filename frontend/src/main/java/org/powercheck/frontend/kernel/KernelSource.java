@@ -116,7 +116,7 @@ final class KernelSource {
         while (m.find()) kept.add(m.group(1));
         PreprocessorOptions.Builder b = PreprocessorOptions.builder().kernelPpc64le().arguments(kernel.preprocessorArgs());
         for (java.nio.file.Path dir : tree.includeDirs()) b.includeDir(dir);
-        return b.asmGenericFallback(true).keepMacros(kept, BUNDLED)
+        return b.asmGenericFallback(true).missingIncludesFail(true).keepMacros(kept, BUNDLED)
                 .preInclude(TREE_PRELUDE, TREE_PRELUDE_TEXT).preInclude(TREE_INCLUDES, tree.preIncludes()).build();
     }
 

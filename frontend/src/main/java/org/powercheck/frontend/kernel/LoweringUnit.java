@@ -192,10 +192,23 @@ final class LoweringUnit {
         List<Declarations.Function> out = new ArrayList<>();
         for (String name : new TreeSet<>(addressTaken)) {
             Declarations.Function f = decls.function(name).orElseThrow();
-            if (f.body().isPresent() && compatible(f.type(), type)) out.add(f);
+            boolean matches = treeHeaders ? sameSignature(f.type(), type) : compatible(f.type(), type);
+            if (f.body().isPresent() && matches) out.add(f);
         }
         out.sort(Comparator.comparing(Declarations.Function::name));
         return out;
+    }
+
+    /**
+     * With a kernel tree's headers every type is the real one: a call through a pointer reaches
+     * only functions of its type (any other call is undefined in C).
+     */
+    private static boolean sameSignature(KType.Function a, KType.Function b) {
+        if (a.params().size() != b.params().size() || a.variadic() != b.variadic()) return false;
+        for (int i = 0; i < a.params().size(); i++) {
+            if (!TypeResolver.same(a.params().get(i), b.params().get(i))) return false;
+        }
+        return TypeResolver.same(a.result(), b.result());
     }
 
     /** Loosely compatible signatures: same arity, pointers for pointers, integers for integers. */

@@ -51,6 +51,11 @@ final class SourceBuilder {
             if (!(item instanceof CFunction f) || !f.pos().file().equals(file)) continue;
             if (!selected.isEmpty() && !selected.contains(f.name())) continue;
             missing.remove(f.name());
+            var unreadable = unit.decls.unreadable(f.name());
+            if (unreadable.isPresent()) {
+                failed.add(new KernelFrontend.NotLowered(f.name(), unreadable.get()));
+                continue;
+            }
             Declarations.Function declared = unit.decls.function(f.name()).orElseThrow();
             if (declared.body().orElse(null) != f) continue;
             unit.missing = new MissingFunctions();

@@ -144,6 +144,16 @@ final class StatementLowering {
 
     // ---------------------------------------------------------------- declarations
 
+    /** A local's type; GCC's {@code __auto_type x = e} has the type of {@code e}. */
+    private KType localType(CDecl d) {
+        if (d.type() instanceof org.powercheck.frontend.cparse.CType.Base b && b.words().equals(List.of("__auto_type"))
+                && d.init().isPresent() && d.init().get() instanceof org.powercheck.frontend.cparse.CInit.Single single) {
+            return unit.resolver.resolve(new org.powercheck.frontend.cparse.CType.TypeOf(Optional.of(single.value()),
+                    Optional.empty()), d.pos());
+        }
+        return unit.resolver.resolve(d.type(), d.pos());
+    }
+
     private void declaration(CDecl d) {
         if (!typed()) {
             litmusDeclaration(d);
@@ -155,7 +165,7 @@ final class StatementLowering {
             unit.resolver.defineTypedef(d.name(), unit.resolver.resolve(d.type(), d.pos()), d.pos());
             return;
         }
-        KType type = unit.resolver.resolve(d.type(), d.pos());
+        KType type = localType(d);
         if (d.name().isEmpty()) return;
         if (type instanceof KType.Function || d.storage().contains("extern")) {
             unit.decls.declare(d);
@@ -207,7 +217,7 @@ final class StatementLowering {
             throw new UnsupportedConstructException(pos, "local struct");
         }
         Frame f = t.frame();
-        KType type = unit.resolver.resolve(d.type(), d.pos());
+        KType type = localType(d);
         Reg reg = f.register(d.name());
         f.bind(d.name(), new Binding.Local(reg, type));
         if (d.init().isEmpty()) return;
@@ -342,15 +352,12 @@ final class StatementLowering {
 
     private void ifStatement(CStmt.If i) {
         Expr cond = exprs().value(i.cond()).expr();
-        if (typed() && cond instanceof Expr.Const k) {
-            // if (IS_ENABLED(CONFIG_X)): as the compiler does, the branch never taken is not code
-            // (kernel headers rely on it: its calls and asm need not exist for this configuration)
-            Optional<CStmt> dead = k.value() != 0 ? i.otherwise() : Optional.of(i.then());
-            if (dead.isEmpty() || !hasLabel(dead.get())) {
-                if (k.value() != 0) statement(i.then());
-                else i.otherwise().ifPresent(this::statement);
-                return;
-            }
+        if (unit.treeHeaders && typed() && cond instanceof Expr.Const k) {
+            // a tree's helpers test configuration and constant arguments (IS_ENABLED, allow_local):
+            // the branch not taken is not lowered, so neither is a recursion only it would make
+            if (k.value() != 0) statement(i.then());
+            else i.otherwise().ifPresent(this::statement);
+            return;
         }
         String otherwise = out().label();
         // Under the LKMM the condition controls the two branches only, so the branch knows where they join.
@@ -368,23 +375,6 @@ final class StatementLowering {
         out().emit(new Instr.Label(otherwise, at(i)));
         statement(i.otherwise().get());
         out().emit(new Instr.Label(done, at(i)));
-    }
-
-    /** Whether a goto or switch could enter {@code s} from outside. */
-    private static boolean hasLabel(CStmt s) {
-        return switch (s) {
-            case CStmt.Labeled l -> true;
-            case CStmt.Case c -> true;
-            case CStmt.Default d -> true;
-            case CStmt.Block b -> b.items().stream().anyMatch(StatementLowering::hasLabel);
-            case CStmt.If f -> hasLabel(f.then()) || f.otherwise().map(StatementLowering::hasLabel).orElse(false);
-            case CStmt.While w -> hasLabel(w.body());
-            case CStmt.DoWhile d -> hasLabel(d.body());
-            case CStmt.For f -> hasLabel(f.body());
-            case CStmt.Switch w -> true;
-            case CStmt.MacroLoop m -> hasLabel(m.body());
-            default -> false;
-        };
     }
 
     private void whileLoop(CStmt.While w) {

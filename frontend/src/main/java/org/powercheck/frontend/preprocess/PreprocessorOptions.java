@@ -33,8 +33,10 @@ public final class PreprocessorOptions {
     private final Set<String> keptMacros;
     private final String keptMacrosOwner;
     private final boolean asmGenericFallback;
+    private final boolean missingIncludesFail;
 
     private PreprocessorOptions(Builder b) {
+        this.missingIncludesFail = b.missingIncludesFail;
         this.keptMacros = Set.copyOf(b.keptMacros);
         this.keptMacrosOwner = b.keptMacrosOwner;
         this.asmGenericFallback = b.asmGenericFallback;
@@ -85,6 +87,11 @@ public final class PreprocessorOptions {
         return keptMacros.contains(name) && !file.startsWith(keptMacrosOwner);
     }
 
+    /** Whether a missing {@code #include <...>} is an error (a kernel tree has every header) rather than recorded. */
+    public boolean missingIncludesFail() {
+        return missingIncludesFail;
+    }
+
     /** Whether {@code <asm/x.h>} missing from the include directories is read as {@code <asm-generic/x.h>}. */
     public boolean asmGenericFallback() {
         return asmGenericFallback;
@@ -115,6 +122,7 @@ public final class PreprocessorOptions {
         private final Set<String> keptMacros = new LinkedHashSet<>();
         private String keptMacrosOwner = "";
         private boolean asmGenericFallback;
+        private boolean missingIncludesFail;
         private final Set<String> attributes = new LinkedHashSet<>(List.of(
                 "aligned", "alias", "alloc_size", "always_inline", "assume_aligned", "cold", "const",
                 "copy", "deprecated", "designated_init", "error", "externally_visible", "fallthrough",
@@ -191,6 +199,12 @@ public final class PreprocessorOptions {
          */
         public Builder asmGenericFallback(boolean fallback) {
             asmGenericFallback = fallback;
+            return this;
+        }
+
+        /** Makes a missing {@code #include <...>} an error, for a tree that has all its headers. */
+        public Builder missingIncludesFail(boolean fail) {
+            missingIncludesFail = fail;
             return this;
         }
 

@@ -8,6 +8,13 @@
 #ifndef __POWERCHECK_TREE_PRELUDE_H
 #define __POWERCHECK_TREE_PRELUDE_H
 
+/*
+ * current: asm/current.h reads it from the paca with inline assembly through r13. Here it has
+ * no body, so that it is an unconstrained pointer to a task, and the report says so.
+ */
+struct task_struct;
+struct task_struct *get_current(void);
+
 /* per-CPU variables are __thread: one copy per CPU (include/linux/percpu-defs.h spells the section) */
 #define __PCPU_ATTRS(sec) __thread
 #define __PCPU_DUMMY_ATTRS
