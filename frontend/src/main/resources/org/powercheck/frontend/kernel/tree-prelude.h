@@ -98,4 +98,24 @@ static inline void _ppc_msgsnd(unsigned int msg) { __asm__ __volatile__ ("msgsnd
 static inline void _ppc_msgclr(unsigned int msg) { __asm__ __volatile__ ("msgclr %0" : : "r" (msg)); }
 static inline void ppc_msgsync(void) { __asm__ __volatile__ ("msgsync; lwsync" : : : "memory"); }
 
+/*
+ * linux/spinlock_api_smp.h: the out-of-line irq forms (kernel/locking/spinlock.c) are the
+ * inline ones, interrupts soft-masked around the lock the mapping knows.
+ */
+struct raw_spinlock;
+static inline void _raw_spin_lock_irq(struct raw_spinlock *lock) { arch_local_irq_disable(); raw_spin_lock(lock); }
+static inline void _raw_spin_unlock_irq(struct raw_spinlock *lock) { raw_spin_unlock(lock); arch_local_irq_enable(); }
+static inline unsigned long _raw_spin_lock_irqsave(struct raw_spinlock *lock)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	raw_spin_lock(lock);
+	return flags;
+}
+static inline void _raw_spin_unlock_irqrestore(struct raw_spinlock *lock, unsigned long flags)
+{
+	raw_spin_unlock(lock);
+	arch_local_irq_restore(flags);
+}
+
 #endif /* __POWERCHECK_TREE_PRELUDE_H */
