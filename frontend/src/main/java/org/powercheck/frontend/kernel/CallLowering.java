@@ -259,11 +259,11 @@ final class CallLowering {
             }
             case "__pc_this_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
-                return exprs().elementAdd(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), false, c);
+                return perCpuCopy(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), c);
             }
             case "__pc_per_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
-                return exprs().elementAdd(p, exprs().value(args.get(1)), false, c);
+                return perCpuCopy(p, exprs().value(args.get(1)), c);
             }
             case "__builtin_offsetof" -> {
                 // offsetof(type, member): the ABI byte offset (C11 7.19), not the cell offset
@@ -330,6 +330,24 @@ final class CallLowering {
             }
             default -> throw new IllegalStateException(name);
         }
+    }
+
+    /**
+     * {@code this_cpu_ptr(&var.member)}: the same member of CPU {@code cpu}'s copy, which is a
+     * whole copy of the variable (its cells) further per CPU, whatever the member's own type.
+     */
+    private Val perCpuCopy(Val p, Val cpu, CExpr.Call c) {
+        if (p.expr() instanceof Expr.Addr a && unit.memory.hasCell(a.cell())) {
+            Memory.MemObject o = unit.memory.ownerOf(a.cell());
+            if (unit.decls.global(o.name()).map(Declarations.Global::perCpu).orElse(false)) {
+                long stride = o.type().cells() * KType.STRIDE;
+                Expr copy = cpu.expr() instanceof Expr.Const k ? unit.memory.plus(p.expr(), k.value() * stride)
+                        : IrExprs.binary(Expr.BinOp.ADD, p.expr(), IrExprs.binary(Expr.BinOp.MUL, cpu.expr(),
+                        new Expr.Const(stride)));
+                return new Val(copy, p.type());
+            }
+        }
+        return exprs().elementAdd(p, cpu, false, c);
     }
 
     private KType typeArgument(CExpr arg, String function) {

@@ -31,19 +31,7 @@ struct task_struct *get_current(void);
 #define raw_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
 #define get_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
 #define put_cpu_ptr(ptr) do { } while (0)
-#define this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define __this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define raw_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-#define __this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-#define raw_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-/* ppc64's this_cpu_add() is a plain read-modify-write with interrupts soft-masked */
-#define this_cpu_add(pcp, val) (*this_cpu_ptr(&(pcp)) += (val))
-#define this_cpu_sub(pcp, val) (*this_cpu_ptr(&(pcp)) -= (val))
-#define this_cpu_inc(pcp) this_cpu_add(pcp, 1)
-#define this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
-#define __this_cpu_inc(pcp) this_cpu_add(pcp, 1)
-#define __this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
+/* the per-CPU operations (this_cpu_add(), raw_cpu_xchg(), ...) are in prelude-percpu.h */
 
 #define IRQS_ENABLED		0
 #define IRQS_DISABLED		1

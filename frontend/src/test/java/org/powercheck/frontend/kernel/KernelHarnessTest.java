@@ -334,6 +334,28 @@ class KernelHarnessTest {
                 "%t3 = load.32 [&counter@0]", "%t4 = extend_word((%t3 + 1))", "store.32 [&counter@0] = %t4"), code);
     }
 
+    /** A member of a per-CPU variable: the same member of the CPU's own copy, whatever the member's type. */
+    @Test
+    void thisCpuPointerToAMemberIsThatMemberOfTheCpusCopy() {
+        Program p = harness("""
+                C this-cpu-member
+                struct st { unsigned int a; unsigned int b; };
+                DEFINE_PER_CPU(struct st, s);
+                static void helper(void) { }
+                {
+                }
+                P0(void)
+                {
+                }
+                P1(void)
+                {
+                	WRITE_ONCE(*this_cpu_ptr(&s.b), 1);
+                	WRITE_ONCE(*per_cpu_ptr(&s.b, 2), 2);
+                }
+                """);
+        assertEquals(List.of("store.32 [&s@1.b] = 1", "store.32 [&s@2.b] = 2"), code(p, 1));
+    }
+
     /** atomic-arch-fallback.h: atomic_inc_unless_negative() reads, then retries a full try_cmpxchg. */
     @Test
     void incUnlessNegativeIsTheGenericTryCmpxchgLoop() {
