@@ -10,8 +10,8 @@
  * The per-CPU operations as ppc64 has them (asm-generic/percpu.h, v6.1-v6.6; powerpc defines
  * none of its own): raw_cpu_*() and __this_cpu_*() are plain accesses of this CPU's copy;
  * this_cpu_*() do the same with interrupts soft-masked around them (this_cpu_generic_to_op),
- * so no interrupt of this CPU comes between the load and the store, except this_cpu_read(),
- * which is one READ_ONCE.
+ * so no interrupt of this CPU comes between the load and the store; this_cpu_read() and
+ * this_cpu_write() are one access each, which no interrupt can split anyway.
  */
 #define raw_cpu_read(pcp) READ_ONCE(*raw_cpu_ptr(&(pcp)))
 #define raw_cpu_write(pcp, val) WRITE_ONCE(*raw_cpu_ptr(&(pcp)), val)
@@ -48,7 +48,8 @@
 #define __pc_this_cpu_masked_void(stmt) do { unsigned long __pc_flags; raw_local_irq_save(__pc_flags); \
 	stmt; raw_local_irq_restore(__pc_flags); } while (0)
 #define this_cpu_read(pcp) READ_ONCE(*raw_cpu_ptr(&(pcp)))
-#define this_cpu_write(pcp, val) __pc_this_cpu_masked_void(raw_cpu_write(pcp, val))
+/* one store: masking around it changes nothing an interrupt could see */
+#define this_cpu_write(pcp, val) raw_cpu_write(pcp, val)
 #define this_cpu_add(pcp, val) __pc_this_cpu_masked_void(raw_cpu_add(pcp, val))
 #define this_cpu_sub(pcp, val) __pc_this_cpu_masked_void(raw_cpu_sub(pcp, val))
 #define this_cpu_and(pcp, val) __pc_this_cpu_masked_void(raw_cpu_and(pcp, val))
