@@ -55,7 +55,10 @@ final class ParseCommand {
                         + "a function that cannot be lowered (it uses a type or constant from a header, say) is "
                         + "reported with the reason while the others are printed. An assembly file (.S) is "
                         + "assembled as the kernel build does (__ASSEMBLY__, -I for its headers) and each function it "
-                        + "exports is shown from its label to its blr; constants of asm-offsets.h are given with -D. Errors are printed as "
+                        + "exports is shown from its label to its blr; constants of asm-offsets.h are given with -D. "
+                        + "With --kernel-tree DIR a C file is read with that kernel tree's own headers instead of the "
+                        + "prelude (the configuration is powercheck's default or --config's .config), and --summary "
+                        + "counts, per file, the functions that lower and names each that does not. Errors are printed as "
                         + "file:line:col: message; the exit status is then 2.\n\n",
                 options(), "");
     }

@@ -28,9 +28,9 @@ class KernelTreeSummaryTest {
     private static final Pattern FILE_LINE = Pattern.compile("(?m)^(\\S+): (\\d+) of (\\d+) functions lower \\(");
     /**
      * The share of the five files' functions that lower on linux-source-6.1 (6.1.176), as
-     * measured: 186 of 300. Issue 14 asks for 90%; this guards what holds so far.
+     * measured: 263 of 300 (88%). Issue 14 asks for 90%; this guards what holds so far.
      */
-    private static final double LOWERED_AT_LEAST = 0.62;
+    private static final double LOWERED_AT_LEAST = 0.87;
 
     private record Run(int status, String out, String err) {}
 

@@ -29,7 +29,7 @@ final class CallLowering {
             "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry", "__pc_irq_soft_mask", "__pc_irq_soft_mask_swap",
             "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore", "__pc_irq_hard_disabled_set", "__builtin_offsetof",
             "__pc_interrupted_register",
-            "__pc_container_of");
+            "__pc_container_of", "__builtin_types_compatible_p");
     /** The value a trigger writes to the target's IPI location (PM 3.3: any non-zero token). */
     static final long IPI_TOKEN = 1;
 
@@ -264,6 +264,11 @@ final class CallLowering {
             case "__pc_per_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
                 return perCpuCopy(p, exprs().value(args.get(1)), c);
+            }
+            case "__builtin_types_compatible_p" -> {
+                // GCC: the unqualified types are the same (the kernel's __same_type)
+                boolean same = TypeResolver.same(typeArgument(args.get(0), name), typeArgument(args.get(1), name));
+                return new Val(new Expr.Const(same ? 1 : 0), unit.types.intType);
             }
             case "__builtin_offsetof" -> {
                 // offsetof(type, member): the ABI byte offset (C11 7.19), not the cell offset

@@ -63,7 +63,11 @@ final class ExprLowering {
                 if (!typed()) throw new UnsupportedConstructException(at(m), "struct member access");
                 yield load(place(m), at(m));
             }
-            case CExpr.CompoundLiteral c -> throw new UnsupportedConstructException(at(c), "compound literal");
+            case CExpr.CompoundLiteral c -> {
+                Place.InMemory literal = compoundLiteral(c);
+                if (!literal.type().isScalar()) throw new UnsupportedConstructException(at(c), "compound literal used as a value");
+                yield load(literal, at(c));
+            }
             case CExpr.SizeofType s -> sizeof(unit.resolver.resolve(s.type(), s.pos()), s);
             case CExpr.SizeofExpr s -> sizeof(typeOf(s.operand()), s);
             case CExpr.AlignofType a -> {
@@ -299,6 +303,9 @@ final class ExprLowering {
                 Val address = pointerAdd(base, index, false, i);
                 return new Place.InMemory(address.expr(), pointee(address, i.array()));
             }
+            case CExpr.CompoundLiteral c -> {
+                return compoundLiteral(c);
+            }
             default -> throw new InputException(at(e), "cannot assign to this expression");
         }
     }
@@ -323,8 +330,8 @@ final class ExprLowering {
                     + objectType.spelling());
         }
         if (!s.complete()) {
-            throw new InputException(at(m), s.spelling() + " has no definition before this use (kernel headers are not "
-                    + "read: define it, with the members the code uses, in the harness)");
+            throw new InputException(at(m), s.spelling() + " has no definition before this use"
+                    + (unit.treeHeaders ? " in the file or the tree's headers it includes" : Types.NO_HEADERS_STRUCT_HINT));
         }
         KType.Field f = s.field(m.member()).orElseThrow(() ->
                 new InputException(at(m), s.spelling() + " has no member '" + m.member() + "'"));
@@ -863,12 +870,39 @@ final class ExprLowering {
             for (int i = 0; i < items.size() - 1; i++) t.statements.statement(items.get(i));
             if (items.isEmpty()) return new Val(new Expr.Const(0), Types.VOID);
             CStmt last = items.get(items.size() - 1);
-            if (last instanceof CStmt.ExprStmt e) return value(e.expr());
+            if (last instanceof CStmt.ExprStmt e && !returnsNothing(e.expr())) return value(e.expr());
             t.statements.statement(last);
             return new Val(new Expr.Const(0), Types.VOID);
         } finally {
             t.frame().popScope();
         }
+    }
+
+    /**
+     * With a kernel tree's headers, {@code (type){ ... }} (a tree's {@code *(lock) =
+     * __RAW_SPIN_LOCK_UNLOCKED(lock)}, {@code (atomic_long_t) WORK_DATA_INIT()}) is an object of
+     * the frame of its own, initialised where it is written; elsewhere it is unsupported, as before.
+     */
+    private Place.InMemory compoundLiteral(CExpr.CompoundLiteral c) {
+        SourcePos pos = at(c);
+        if (!unit.treeHeaders) throw new UnsupportedConstructException(pos, "compound literal");
+        KType type = unit.resolver.resolve(c.type(), pos);
+        String name = t.frame().objectName("__pc_literal_" + pos.line() + "_" + pos.column());
+        Memory.MemObject o = unit.memory.object(name).orElseGet(() -> unit.memory.allocate(name, name, type, pos));
+        Expr address = unit.memory.address(o, 0);
+        t.statements.initialize(address, type, c.init(), pos);
+        return new Place.InMemory(address, type);
+    }
+
+    /**
+     * A call of a function or primitive that returns nothing ({@code ({ barrier(); })} in a
+     * tree's iteration macros): the statement expression is then void.
+     */
+    private boolean returnsNothing(CExpr e) {
+        if (!(e instanceof CExpr.Call c) || !(c.function() instanceof CExpr.Ident id)) return false;
+        var p = unit.mapping.primitive(id.name());
+        if (p.isPresent()) return !p.get().hasResult();
+        return unit.decls.function(id.name()).map(f -> f.type().result() instanceof KType.Void).orElse(false);
     }
 
     /** The type of {@code e}, found by lowering it into a scratch buffer. */

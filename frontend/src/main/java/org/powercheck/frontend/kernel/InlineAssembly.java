@@ -97,11 +97,13 @@ final class InlineAssembly {
     /**
      * What GCC's assembler would read the same: operand modifiers {@code %U}/{@code %X} print
      * nothing for the {@code 0(rX)} form given to {@code m} operands, a branch's {@code +}/{@code -}
-     * is a prediction hint, and {@code dcbt}/{@code dcbtst} are cache hints with no effect on what
+     * is a prediction hint, {@code #} starts a comment, and {@code dcbt}/{@code dcbtst} are cache hints with no effect on what
      * memory holds.
      */
     static String normalized(String template) {
-        String t = template.replaceAll("%[UX](\\d+|\\[\\w+\\])", "");
+        // '#' starts a comment to the end of the line in powerpc assembly (asm/cmpxchg.h names its helper so)
+        String t = template.replaceAll("(?<=\\s)#[^\\n]*", "");
+        t = t.replaceAll("%[UX](\\d+|\\[\\w+\\])", "");
         t = t.replaceAll("\\b(b[a-z]*)[+-](?=\\s)", "$1");
         return t.replaceAll("(?m)(^|[;\\n])\\s*dcbt(st)?\\s[^;\\n]*", "$1");
     }

@@ -98,13 +98,8 @@ final class KernelSource {
         }
         if (kernel.tree().isEmpty()) return CSyntax.translationUnit(parsed, positions, new TypeNames());
         // a tree's headers: a declaration the grammar cannot read leaves what it declares unknown
-        CSyntax.Unit tolerant = CSyntax.tolerantUnit(parsed, positions, new TypeNames());
-        SYNTAX_ERRORS.set(tolerant.errors());
-        return tolerant.items();
+        return CSyntax.tolerantUnit(parsed, positions, new TypeNames()).items();
     }
-
-    /** The syntax errors of the last tolerant parse on this thread, for reports. */
-    static final ThreadLocal<List<org.powercheck.ir.InputException>> SYNTAX_ERRORS = ThreadLocal.withInitial(List::of);
 
     /**
      * A tree's headers: its include directories and the build's {@code -include}s, after the

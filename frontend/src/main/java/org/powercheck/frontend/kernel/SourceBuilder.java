@@ -64,7 +64,8 @@ final class SourceBuilder {
                 unit.missing.throwIfAny();
                 threads.add(new ThreadCode(threads.size(), f.name(), Map.of(), code, f.pos()));
             } catch (InputException e) {
-                failed.add(new KernelFrontend.NotLowered(f.name(), unit.missing.along(e)));
+                failed.add(new KernelFrontend.NotLowered(f.name(),
+                        unit.treeHeaders ? withoutPreludeHint(unit.missing.along(e)) : unit.missing.along(e)));
             }
             unit.missing.havocked().forEach(havocked::putIfAbsent);
         }
@@ -77,6 +78,13 @@ final class SourceBuilder {
                 unit.memory.cells(), threads, new Condition(Condition.Quantifier.FORALL, new Prop.True(), start),
                 List.of(), Optional.empty(), unit.memory.signedNarrowCells());
         return new KernelFrontend.LoweredSource(program, failed, havocked);
+    }
+
+    /** With a tree's headers read, the advice for code read without them does not apply. */
+    private static InputException withoutPreludeHint(InputException e) {
+        if (!e.detail().endsWith(Types.NO_HEADERS_HINT)) return e;
+        String detail = e.detail().substring(0, e.detail().length() - Types.NO_HEADERS_HINT.length());
+        return new InputException(e.pos(), detail);
     }
 
     private static List<org.powercheck.ir.Instr> lower(LoweringUnit unit, CFunction f, Declarations.Function declared) {

@@ -272,7 +272,7 @@ final class StatementLowering {
     }
 
     /** Stores an initialiser into a local object; what it leaves out is zero (C's rule for braces). */
-    private void initialize(Expr address, KType type, CInit init, SourcePos pos) {
+    void initialize(Expr address, KType type, CInit init, SourcePos pos) {
         if (init instanceof CInit.Single s && type.isScalar()) {
             Val v = exprs().convert(exprs().value(s.value()), type);
             exprs().store(new Place.InMemory(address, type), v.expr(), pos);

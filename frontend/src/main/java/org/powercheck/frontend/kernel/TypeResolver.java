@@ -189,7 +189,7 @@ final class TypeResolver {
                     }
                     if (!same(s, fresh)) {
                         throw new ConflictingDefinitionException(pos, (r.union() ? "union" : "struct") + " '" + tag
-                                + "' is defined twice (first at " + s.definedAt() + ")");
+                                + "' is defined twice");
                     }
                     return s;
                 }

@@ -81,5 +81,6 @@ class KernelTreeTest {
     void inlineAssemblyIsNormalisedAsTheAssemblerReadsIt() {
         assertEquals("lwz 14,0(15)\n bne 1b\n", InlineAssembly.normalized("lwz%U1%X1 14,0(15)\n bne- 1b\n"));
         assertEquals("\nsync", InlineAssembly.normalized("dcbt 0,5\nsync"));
+        assertEquals("1:\tlwarx\tr16,0,r15\t\t\n", InlineAssembly.normalized("1:\tlwarx\tr16,0,r15\t\t# __cmpxchg_u32\n"));
     }
 }
