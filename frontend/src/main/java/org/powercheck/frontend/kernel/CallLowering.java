@@ -108,8 +108,35 @@ final class CallLowering {
 
     private List<Val> arguments(List<CExpr> args) {
         List<Val> out = new ArrayList<>();
-        for (CExpr a : args) out.add(exprs().value(a));
+        for (CExpr a : args) out.add(argument(a));
         return out;
+    }
+
+    /**
+     * An argument's value; with a kernel tree's headers a struct passed by value ({@code pgprot_t},
+     * {@code struct timespec64}) is the address of the object that holds it, which the callee's
+     * parameter copies (and a havoc'd callee ignores).
+     */
+    private Val argument(CExpr a) {
+        if (unit.treeHeaders) {
+            Optional<KType> type = structType(a);
+            if (type.isPresent() && exprs().place(a) instanceof Place.InMemory m) return new Val(m.address(), type.get());
+        }
+        return exprs().value(a);
+    }
+
+    private Optional<KType> structType(CExpr a) {
+        if (a instanceof CExpr.Ident id) {
+            // a struct local is always an object in memory; a register or constant is no struct
+            Optional<Binding> b = t.frame().lookup(id.name());
+            if (b.isPresent() && !(b.get() instanceof Binding.Object)) return Optional.empty();
+        }
+        try {
+            KType type = a instanceof CExpr.CompoundLiteral c ? unit.resolver.resolve(c.type(), c.pos()) : exprs().typeOf(a);
+            return type instanceof KType.Struct ? Optional.of(type) : Optional.empty();
+        } catch (InputException e) {
+            return Optional.empty(); // lowering the value says why
+        }
     }
 
     private void checkArity(String name, KType.Function type, int given, SourcePos pos) {

@@ -80,7 +80,7 @@ final class ExprLowering {
             case CExpr.OrElse o -> orElse(o);
             case CExpr.TypeArg a -> throw new InputException(at(a), "a type is not a value: " + a.type());
             case CExpr.LabelAddress l -> throw new UnsupportedConstructException(at(l), "label address");
-            case CExpr.Generic g -> throw new UnsupportedConstructException(at(g), "_Generic");
+            case CExpr.Generic g -> value(genericChoice(g));
         };
     }
 
@@ -892,6 +892,31 @@ final class ExprLowering {
         Expr address = unit.memory.address(o, 0);
         t.statements.initialize(address, type, c.init(), pos);
         return new Place.InMemory(address, type);
+    }
+
+    /**
+     * The association {@code _Generic} selects (C11 6.5.1.1), with a kernel tree's headers
+     * ({@code page_folio}'s const and non-const pages): the one whose type is the control's after
+     * lvalue conversion (an array is a pointer to its element), else {@code default}. The control
+     * is not evaluated. Elsewhere {@code _Generic} is unsupported, as before.
+     */
+    private CExpr genericChoice(CExpr.Generic g) {
+        if (!unit.treeHeaders) throw new UnsupportedConstructException(at(g), "_Generic");
+        KType control = typeOf(g.control());
+        if (control instanceof KType.Array a) control = new KType.Pointer(a.element());
+        if (control instanceof KType.Function) control = new KType.Pointer(control);
+        CExpr fallback = null;
+        for (CExpr.GenericAssociation a : g.associations()) {
+            if (a.type().isEmpty()) {
+                fallback = a.value();
+            } else if (TypeResolver.same(unit.resolver.resolve(a.type().get(), at(g)), control)) {
+                return a.value();
+            }
+        }
+        if (fallback == null) {
+            throw new InputException(at(g), "no association of the _Generic matches its control's type " + control.spelling());
+        }
+        return fallback;
     }
 
     /**

@@ -234,7 +234,10 @@ final class StatementLowering {
         if (f.escaped.contains(name) || type.isAggregate()) {
             Expr address = object(name, type, pos);
             if (type.isScalar()) exprs().store(new Place.InMemory(address, type), value.expr(), pos);
-            else throw new UnsupportedConstructException(pos, "struct passed by value");
+            else if (unit.treeHeaders && type instanceof KType.Struct && value.type() instanceof KType.Struct) {
+                // the argument is the address of the struct passed (CallLowering.argument)
+                exprs().copy(new Place.InMemory(address, type), new Place.InMemory(value.expr(), type), pos);
+            } else throw new UnsupportedConstructException(pos, "struct passed by value");
             return;
         }
         if (f.readOnly(name) && (value.expr() instanceof Expr.Const || value.expr() instanceof Expr.Addr)) {

@@ -33,7 +33,7 @@ class KernelTreeTest {
     @Test
     void headersOfTheTreeAreReadAndEachFailureNamedWithItsReason() throws IOException {
         KernelFrontend.LoweredSource s = lower("kernel/thing.c", Optional.empty());
-        assertEquals(List.of("use_thing"), s.program().threads().stream().map(ThreadCode::name).toList());
+        assertEquals(List.of("use_thing", "by_value"), s.program().threads().stream().map(ThreadCode::name).toList());
         List<Instr> code = s.program().threads().get(0).code();
         // thing_b's WRITE_ONCE of FAKE_GENERIC_VALUE (from asm-generic/barrier.h): the tree's empty macro was not read
         assertTrue(code.stream().anyMatch(i -> i instanceof Instr.Store st && st.value().toString().equals("7")), code::toString);
@@ -41,9 +41,21 @@ class KernelTreeTest {
         assertEquals(1, s.notLowered().size());
         KernelFrontend.NotLowered failed = s.notLowered().get(0);
         assertEquals("not_declared", failed.function());
-        assertEquals(12, failed.why().pos().line());
+        assertEquals(20, failed.why().pos().line());
         assertEquals("undeclared variable 'UNDECLARED_NAME'", failed.why().detail());
         assertEquals(List.of("thing_external"), List.copyOf(s.havocked()));
+    }
+
+    @Test
+    void structsPassedByValueAndGenericSelections() throws IOException {
+        List<Instr> code = lower("kernel/thing.c", Optional.empty()).program().threads().get(1).code();
+        // _Generic((t), struct thing *: 1, default: 2) stored to t->b; {1, 5} and (struct pair){3, 4} initialised
+        List<String> stored = code.stream().filter(i -> i instanceof Instr.Store).map(i -> ((Instr.Store) i).value().toString())
+                .filter(v -> v.matches("\\d+")).toList();
+        assertEquals(List.of("1", "5", "1", "3", "4"), stored, code::toString);
+        // each pair_y(p) copies both members into its parameter before reading p.y
+        long copies = code.stream().filter(i -> i instanceof Instr.Store st && st.address().toString().contains("pair_y.p")).count();
+        assertEquals(4, copies, code::toString);
     }
 
     @Test

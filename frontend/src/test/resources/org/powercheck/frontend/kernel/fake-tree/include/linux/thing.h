@@ -25,4 +25,16 @@ static inline void thing_b(struct thing *t, int v)
 
 void thing_external(struct thing *t);
 
+struct pair {
+	int x;
+	int y;
+};
+
+static inline int pair_y(struct pair p)
+{
+	return p.y;
+}
+
+#define thing_kind(t) _Generic((t), struct thing *: 1, default: 2)
+
 #endif
