@@ -288,7 +288,8 @@ final class ThreadInterpreter implements PathSource {
                     s.pc++;
                 }
                 case Instr.Marker m -> {
-                    s.events.add(new LocalEvent(LocalEvent.Kind.FENCE, -1, 0, null, false,
+                    int cell = m.located() ? Math.max(-1, location(eval(m.address(), s), m.width())) : -1;
+                    s.events.add(new LocalEvent(LocalEvent.Kind.FENCE, cell, 0, null, false,
                             new BitSet(), new BitSet(), s.ctrl, m));
                     s.pc++;
                 }

@@ -65,7 +65,9 @@ final class ThreadProgram {
                 case Instr.Assume a -> cond[i] = RegExpr.compile(a.cond(), regIndex, layout);
                 case Instr.Havoc h -> dst[i] = regIndex.get(h.dst());
                 case Instr.Fence f -> { }
-                case Instr.Marker m -> { }
+                case Instr.Marker m -> {
+                    if (m.located()) address[i] = RegExpr.compile(m.address(), regIndex, layout);
+                }
                 case Instr.Label l -> { }
             }
         }
@@ -95,7 +97,9 @@ final class ThreadProgram {
             case Instr.Assume a -> out.addAll(a.cond().registers());
             case Instr.Havoc h -> out.add(h.dst());
             case Instr.Fence f -> { }
-            case Instr.Marker m -> { }
+            case Instr.Marker m -> {
+                if (m.located()) out.addAll(m.address().registers());
+            }
             case Instr.Label l -> { }
         }
     }

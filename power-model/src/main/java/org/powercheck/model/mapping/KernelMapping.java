@@ -35,6 +35,7 @@ public final class KernelMapping {
         this.acquire = power.acquire;
         this.power = power;
         LkmmPrimitives.register(registry);
+        LkmmRcu.register(registry);
     }
 
     public KernelMapping(AcquireEncoding acquire) {
@@ -76,6 +77,7 @@ public final class KernelMapping {
 
     /** True for a kernel construct that is valid but has no modelled sequence (report it as unsupported). */
     public boolean isUnmodelled(String name) {
+        if (registry.get(name).isPresent()) return false;
         if (power != null && registry.get(name).isEmpty() && power.primitive(name).isPresent()) return true;
         return UNMODELLED.contains(name) || UNMODELLED_PREFIXES.stream().anyMatch(name::startsWith);
     }
