@@ -308,6 +308,7 @@ final class SymbolicExecution {
                     // a location, no access: an address outside every cell leaves it at none
                     address(e, eval(tp.address[p], st, m.pos()), m.width(), g);
                 }
+                if (m.data() != null) e.data = deps(tp.value[p], st);
             }
             case Instr.Assign a -> {
                 out = st.copy();

@@ -67,6 +67,7 @@ final class ThreadProgram {
                 case Instr.Fence f -> { }
                 case Instr.Marker m -> {
                     if (m.located()) address[i] = RegExpr.compile(m.address(), regIndex, layout);
+                    if (m.data() != null) value[i] = RegExpr.compile(m.data(), regIndex, layout);
                 }
                 case Instr.Label l -> { }
             }
@@ -99,6 +100,7 @@ final class ThreadProgram {
             case Instr.Fence f -> { }
             case Instr.Marker m -> {
                 if (m.located()) out.addAll(m.address().registers());
+                if (m.data() != null) out.addAll(m.data().registers());
             }
             case Instr.Label l -> { }
         }

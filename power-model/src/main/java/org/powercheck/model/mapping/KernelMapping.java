@@ -11,11 +11,11 @@ import java.util.Set;
  */
 public final class KernelMapping {
     /**
-     * Kernel constructs that exist but have no instruction sequence here: RCU grace periods and
-     * SRCU are implemented by kernel threads, interrupts and callbacks, not by a few instructions.
+     * Kernel constructs that exist but have no instruction sequence here: RCU callbacks, polled
+     * grace periods and the other flavours' calls (synchronize_rcu() and SRCU are in PowerRcu).
      */
     private static final Set<String> UNMODELLED = Set.of(
-            "synchronize_rcu", "synchronize_rcu_expedited", "synchronize_sched", "synchronize_rcu_bh",
+            "synchronize_sched", "synchronize_rcu_bh",
             "synchronize_net", "call_rcu", "call_rcu_hurry", "kfree_rcu", "rcu_barrier",
             "cond_synchronize_rcu", "get_state_synchronize_rcu", "start_poll_synchronize_rcu",
             "smp_cond_load_acquire", "smp_cond_load_relaxed", "spin_unlock_wait",
@@ -47,6 +47,7 @@ public final class KernelMapping {
         new AtomicPrimitives(barriers).register(registry);
         new SpinLocks(barriers).register(registry);
         new BitOps(barriers).register(registry);
+        PowerRcu.register(registry);
     }
 
     private static final KernelMapping POWER9 = new KernelMapping(AcquireEncoding.LWSYNC);
