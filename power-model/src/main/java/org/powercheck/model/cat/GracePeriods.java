@@ -29,6 +29,11 @@ public final class GracePeriods {
         return WITH_RCU;
     }
 
+    /** The built-in POWER model with the grace-period axioms. */
+    static Model withRcu() {
+        return WITH_RCU;
+    }
+
     static boolean hasRcuEvents(Program program) {
         for (ThreadCode t : program.threads()) {
             for (Instr in : t.code()) {
