@@ -9,6 +9,7 @@ import org.powercheck.ir.Expr;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.UnsupportedConstructException;
 
 /**
  * Uses of RCU and SRCU that the kernel's API forbids, found in program order as one thread is
@@ -19,6 +20,8 @@ import org.powercheck.ir.SourcePos;
  * which does not evaluate flags, stops at the call with the reason instead.
  */
 final class RcuUsage {
+    static final int MAX_NESTING = 3;
+
     private record SrcuLock(Expr domain, SourcePos pos) { }
 
     /** Where each open rcu_read_lock() was called, innermost first. */
@@ -28,7 +31,13 @@ final class RcuUsage {
 
     void before(String name, List<Expr> args, SourcePos pos) {
         switch (name) {
-            case "rcu_read_lock", "rcu_read_lock_bh", "rcu_read_lock_sched" -> sections.push(pos);
+            case "rcu_read_lock", "rcu_read_lock_bh", "rcu_read_lock_sched" -> {
+                // rcu-sections.cat matches sections nested up to this deep
+                if (sections.size() == MAX_NESTING) {
+                    throw new UnsupportedConstructException(pos, name + "() nested more than " + MAX_NESTING + " deep");
+                }
+                sections.push(pos);
+            }
             case "rcu_read_unlock", "rcu_read_unlock_bh", "rcu_read_unlock_sched" -> {
                 if (!sections.isEmpty()) sections.pop();
             }

@@ -62,6 +62,15 @@ class RcuLoweringTest {
     }
 
     @Test
+    void sectionsNestedDeeperThanTheModelMatchesAreUnsupported() {
+        String three = "\\trcu_read_lock();\\n".repeat(3) + "\\trcu_read_unlock();\\n".repeat(3);
+        assertEquals(6, code(three, KernelMapping.lkmm()).size());
+        var e = assertThrows(org.powercheck.ir.UnsupportedConstructException.class,
+                () -> code("\\trcu_read_lock();\\n".repeat(4), KernelMapping.lkmm()));
+        assertEquals("not supported yet: rcu_read_lock() nested more than 3 deep at t.litmus:8:2", e.report());
+    }
+
+    @Test
     void aGracePeriodAfterTheSectionIsFine() {
         assertEquals(List.of("F[rcu-lock]", "F[rcu-unlock]", "F[sync-rcu]"),
                 code("\\trcu_read_lock();\\n\\trcu_read_unlock();\\n\\tsynchronize_rcu();\\n", KernelMapping.lkmm()));
