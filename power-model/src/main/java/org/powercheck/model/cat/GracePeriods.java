@@ -34,6 +34,7 @@ public final class GracePeriods {
         return WITH_RCU;
     }
 
+    /** Threads only: an interrupt handler's sections without the axiom are left unordered, which is weaker, not wrong. */
     static boolean hasRcuEvents(Program program) {
         for (ThreadCode t : program.threads()) {
             for (Instr in : t.code()) {
