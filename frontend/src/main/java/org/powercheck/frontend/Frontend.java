@@ -88,7 +88,7 @@ public final class Frontend {
             case "PPC" -> PpcFrontend.parse(text, name);
             case "C" -> hasKernelCName(name) || isHarness(text)
                     ? KernelFrontend.harness(text, name, kernel)
-                    : CLitmusFrontend.parse(text, name, kernel.mapping());
+                    : CLitmusFrontend.parse(text, name, kernel);
             default -> throw new InputException(pos, name.endsWith(".S")
                     ? "an assembly file is checked through a harness that names it in PC_ASSEMBLY "
                             + "(see HARNESS.md); 'parse' shows its functions"

@@ -41,10 +41,6 @@ final class CallLowering {
         this.unit = t.unit;
     }
 
-    private boolean typed() {
-        return unit.dialect.typed();
-    }
-
     private ExprLowering exprs() {
         return t.exprs;
     }
@@ -56,12 +52,6 @@ final class CallLowering {
     /** A call; {@code target} is the local its result is assigned to, if any. */
     Val call(CExpr.Call c, Optional<Reg> target, boolean needValue) {
         CExpr fn = c.function();
-        if (!typed()) {
-            if (!(fn instanceof CExpr.Ident id)) {
-                throw new UnsupportedConstructException(c.pos(), "call through a function pointer");
-            }
-            return named(id.name(), c, target, needValue);
-        }
         if (fn instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF) fn = u.operand();
         if (fn instanceof CExpr.Ident id && !isVariable(id.name())) return named(id.name(), c, target, needValue);
         return indirect(c, exprs().value(fn), target, needValue);
@@ -73,18 +63,15 @@ final class CallLowering {
 
     private Val named(String name, CExpr.Call c, Optional<Reg> target, boolean needValue) {
         SourcePos pos = c.pos();
-        if (typed()) {
-            Optional<Declarations.Function> f = unit.decls.function(name);
-            if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
-            if (f.isPresent() && f.get().body().isPresent()) return direct(f.get(), c, target, needValue);
-            var asm = unit.assemblyFor(name);
-            if (asm.isPresent()) return assembly(name, asm.get(), f, c, target, needValue);
-            if (INTRINSICS.contains(name)) return intrinsic(name, c, target);
-        }
+        Optional<Declarations.Function> f = unit.decls.function(name);
+        if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
+        if (f.isPresent() && f.get().body().isPresent()) return direct(f.get(), c, target, needValue);
+        var asm = unit.assemblyFor(name);
+        if (asm.isPresent()) return assembly(name, asm.get(), f, c, target, needValue);
+        if (INTRINSICS.contains(name)) return intrinsic(name, c, target);
         Optional<Primitive> primitive = unit.mapping.primitive(name);
         if (primitive.isPresent()) return primitive(name, primitive.get(), c, target, needValue);
         if (unit.mapping.isUnmodelled(name)) throw new UnsupportedConstructException(pos, name);
-        if (!typed()) throw new InputException(pos, "unknown function '" + name + "'");
         if (unit.options.havocUnknown()) return havoc(name, unit.decls.function(name), c, target, needValue);
         throw new InputException(pos, "unknown function '" + name + "' (give it a body or pass --havoc " + name + ")");
     }
@@ -357,10 +344,6 @@ final class CallLowering {
         for (int i = 0; i < p.params().size(); i++) {
             ArgKind kind = p.params().get(i);
             CExpr arg = c.args().get(i);
-            if (!typed()) {
-                args.add(litmusArgument(name, kind, arg));
-                continue;
-            }
             switch (kind) {
                 case VALUE -> args.add(exprs().value(arg).expr());
                 case POINTER -> {
@@ -406,7 +389,7 @@ final class CallLowering {
                 }
             }
         }
-        Width width = typed() && access != null ? access.width() : Width.DOUBLE;
+        Width width = access != null ? access.width() : Width.DOUBLE;
         Expr result = p.emit(new Invocation(name, args, target, width, pos, t.cpu), out());
         if (writeBack != null) {
             String skip = out().label();
@@ -414,7 +397,6 @@ final class CallLowering {
             out().emit(new Instr.Store(new Expr.RegRef(writeBackReg), writeBack, width, pos));
             out().emit(new Instr.Label(skip, pos));
         }
-        if (!typed()) return new Val(result == null ? new Expr.Const(0) : result, Types.LITMUS_INT);
         for (Binding.Local l : updatedLocals) {
             // the primitive may have put a loaded value there (try_cmpxchg's old): in C it is a value of the local's type
             Expr held = new Expr.RegRef(l.reg());
@@ -460,25 +442,6 @@ final class CallLowering {
             case TRUTH -> unit.types.intType;
             case LOCATION -> access != null ? access : unit.types.longType;
             case NONE -> Types.VOID;
-        };
-    }
-
-    /** herd's C: a location argument is written {@code *x} (x a parameter), the old value of try_cmpxchg {@code &r}. */
-    private Expr litmusArgument(String function, ArgKind kind, CExpr arg) {
-        CExpr a = ExprLowering.withoutCasts(arg);
-        return switch (kind) {
-            case VALUE, POINTER -> exprs().value(arg).expr();
-            case PLACE -> {
-                if (a instanceof CExpr.Unary d && d.op() == CExpr.UnaryOp.DEREF) yield exprs().value(d.operand()).expr();
-                if (a instanceof CExpr.Index i) throw new UnsupportedConstructException(i.pos(), "array indexing");
-                if (a instanceof CExpr.Member m) throw new UnsupportedConstructException(m.pos(), "struct member access");
-                throw new InputException(arg.pos(), function + " needs a memory location such as *x");
-            }
-            case LOCAL -> {
-                Optional<Reg> local = addressOfRegisterLocal(arg);
-                if (local.isPresent()) yield new Expr.RegRef(local.get());
-                throw new InputException(arg.pos(), function + " needs the address of a local variable such as &old");
-            }
         };
     }
 }
