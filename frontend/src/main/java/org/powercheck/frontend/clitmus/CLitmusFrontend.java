@@ -1,5 +1,6 @@
 package org.powercheck.frontend.clitmus;
 
+import java.util.List;
 import java.util.Set;
 import org.powercheck.frontend.cparse.CSyntax;
 import org.powercheck.frontend.cparse.TypeNames;
@@ -35,15 +36,29 @@ public final class CLitmusFrontend {
      * handed to the kernel C reader (so every position stays where it is in the file).
      */
     public static Program parse(String text, String file, KernelOptions options) {
-        CLitmusSyntax.Header header = new CLitmusHeaderGrammar(text, file).parseHeader();
+        List<HeaderDirectives.Range> directives = HeaderDirectives.find(text).orElse(List.of());
+        String headerText = text;
+        for (HeaderDirectives.Range d : directives) headerText = blanked(headerText, d.start(), d.end());
+        CLitmusSyntax.Header header = new CLitmusHeaderGrammar(headerText, file).parseHeader();
         TextPositions positions = new TextPositions(text);
         int codeStart = positions.offset(header.codeLine(), header.codeColumn());
-        CSyntax.Partial code = CSyntax.until(text.substring(codeStart), file, header.codeLine(),
+        CSyntax.Partial code = CSyntax.until(headerText.substring(codeStart), file, header.codeLine(),
                 header.codeColumn(), TAIL_WORDS, new TypeNames());
         int tailStart = code.atEnd() ? text.length() : positions.offset(code.stopLine(), code.stopColumn());
-        String threads = blanked(text, 0, codeStart);
-        threads = blanked(threads, tailStart, text.length());
+        // the threads, after the directives before the init section
+        String threads = blanked(text, tailStart, text.length());
+        int from = 0;
+        for (HeaderDirectives.Range d : directives) {
+            threads = blanked(threads, from, d.start());
+            from = d.end();
+        }
+        threads = blanked(threads, from, codeStart);
         return new CLitmusProgramBuilder(header, new LitmusThreads(threads, file, options), file).build(text, tailStart);
+    }
+
+    /** Whether a {@code C} test is in herd's format: nothing but comments and directives before its init section. */
+    public static boolean isHerdFormat(String text) {
+        return HeaderDirectives.find(text).isPresent();
     }
 
     private static String blanked(String text, int from, int to) {

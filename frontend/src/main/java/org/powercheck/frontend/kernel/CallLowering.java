@@ -358,6 +358,10 @@ final class CallLowering {
                     if (arg instanceof CExpr.Ident id && t.frame().lookup(id.name()).orElse(null) instanceof Binding.Constant k) {
                         return k.value();
                     }
+                    if (arg instanceof CExpr.Ident id && t.frame().lookup(id.name()).orElse(null) instanceof Binding.SharedParam) {
+                        // a thread's parameter is the location's address, not the location
+                        throw new InputException(arg.pos(), name + " needs a memory location such as *" + id.name());
+                    }
                     Place place = exprs().place(arg);
                     Types.known(place.type(), pos);
                     if (place instanceof Place.InRegister r) return registerAccess(p, r, c, pos);

@@ -41,7 +41,8 @@ public final class LitmusThreads {
         List<CExternal> items = KernelSource.parse(code, file, Optional.empty(), options, false);
         this.unit = Units.kernel(items, options, false);
         for (CExternal item : items) {
-            if (!KernelSource.bundled(item.pos())) {
+            // what the prelude and included files declare is there for the threads to use
+            if (item.pos().file().equals(file)) {
                 if (!(item instanceof CFunction f)) {
                     throw new InputException(item.pos(), "expected a thread like P" + threads.size() + "(int *x) { ... }");
                 }
@@ -50,7 +51,12 @@ public final class LitmusThreads {
         }
     }
 
-    /** The functions the test defines, in order (the prelude's are left out). */
+    /** The cells of the globals the threads use that included files declare. */
+    public List<org.powercheck.ir.Cell> declaredCells() {
+        return unit.memory.cells();
+    }
+
+    /** The functions the test defines, in order (the prelude's and included files' are left out). */
     public List<CFunction> threads() {
         return threads;
     }
