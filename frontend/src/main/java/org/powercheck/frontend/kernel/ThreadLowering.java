@@ -41,7 +41,7 @@ final class ThreadLowering {
         this.unit = unit;
         this.thread = thread;
         this.cpu = cpu;
-        this.out = new CodeBuffer(true);
+        this.out = new CodeBuffer();
         this.exprs = new ExprLowering(this);
         this.statements = new StatementLowering(this);
         this.calls = new CallLowering(this);
@@ -91,7 +91,7 @@ final class ThreadLowering {
     /** Runs {@code work} with the code it emits thrown away (to learn an expression's type). */
     <T> T probe(Supplier<T> work) {
         CodeBuffer saved = out;
-        out = new CodeBuffer(true);
+        out = new CodeBuffer();
         try {
             return work.get();
         } finally {

@@ -291,4 +291,15 @@ class CLitmusLoweringTest {
         Program p = parse("C t\n{}\nP0(int *x) {\n  int r1;\n  r1 = READ_ONCE(*x);\n}\nexists (0:r1=1)\n");
         assertEquals(new SourcePos("t.litmus", 5, 8), p.threads().get(0).code().get(0).pos());
     }
+
+    /** The prelude is read for herd tests too: its irqsave lock is the lock with the soft mask around it. */
+    @Test
+    void preludeDefinitionsAreThereWithoutAnInclude() {
+        List<String> code = code("unsigned long flags;\nspin_lock_irqsave(s, flags);\nWRITE_ONCE(*x, 1);\n"
+                + "spin_unlock_irqrestore(s, flags);");
+        assertEquals(List.of("flags = pc_irq_soft_mask", "pc_irq_soft_mask = 1", "%t1 = load-reserve.32 [&s]"),
+                code.stream().filter(i -> i.startsWith("flags") || i.startsWith("pc_irq_soft_mask = 1")
+                        || i.startsWith("%t1 =")).toList());
+        assertEquals("pc_irq_soft_mask = flags", code.get(code.indexOf("store.32 [&s] = 0") + 1));
+    }
 }

@@ -18,10 +18,7 @@ public final class KernelMapping {
             "synchronize_rcu", "synchronize_rcu_expedited", "synchronize_sched", "synchronize_rcu_bh",
             "synchronize_net", "call_rcu", "call_rcu_hurry", "kfree_rcu", "rcu_barrier",
             "cond_synchronize_rcu", "get_state_synchronize_rcu", "start_poll_synchronize_rcu",
-            "smp_cond_load_acquire", "smp_cond_load_relaxed", "spin_unlock_wait",
-            "spin_lock_irqsave", "spin_unlock_irqrestore", "spin_lock_irq", "spin_unlock_irq",
-            "spin_lock_bh", "spin_unlock_bh", "local_irq_save", "local_irq_restore",
-            "local_irq_disable", "local_irq_enable");
+            "smp_cond_load_acquire", "smp_cond_load_relaxed", "spin_unlock_wait");
     private static final List<String> UNMODELLED_PREFIXES = List.of("srcu_", "synchronize_", "call_srcu",
             "smp_mb__after_srcu", "membarrier");
 
