@@ -82,10 +82,19 @@ public sealed interface Instr {
         return tags.isEmpty() ? "" : "{" + String.join(",", new java.util.TreeSet<>(tags)) + "}";
     }
 
-    record StoreConditional(Expr value, Expr address, Width width, Reg status, SourcePos pos)
-            implements Instr {
+    /** The write of a read-modify-write; under the LKMM it carries the bell's tags as a store does. */
+    record StoreConditional(Expr value, Expr address, Width width, Reg status, SourcePos pos,
+                            java.util.Set<String> tags) implements Instr {
+        public StoreConditional {
+            tags = java.util.Set.copyOf(tags);
+        }
+
+        public StoreConditional(Expr value, Expr address, Width width, Reg status, SourcePos pos) {
+            this(value, address, width, status, pos, java.util.Set.of());
+        }
+
         @Override public String toString() {
-            return status + " = store-conditional." + width.bits + " [" + address + "] = " + value;
+            return status + " = store-conditional." + width.bits + tagText(tags) + " [" + address + "] = " + value;
         }
     }
 

@@ -35,9 +35,14 @@ final class CpuRuns implements PathSource {
 
     @Override
     public ThreadInterpreter.Paths paths(ValueDomain domain) throws CheckTimeoutException {
-        ThreadInterpreter.Paths host = thread.paths(domain);
+        return paths(domain, false);
+    }
+
+    @Override
+    public ThreadInterpreter.Paths paths(ValueDomain domain, boolean freeControl) throws CheckTimeoutException {
+        ThreadInterpreter.Paths host = thread.paths(domain, freeControl);
         List<ThreadInterpreter.Paths> slotPaths = new ArrayList<>();
-        for (ThreadInterpreter s : slots) slotPaths.add(s.paths(domain));
+        for (ThreadInterpreter s : slots) slotPaths.add(s.paths(domain, freeControl));
         List<List<LocalEvent>> dropped = new ArrayList<>(host.dropped());
         int influential = host.mostInfluential();
         for (ThreadInterpreter.Paths p : slotPaths) {

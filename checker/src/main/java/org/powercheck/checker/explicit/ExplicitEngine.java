@@ -111,9 +111,27 @@ public final class ExplicitEngine implements Engine {
             checks.clear();
             uniprocPerCell = false;
             for (Check c : model.checks()) {
-                if (pruneUniproc && c.kind() == Check.Kind.ACYCLIC && c.rel().equals(UNIPROC)) uniprocPerCell = true;
+                if (pruneUniproc && c.kind() == Check.Kind.ACYCLIC && unionTerms(c.rel()).equals(unionTerms(UNIPROC))) {
+                    uniprocPerCell = true;
+                }
                 else checks.add(c);
             }
+        }
+
+        /** The terms of a union, however it is bracketed: the LKMM's {@code po-loc | com} is ppc.cat's uniproc. */
+        private static java.util.Set<Rel> unionTerms(Rel r) {
+            java.util.Set<Rel> out = new java.util.HashSet<>();
+            java.util.ArrayDeque<Rel> todo = new java.util.ArrayDeque<>(List.of(r));
+            while (!todo.isEmpty()) {
+                Rel x = todo.pop();
+                if (x instanceof Rel.Union u) {
+                    todo.push(u.left());
+                    todo.push(u.right());
+                } else {
+                    out.add(x);
+                }
+            }
+            return out;
         }
 
         Outcome explore() throws CheckTimeoutException {
@@ -136,9 +154,10 @@ public final class ExplicitEngine implements Engine {
             // Locations start as whole cells and split until they tile every access the runs make.
             Locations locations = Locations.whole(layout);
             List<List<ThreadRun>> runs;
+            boolean scopedControl = org.powercheck.checker.ScopedControl.in(program.threads());
             while (true) {
                 for (ThreadInterpreter t : all) t.useLocations(locations);
-                runs = ValueDomain.solve(interpreters, locations, options);
+                runs = ValueDomain.solve(interpreters, locations, options, scopedControl);
                 List<Locations.Span> untiled = new ArrayList<>();
                 for (ThreadInterpreter t : all) untiled.addAll(t.untiled);
                 if (untiled.isEmpty()) break;

@@ -46,6 +46,8 @@ final class ThreadInterpreter implements PathSource {
     /** accesses the locations did not tile, since {@link #useLocations} */
     final List<Locations.Span> untiled = new ArrayList<>();
     private ValueDomain domain;
+    /** see {@link PathSource#paths(ValueDomain, boolean)} */
+    private boolean freeControl;
     private List<ThreadRun> runs;
     private List<List<LocalEvent>> dropped;
     private int mostInfluential;
@@ -115,6 +117,12 @@ final class ThreadInterpreter implements PathSource {
 
     @Override
     public Paths paths(ValueDomain domain) throws CheckTimeoutException {
+        return paths(domain, false);
+    }
+
+    @Override
+    public Paths paths(ValueDomain domain, boolean freeControl) throws CheckTimeoutException {
+        this.freeControl = freeControl;
         this.domain = domain;
         this.runs = new ArrayList<>();
         this.dropped = new ArrayList<>();
@@ -312,22 +320,21 @@ final class ThreadInterpreter implements PathSource {
                         s.ctrl = union(s.ctrl, deps(b.cond(), s));
                         s.influence = union(s.influence, deps(b.cond(), s));
                     }
-                    if (eval(b.cond(), s) == 0) {
+                    if (freeControl && !b.unconditional() && !deps(b.cond(), s).isEmpty()) {
+                        State other = s.copy();
+                        if (!jump(other, b)) explore(other);
                         leave(s, s.pc, s.pc + 1);
                         s.pc++;
-                    } else {
-                        int target = labels.get(b.target());
-                        if (target <= s.pc && ++s.taken[s.pc] > options.unwindFor(b, code.get(target))) {
-                            finish(s, true);
-                            return;
-                        }
-                        if (target > s.pc) leave(s, s.pc, target);
-                        s.pc = target;
+                    } else if (eval(b.cond(), s) == 0) {
+                        leave(s, s.pc, s.pc + 1);
+                        s.pc++;
+                    } else if (jump(s, b)) {
+                        return;
                     }
                 }
                 case Instr.Assume a -> {
                     s.influence = union(s.influence, deps(a.cond(), s));
-                    if (eval(a.cond(), s) == 0) {
+                    if (eval(a.cond(), s) == 0 && !(freeControl && !deps(a.cond(), s).isEmpty())) {
                         drop(s, new BitSet());
                         return;
                     }
@@ -415,6 +422,18 @@ final class ThreadInterpreter implements PathSource {
      */
     private static void leave(State s, int from, int to) {
         for (int pc = from; pc < to; pc++) s.taken[pc] = 0;
+    }
+
+    /** Takes branch {@code b}; true if that ends the path (a loop unwound past the bound). */
+    private boolean jump(State s, Instr.Branch b) {
+        int target = labels.get(b.target());
+        if (target <= s.pc && ++s.taken[s.pc] > options.unwindFor(b, code.get(target))) {
+            finish(s, true);
+            return true;
+        }
+        if (target > s.pc) leave(s, s.pc, target);
+        s.pc = target;
+        return false;
     }
 
     /** Gives up a path, whose next step depended on the reads {@code cause}. */

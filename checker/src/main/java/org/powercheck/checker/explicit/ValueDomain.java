@@ -24,6 +24,12 @@ import org.powercheck.ir.Locations;
  * number of influential reads an execution can have. Paths given up for now (an address that is
  * no cell's yet) count too: a larger domain may let them through. Values the domain
  * over-approximates are harmless: a read of such a value finds no write to read from.
+ *
+ * <p>Under {@link org.powercheck.checker.ScopedControl scoped control} (the LKMM) a branch
+ * does not order the writes after its {@code if}, so the chain may pass through a condition
+ * (crypto-control-data): the rounds then run with control free ({@link PathSource#paths(ValueDomain,
+ * boolean)}), so that chains are of data and address dependencies only, and the runs are
+ * computed once more, for real, over the final domain.
  */
 final class ValueDomain {
     private final long[][] values;
@@ -37,8 +43,8 @@ final class ValueDomain {
     }
 
     /** The runs of every thread over the fixpoint domain. */
-    static List<List<ThreadRun>> solve(List<? extends PathSource> threads, Locations layout, CheckOptions options)
-            throws CheckTimeoutException {
+    static List<List<ThreadRun>> solve(List<? extends PathSource> threads, Locations layout, CheckOptions options,
+                                       boolean scopedControl) throws CheckTimeoutException {
         List<TreeSet<Long>> sets = new ArrayList<>();
         for (int c = 0; c < layout.size(); c++) {
             TreeSet<Long> s = new TreeSet<>();
@@ -48,22 +54,29 @@ final class ValueDomain {
         int round = 0;
         while (true) {
             options.checkDeadline();
-            List<ThreadInterpreter.Paths> paths = pathsOf(threads, of(sets));
-            if (!absorbWrites(paths, sets)) return runsOf(paths);
+            List<ThreadInterpreter.Paths> paths = pathsOf(threads, of(sets), scopedControl);
+            if (!absorbWrites(paths, sets)) return runsOf(threads, paths, sets, scopedControl);
             round++;
             // After round r the domain holds every value justified by a chain of r-1 reads.
             if (round >= chainBound(paths) + 1) {
-                List<ThreadInterpreter.Paths> last = pathsOf(threads, of(sets));
-                if (round >= chainBound(last) + 1) return runsOf(last);
+                List<ThreadInterpreter.Paths> last = pathsOf(threads, of(sets), scopedControl);
+                if (round >= chainBound(last) + 1) return runsOf(threads, last, sets, scopedControl);
             }
         }
     }
 
-    private static List<ThreadInterpreter.Paths> pathsOf(List<? extends PathSource> threads, ValueDomain domain)
-            throws CheckTimeoutException {
+    private static List<ThreadInterpreter.Paths> pathsOf(List<? extends PathSource> threads, ValueDomain domain,
+                                                         boolean freeControl) throws CheckTimeoutException {
         List<ThreadInterpreter.Paths> paths = new ArrayList<>();
-        for (PathSource t : threads) paths.add(t.paths(domain));
+        for (PathSource t : threads) paths.add(t.paths(domain, freeControl));
         return paths;
+    }
+
+    /** The runs over the final domain: those found, or, if control was free, the real ones. */
+    private static List<List<ThreadRun>> runsOf(List<? extends PathSource> threads, List<ThreadInterpreter.Paths> paths,
+                                                List<TreeSet<Long>> sets, boolean freeControl)
+            throws CheckTimeoutException {
+        return runsOf(freeControl ? pathsOf(threads, of(sets), false) : paths);
     }
 
     private static List<List<ThreadRun>> runsOf(List<ThreadInterpreter.Paths> paths) {

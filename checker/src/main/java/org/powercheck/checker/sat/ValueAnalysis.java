@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.powercheck.checker.EngineLimitException;
+import org.powercheck.checker.ScopedControl;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Locations;
@@ -18,7 +19,9 @@ import org.powercheck.ir.Width;
  * never uses one write twice (that would be a cycle of data dependencies and rfe, forbidden by
  * the no-thin-air axiom; internal rf is in ppo along such a chain), and one execution runs at
  * most the stores of one path per thread, so that many rounds (plus one) suffice even when the
- * value sets have not converged (counters in loops would otherwise grow for ever).
+ * value sets have not converged (counters in loops would otherwise grow for ever). Under
+ * {@link ScopedControl scoped control} a branch does not order the writes after it, so a chain
+ * may pass through a branch condition: there no path is dropped for the values found so far.
  *
  * <p>Memory is abstracted per {@link Locations location}. An access that the locations do not
  * tile is noted; {@link #of} then splits the locations and runs the analysis again.
@@ -38,6 +41,13 @@ final class ValueAnalysis {
     /** [thread][node]: some execution may reach the node (false: no value flow leads there) */
     final boolean[][] live;
 
+    /**
+     * Whether a branch whose condition's values so far go one way only may drop the other way:
+     * not for {@link ScopedControl scoped control}, where the other way may be taken by a value
+     * that only a cycle through the condition produces.
+     */
+    private final boolean prunesBranches;
+
     /** The analysis over locations that tile every access it finds. */
     static ValueAnalysis of(List<ThreadProgram> threads, Layout layout, boolean uniproc) {
         ValueAnalysis a = new ValueAnalysis(threads, layout, Locations.whole(layout), uniproc);
@@ -55,6 +65,7 @@ final class ValueAnalysis {
         this.threads = threads;
         this.layout = layout;
         this.locations = locations;
+        this.prunesBranches = !ScopedControl.in(threads.stream().map(t -> t.code).toList());
         int nt = threads.size();
         readDomain = new long[nt][][];
         partDomain = new long[nt][][][];
@@ -143,8 +154,9 @@ final class ValueAnalysis {
                         long[] cv = eval(t.cond[p], st, b.pos());
                         boolean anyNonZero = false, anyZero = false;
                         for (long v : cv) if (v == 0) anyZero = true; else anyNonZero = true;
-                        takenLive = anyNonZero;
-                        fallLive = anyZero;
+                        boolean free = !prunesBranches && t.cond[p].regs.length > 0;
+                        takenLive = anyNonZero || free;
+                        fallLive = anyZero || free;
                     }
                     case Instr.Assume a -> { }
                     case Instr.Havoc h -> {

@@ -32,6 +32,8 @@ public final class KernelMapping {
         this.acquire = power.acquire;
         this.power = power;
         LkmmPrimitives.register(registry);
+        LkmmAtomics.register(registry);
+        LkmmLocks.register(registry);
     }
 
     public KernelMapping(AcquireEncoding acquire) {

@@ -13,8 +13,8 @@ import org.powercheck.ir.Reg;
 /**
  * Kernel primitives as the Linux-kernel memory model sees them (tools/memory-model's
  * linux-kernel.def and .bell): one event each, carrying the bell's annotation, instead of the
- * POWER instruction sequence. So far the marked accesses and the fences; the others are not
- * supported yet under the LKMM.
+ * POWER instruction sequence: the marked accesses and the fences here, read-modify-writes in
+ * {@link LkmmAtomics}, spinlocks in {@link LkmmLocks}.
  */
 final class LkmmPrimitives {
     private LkmmPrimitives() {}
@@ -24,6 +24,10 @@ final class LkmmPrimitives {
         r.add("WRITE_ONCE", List.of(PLACE, VALUE), false, (c, out) -> store(c, out, "once"));
         r.add("smp_load_acquire", List.of(POINTER), true, (c, out) -> load(c, out, "acquire"));
         r.add("smp_store_release", List.of(POINTER, VALUE), false, (c, out) -> store(c, out, "release"));
+        r.add("smp_store_mb", List.of(PLACE, VALUE), false, (c, out) -> {
+            store(c, out, "once");
+            return marker(c, out, "mb");
+        });
         for (String fence : List.of("mb", "rmb", "wmb")) {
             r.add("smp_" + fence, List.of(), false, (c, out) -> marker(c, out, fence));
         }
