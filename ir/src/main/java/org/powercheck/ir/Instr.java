@@ -68,13 +68,39 @@ public sealed interface Instr {
         }
     }
 
-    /** A fence event with no POWER kind: an LKMM fence ({@code mb}, {@code rcu-lock}, ...). */
-    record Marker(String tag, SourcePos pos) implements Instr {
+    /**
+     * A fence event with no POWER kind: an LKMM fence ({@code mb}, {@code rcu-lock}, ...). An
+     * {@code address} (with its {@code width}) gives the event a location without making it a
+     * read or a write: herd's {@code sync-srcu} event is at its {@code srcu_struct}, so that
+     * {@code loc} matches a grace period to the read-side sections of its own domain. A
+     * {@code data} expression makes the event depend on the registers it reads (an SRCU unlock
+     * on POWER depends on the index its lock returned) without storing anything.
+     */
+    record Marker(String tag, Expr address, Width width, Expr data, SourcePos pos) implements Instr {
+        public Marker {
+            if ((address == null) != (width == null)) throw new IllegalArgumentException("address and width go together");
+        }
+
+        public Marker(String tag, SourcePos pos) {
+            this(tag, null, null, null, pos);
+        }
+
+        /** A fence event at a location. */
+        public Marker(String tag, Expr address, Width width, SourcePos pos) {
+            this(tag, address, width, null, pos);
+        }
+
+        public boolean located() {
+            return address != null;
+        }
+
         @Override public java.util.Set<String> tags() {
             return java.util.Set.of(tag);
         }
 
-        @Override public String toString() { return "F[" + tag + "]"; }
+        @Override public String toString() {
+            return "F[" + tag + "]" + (address == null ? "" : " [" + address + "]") + (data == null ? "" : " (" + data + ")");
+        }
     }
 
     /** {@code {once,acquire}}, sorted, or nothing. */

@@ -2,7 +2,7 @@ package org.powercheck.ir;
 
 /**
  * A construct that is valid input but has no semantics in powercheck yet (for example an RCU
- * grace period). Reported as "not supported yet: CONSTRUCT at file:line:col" and counted apart
+ * callback). Reported as "not supported yet: CONSTRUCT at file:line:col" and counted apart
  * from passes and failures.
  */
 public final class UnsupportedConstructException extends InputException {

@@ -163,7 +163,8 @@ public final class ExplicitEngine implements Engine {
                 if (untiled.isEmpty()) break;
                 locations = locations.refine(untiled);
             }
-            useModel(locations.whole() ? options.model() : PpcModel.mixed(options.model()));
+            Model checked = org.powercheck.model.cat.GracePeriods.forProgram(options.model(), program);
+            useModel(locations.whole() ? checked : PpcModel.mixed(checked));
             deliveries = new Deliveries(slots, locations);
             for (List<ThreadRun> r : runs) {
                 if (r.isEmpty()) return outcome();

@@ -296,8 +296,9 @@ final class ThreadInterpreter implements PathSource {
                     s.pc++;
                 }
                 case Instr.Marker m -> {
-                    s.events.add(new LocalEvent(LocalEvent.Kind.FENCE, -1, 0, null, false,
-                            new BitSet(), new BitSet(), s.ctrl, m));
+                    int cell = m.located() ? Math.max(-1, location(eval(m.address(), s), m.width())) : -1;
+                    s.events.add(new LocalEvent(LocalEvent.Kind.FENCE, cell, 0, null, false,
+                            new BitSet(), m.data() == null ? new BitSet() : deps(m.data(), s), s.ctrl, m));
                     s.pc++;
                 }
                 case Instr.Assign a -> {

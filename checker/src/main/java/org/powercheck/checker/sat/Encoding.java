@@ -60,7 +60,8 @@ final class Encoding {
         long[][][] reach = new long[threads.size()][][];
         for (int t = 0; t < threads.size(); t++) reach[t] = threads.get(t).dag.reachability();
         options.checkDeadline();
-        ModelGraph model = ModelGraph.of(locations.whole() ? options.model() : PpcModel.mixed(options.model()));
+        org.powercheck.model.Model checked = org.powercheck.model.cat.GracePeriods.forProgram(options.model(), program);
+        ModelGraph model = ModelGraph.of(locations.whole() ? checked : PpcModel.mixed(checked));
         this.base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts);
         this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms, happensWith(exec.events));
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();

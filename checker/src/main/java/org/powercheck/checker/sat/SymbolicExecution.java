@@ -302,7 +302,14 @@ final class SymbolicExecution {
                 out.deps[tp.dst[p]] = statusDeps;
             }
             case Instr.Fence f -> newEvent(t, node, instr, false, false, false, f.kind(), g);
-            case Instr.Marker m -> newEvent(t, node, instr, false, false, false, null, g);
+            case Instr.Marker m -> {
+                Event e = newEvent(t, node, instr, false, false, false, null, g);
+                if (m.located()) {
+                    // a location, no access: an address outside every cell leaves it at none
+                    address(e, eval(tp.address[p], st, m.pos()), m.width(), g);
+                }
+                if (m.data() != null) e.data = deps(tp.value[p], st);
+            }
             case Instr.Assign a -> {
                 out = st.copy();
                 out.vals[tp.dst[p]] = eval(tp.value[p], st, a.pos());

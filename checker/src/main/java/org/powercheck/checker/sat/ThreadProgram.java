@@ -65,7 +65,10 @@ final class ThreadProgram {
                 case Instr.Assume a -> cond[i] = RegExpr.compile(a.cond(), regIndex, layout);
                 case Instr.Havoc h -> dst[i] = regIndex.get(h.dst());
                 case Instr.Fence f -> { }
-                case Instr.Marker m -> { }
+                case Instr.Marker m -> {
+                    if (m.located()) address[i] = RegExpr.compile(m.address(), regIndex, layout);
+                    if (m.data() != null) value[i] = RegExpr.compile(m.data(), regIndex, layout);
+                }
                 case Instr.Label l -> { }
             }
         }
@@ -95,7 +98,10 @@ final class ThreadProgram {
             case Instr.Assume a -> out.addAll(a.cond().registers());
             case Instr.Havoc h -> out.add(h.dst());
             case Instr.Fence f -> { }
-            case Instr.Marker m -> { }
+            case Instr.Marker m -> {
+                if (m.located()) out.addAll(m.address().registers());
+                if (m.data() != null) out.addAll(m.data().registers());
+            }
             case Instr.Label l -> { }
         }
     }

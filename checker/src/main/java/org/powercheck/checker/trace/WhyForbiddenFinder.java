@@ -28,10 +28,11 @@ public final class WhyForbiddenFinder {
      * that pass uniproc cell by cell (the others fail scperlocation), with the rest of the time.
      */
     public static WhyForbidden find(Program program, CheckOptions options, long millis) {
+        Model model = org.powercheck.model.cat.GracePeriods.forProgram(options.model(), program);
         List<WhyForbidden.Rejection> all = new ArrayList<>();
         try {
             ExplicitEngine.candidatesReaching(program, options.withTimeoutMillis(millis / 5),
-                    x -> all.add(reject(x, options.model())));
+                    x -> all.add(reject(x, model)));
             return new WhyForbidden(all, true, false);
         } catch (CheckTimeoutException e) {
             // too many candidates that break coherence: leave those to the per-cell check
@@ -40,7 +41,7 @@ public final class WhyForbiddenFinder {
         boolean complete = true;
         try {
             ExplicitEngine.candidatesReachingPastUniproc(program, options.withTimeoutMillis(millis - millis / 5),
-                    x -> pruned.add(reject(x, options.model())));
+                    x -> pruned.add(reject(x, model)));
         } catch (CheckTimeoutException e) {
             complete = false;
         }

@@ -128,15 +128,29 @@ final class CLitmusProgramBuilder {
     }
 
     /** Checks the condition's names against the test: threads and their locals exist. */
-    private final class Resolver implements KeyResolver {
+    private class Resolver implements KeyResolver {
         @Override
         public StateKey register(int thread, String name, SourcePos pos) {
             if (thread < 0 || thread >= locals.size()) throw new InputException(pos, "no thread P" + thread + " in this test");
             Reg reg = new Reg(name);
-            if (!locals.get(thread).contains(name)) {
+            if (!locals.get(thread).contains(name) && !listed()) {
                 throw new InputException(pos, "P" + thread + " has no local variable '" + name + "'");
             }
             return new StateKey.RegKey(thread, reg);
+        }
+
+        /** In a locations list a local the thread does not declare is listed, as 0 (herd7 does the same). */
+        boolean listed() {
+            return false;
+        }
+
+        @Override
+        public KeyResolver listing() {
+            return new Resolver() {
+                @Override boolean listed() {
+                    return true;
+                }
+            };
         }
 
         @Override

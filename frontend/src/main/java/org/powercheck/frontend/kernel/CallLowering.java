@@ -394,7 +394,9 @@ final class CallLowering {
             }
         }
         Width width = access != null ? access.width() : Width.DOUBLE;
+        t.rcu.before(name, args, pos);
         Expr result = p.emit(new Invocation(name, args, target, width, pos, t.cpu), out());
+        t.rcu.after(name, args, result, pos);
         if (writeBack != null) {
             String skip = out().label();
             if (result != null) out().emit(new Instr.Branch(result, skip, pos));

@@ -32,6 +32,8 @@ final class ThreadLowering {
     final ExprLowering exprs;
     final StatementLowering statements;
     final CallLowering calls;
+    /** RCU and SRCU calls so far, to catch misuse. */
+    final RcuUsage rcu = new RcuUsage();
     private final Deque<Frame> frames = new ArrayDeque<>();
     /** Objects (by name) whose cells this thread keeps in registers named after the cells. */
     private java.util.Set<String> registerObjects = java.util.Set.of();

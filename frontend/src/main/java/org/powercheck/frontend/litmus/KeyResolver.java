@@ -14,6 +14,14 @@ import org.powercheck.ir.StateKey;
 public interface KeyResolver {
     KeyResolver PLAIN = new KeyResolver() {};
 
+    /**
+     * The resolver for the names of a {@code locations [...]} list, which herd7 prints even when
+     * they name nothing the test declares (a register no thread has is 0 in every state).
+     */
+    default KeyResolver listing() {
+        return this;
+    }
+
     /** {@code 0:r1} or {@code P0:r1}. */
     default StateKey register(int thread, String name, SourcePos pos) {
         return new StateKey.RegKey(thread, new Reg(name));

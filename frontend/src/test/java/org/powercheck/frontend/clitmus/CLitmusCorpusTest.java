@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,16 +25,11 @@ import org.powercheck.ir.UnsupportedConstructException;
 
 /**
  * Every C test of the shared corpus ({@code shared/litmus/c}) either lowers to IR or is reported
- * as unsupported, never with another error. The unsupported ones must be exactly the tests
- * that use an RCU grace period or SRCU (no POWER sequence exists for those), plus conditions
- * the IR cannot express yet (one location compared with another).
+ * as unsupported, never with another error. RCU and SRCU lower to their ppc64 sequences, so the
+ * only unsupported tests are those whose condition the IR cannot express yet (one location
+ * compared with another).
  */
 class CLitmusCorpusTest {
-    /** Calls with no instruction sequence, as they appear in the code of a test. */
-    private static final Pattern GRACE_PERIOD_CALL =
-            Pattern.compile("\\b(synchronize_\\w+|srcu_\\w+|call_s?rcu|smp_mb__after_srcu_read_unlock)\\s*\\(");
-    private static final Pattern GRACE_PERIOD_NAME =
-            Pattern.compile("synchronize_\\w+|srcu_\\w+|call_s?rcu|smp_mb__after_srcu_read_unlock");
     private static final String LOCATION_COMPARISON = "condition comparing two locations";
 
     private static final AtomicInteger LOWERED = new AtomicInteger();
@@ -60,13 +54,6 @@ class CLitmusCorpusTest {
         }
     }
 
-    /** The text without comments, so that a primitive named in a comment does not count. */
-    private static String code(String text) {
-        return text.replaceAll("(?s)\\(\\*\\s.*?\\*\\)", " ")
-                .replaceAll("(?s)/\\*.*?\\*/", " ")
-                .replaceAll("//[^\\n]*", " ");
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("tests")
     void lowersOrIsReportedUnsupported(String path) throws IOException {
@@ -75,21 +62,15 @@ class CLitmusCorpusTest {
         if (org.powercheck.frontend.ppc.SharedCorpus.requiredHere()) assertTrue(root.isPresent(), why + " (under CI it must be there)");
         assumeTrue(root.isPresent(), why + ": corpus test skipped");
         String text = Files.readString(root.get().resolve(path), StandardCharsets.UTF_8);
-        boolean gracePeriod = GRACE_PERIOD_CALL.matcher(code(text)).find();
         try {
             Program p = CLitmusFrontend.parse(text, path);
-            assertFalse(gracePeriod, "uses an RCU grace period or SRCU but was lowered");
             assertFalse(p.threads().isEmpty());
             LOWERED.incrementAndGet();
         } catch (UnsupportedConstructException e) {
             synchronized (UNSUPPORTED) {
                 UNSUPPORTED.merge(e.construct(), 1, Integer::sum);
             }
-            if (gracePeriod) {
-                assertTrue(GRACE_PERIOD_NAME.matcher(e.construct()).matches(), e.report());
-            } else {
-                assertEquals(LOCATION_COMPARISON, e.construct(), e.report());
-            }
+            assertEquals(LOCATION_COMPARISON, e.construct(), e.report());
         }
     }
 
@@ -97,8 +78,8 @@ class CLitmusCorpusTest {
     void unsupportedReportNamesTheConstructAndPlace() {
         UnsupportedConstructException e = org.junit.jupiter.api.Assertions.assertThrows(
                 UnsupportedConstructException.class,
-                () -> CLitmusFrontend.parse("C t\n{}\nP0(int *x) { synchronize_srcu(x); }\nexists (x=0)\n", "t.litmus"));
-        assertEquals("not supported yet: synchronize_srcu at t.litmus:3:14", e.report());
+                () -> CLitmusFrontend.parse("C t\n{}\nP0(int *x) { rcu_barrier(); }\nexists (x=0)\n", "t.litmus"));
+        assertEquals("not supported yet: rcu_barrier at t.litmus:3:14", e.report());
     }
 
     @AfterAll

@@ -279,10 +279,10 @@ class CLitmusLoweringTest {
     }
 
     @Test
-    void gracePeriodIsUnsupportedAtTheCall() {
+    void rcuCallbackBarrierIsUnsupportedAtTheCall() {
         UnsupportedConstructException e = assertThrows(UnsupportedConstructException.class, () -> parse(
-                "C t\n{}\nP0(int *x) {\n\tWRITE_ONCE(*x, 1);\n\tsynchronize_rcu();\n}\nexists (x=1)\n"));
-        assertEquals("synchronize_rcu", e.construct());
+                "C t\n{}\nP0(int *x) {\n\tWRITE_ONCE(*x, 1);\n\trcu_barrier();\n}\nexists (x=1)\n"));
+        assertEquals("rcu_barrier", e.construct());
         assertEquals(new SourcePos("t.litmus", 5, 2), e.pos());
     }
 

@@ -27,10 +27,7 @@ final class Barriers {
         fenceOnly(r, "isync", FenceKind.ISYNC);
         fenceOnly(r, "eieio", FenceKind.EIEIO);
         // compiler-only barriers: no instruction on POWER
-        for (String n : List.of("barrier", "rcu_read_lock", "rcu_read_unlock", "rcu_read_lock_bh",
-                "rcu_read_unlock_bh", "rcu_read_lock_sched", "rcu_read_unlock_sched")) {
-            r.add(n, List.of(), false, (c, out) -> null);
-        }
+        r.add("barrier", List.of(), false, (c, out) -> null);
     }
 
     private static void fenceOnly(Registry r, String name, FenceKind kind) {

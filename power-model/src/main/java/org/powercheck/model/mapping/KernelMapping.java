@@ -11,11 +11,11 @@ import java.util.Set;
  */
 public final class KernelMapping {
     /**
-     * Kernel constructs that exist but have no instruction sequence here: RCU grace periods and
-     * SRCU are implemented by kernel threads, interrupts and callbacks, not by a few instructions.
+     * Kernel constructs that exist but have no instruction sequence here: RCU callbacks, polled
+     * grace periods and the other flavours' calls (synchronize_rcu() and SRCU are in PowerRcu).
      */
     private static final Set<String> UNMODELLED = Set.of(
-            "synchronize_rcu", "synchronize_rcu_expedited", "synchronize_sched", "synchronize_rcu_bh",
+            "synchronize_sched", "synchronize_rcu_bh",
             "synchronize_net", "call_rcu", "call_rcu_hurry", "kfree_rcu", "rcu_barrier",
             "cond_synchronize_rcu", "get_state_synchronize_rcu", "start_poll_synchronize_rcu",
             "smp_cond_load_acquire", "smp_cond_load_relaxed", "spin_unlock_wait");
@@ -34,6 +34,7 @@ public final class KernelMapping {
         LkmmPrimitives.register(registry);
         LkmmAtomics.register(registry);
         LkmmLocks.register(registry);
+        LkmmRcu.register(registry);
     }
 
     public KernelMapping(AcquireEncoding acquire) {
@@ -45,6 +46,7 @@ public final class KernelMapping {
         new AtomicPrimitives(barriers).register(registry);
         new SpinLocks(barriers).register(registry);
         new BitOps(barriers).register(registry);
+        PowerRcu.register(registry);
     }
 
     private static final KernelMapping POWER9 = new KernelMapping(AcquireEncoding.LWSYNC);
@@ -75,6 +77,7 @@ public final class KernelMapping {
 
     /** True for a kernel construct that is valid but has no modelled sequence (report it as unsupported). */
     public boolean isUnmodelled(String name) {
+        if (registry.get(name).isPresent()) return false;
         if (power != null && registry.get(name).isEmpty() && power.primitive(name).isPresent()) return true;
         return UNMODELLED.contains(name) || UNMODELLED_PREFIXES.stream().anyMatch(name::startsWith);
     }

@@ -73,9 +73,17 @@ class KernelMappingTest {
 
     @Test
     void compilerBarriersEmitNothing() {
-        for (String n : List.of("barrier", "rcu_read_lock", "rcu_read_unlock")) {
-            assertEquals(List.of(), emit(n), n);
+        assertEquals(List.of(), emit("barrier"));
+    }
+
+    @Test
+    void rcuReadSideSectionsAreNoInstructionOnlyTheirEvents() {
+        for (String flavour : List.of("", "_bh", "_sched")) {
+            assertEquals(List.of("F[rcu-lock]"), emit("rcu_read_lock" + flavour), flavour);
+            assertEquals(List.of("F[rcu-unlock]"), emit("rcu_read_unlock" + flavour), flavour);
         }
+        assertEquals(List.of("sync", "F[sync-rcu]", "sync"), emit("synchronize_rcu"));
+        assertEquals(List.of(), emit("smp_mb__after_srcu_read_unlock"));
     }
 
     @Test
@@ -324,11 +332,15 @@ class KernelMappingTest {
     }
 
     @Test
-    void gracePeriodsAndSrcuAreKnownButUnmodelled() {
-        for (String n : List.of("synchronize_rcu", "synchronize_srcu", "srcu_read_lock", "srcu_read_unlock",
-                "call_rcu", "smp_mb__after_srcu_read_unlock")) {
+    void rcuCallbacksAndOtherFlavoursAreKnownButUnmodelled() {
+        for (String n : List.of("call_rcu", "rcu_barrier", "synchronize_sched", "call_srcu", "srcu_barrier")) {
             assertTrue(power9.isUnmodelled(n), n);
             assertTrue(power9.primitive(n).isEmpty(), n);
+        }
+        for (String n : List.of("synchronize_rcu", "synchronize_srcu", "srcu_read_lock", "srcu_read_unlock",
+                "smp_mb__after_srcu_read_unlock")) {
+            assertFalse(power9.isUnmodelled(n), n);
+            assertTrue(power9.primitive(n).isPresent(), n);
         }
         assertFalse(power9.isUnmodelled("READ_ONCE"));
         assertFalse(power9.isUnmodelled("no_such_function"));
