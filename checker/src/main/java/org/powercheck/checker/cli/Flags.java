@@ -171,7 +171,14 @@ final class Flags {
                         .desc("kernel C: define a macro (after the default configuration: CONFIG_SMP, CONFIG_PPC64, "
                                 + "CONFIG_PPC_BOOK3S_64, CONFIG_PPC_SMP_MUXED_IPI, ...)").build(),
                 Option.builder("U").hasArg().argName("NAME").desc("kernel C: undefine a macro").build(),
-                Option.builder("I").hasArg().argName("DIR").desc("kernel C: look for #include \"...\" files in DIR too").build());
+                Option.builder("I").hasArg().argName("DIR").desc("kernel C: look for #include \"...\" files in DIR too").build(),
+                Option.builder().longOpt("kernel-tree").hasArg().argName("DIR")
+                        .desc("kernel C: read the headers of the unconfigured kernel source tree DIR (its include/, "
+                                + "arch/powerpc/include/ and uapi headers; autoconf.h, bounds.h and asm-offsets.h are "
+                                + "generated) instead of powercheck's prelude").build(),
+                Option.builder().longOpt("config").hasArg().argName("FILE")
+                        .desc("kernel C, with --kernel-tree: configure the tree with this .config instead of the "
+                                + "default configuration").build());
     }
 
     /** The kernel C choices the flags make: {@code --havoc} and the preprocessor options, in order. */
@@ -186,6 +193,15 @@ final class Flags {
             }
         }
         KernelOptions k = KernelOptions.defaults().withHavoc(names(cl, "havoc")).withPreprocessorArgs(args);
+        if (cl.hasOption("config") && !cl.hasOption("kernel-tree")) throw new UsageException("--config needs --kernel-tree");
+        if (cl.hasOption("kernel-tree")) {
+            try {
+                k = k.withTree(org.powercheck.frontend.kernel.KernelTree.open(java.nio.file.Path.of(cl.getOptionValue("kernel-tree")),
+                        java.util.Optional.ofNullable(cl.getOptionValue("config")).map(java.nio.file.Path::of)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         return lkmm(cl) ? k.withMapping(org.powercheck.model.mapping.KernelMapping.lkmm()) : k;
     }
 

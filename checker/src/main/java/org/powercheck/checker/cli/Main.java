@@ -49,6 +49,7 @@ public final class Main {
             // A bug in powercheck itself: still one line, and the result is unknown.
             StackTraceElement[] trace = e.getStackTrace();
             err.println("powercheck: internal error: " + e + (trace.length > 0 ? " (at " + trace[0] + ")" : ""));
+            if (System.getenv("POWERCHECK_TRACE") != null) e.printStackTrace(err);
             return 3;
         } finally {
             out.flush();

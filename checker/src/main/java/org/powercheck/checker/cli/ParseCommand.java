@@ -36,6 +36,10 @@ final class ParseCommand {
         Options o = new Options();
         o.addOption(Flags.havoc());
         o.addOption(Flags.valued("function", "FUNC,...", "kernel C source: lower only these functions"));
+        o.addOption(org.apache.commons.cli.Option.builder().longOpt("summary")
+                .desc("kernel C source: instead of the IR, one line per file, FILE: L of N functions lower, then "
+                        + "each function that does not with its file:line:col reason, the functions without a body "
+                        + "that were havoc'd, and the reasons counted over all files").build());
         Flags.preprocessor().forEach(o::addOption);
         o.addOption(Flags.help());
         return o;
@@ -51,7 +55,10 @@ final class ParseCommand {
                         + "a function that cannot be lowered (it uses a type or constant from a header, say) is "
                         + "reported with the reason while the others are printed. An assembly file (.S) is "
                         + "assembled as the kernel build does (__ASSEMBLY__, -I for its headers) and each function it "
-                        + "exports is shown from its label to its blr; constants of asm-offsets.h are given with -D. Errors are printed as "
+                        + "exports is shown from its label to its blr; constants of asm-offsets.h are given with -D. "
+                        + "With --kernel-tree DIR a C file is read with that kernel tree's own headers instead of the "
+                        + "prelude (the configuration is powercheck's default or --config's .config), and --summary "
+                        + "counts, per file, the functions that lower and names each that does not. Errors are printed as "
                         + "file:line:col: message; the exit status is then 2.\n\n",
                 options(), "");
     }
@@ -65,6 +72,7 @@ final class ParseCommand {
         KernelOptions kernel = Flags.kernel(cl);
         Set<String> functions = Flags.names(cl, "function");
         Backends chosen = backends.withKernel(kernel);
+        if (cl.hasOption("summary")) return new ParseSummary(out).run(TestFiles.expand(cl.getArgList()), kernel, functions);
         int status = 0;
         for (Path file : TestFiles.expand(cl.getArgList())) {
             // kernel C is shown function by function; a litmus test as the loader reads it

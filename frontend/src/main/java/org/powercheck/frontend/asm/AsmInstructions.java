@@ -218,10 +218,10 @@ final class AsmInstructions {
         String kinds = switch (base) {
             case "li", "lis" -> "RI";
             case "addi", "subi", "addis", "ori", "xori", "andi.", "mulli", "clrldi" -> "RRI";
-            case "add", "sub", "subf", "and", "or", "xor", "mullw", "mulld", "divw", "divd", "dcbf",
+            case "add", "sub", "subf", "and", "andc", "or", "xor", "mullw", "mulld", "divw", "divd", "dcbf",
                  "lbzx", "lhzx", "lhax", "lwzx", "lwax", "ldx", "stbx", "sthx", "stwx", "stdx", "stwcx.", "stdcx." -> "RRR";
             case "lwarx", "ldarx" -> n == 4 ? "RRRI" : "RRR";
-            case "mr", "neg", "extsw" -> "RR";
+            case "mr", "neg", "extsw", "cntlzd", "cntlzw" -> "RR";
             case "rlwinm", "rlwimi" -> "RRIII";
             case "cmpw", "cmpd", "cmplw", "cmpld" -> n == 3 ? "CRR" : "RR";
             case "cmpwi", "cmpdi", "cmplwi", "cmpldi" -> n == 3 ? "CRI" : "RI";

@@ -29,7 +29,7 @@ final class CallLowering {
             "__pc_per_cpu_ptr", "pc_ipi_trigger", "pc_ipi_entry", "__pc_irq_soft_mask", "__pc_irq_soft_mask_swap",
             "__pc_irq_soft_mask_or", "__pc_irq_soft_mask_restore", "__pc_irq_hard_disabled_set", "__builtin_offsetof",
             "__pc_interrupted_register",
-            "__pc_container_of");
+            "__pc_container_of", "__builtin_types_compatible_p");
     /** The value a trigger writes to the target's IPI location (PM 3.3: any non-zero token). */
     static final long IPI_TOKEN = 1;
 
@@ -65,21 +65,58 @@ final class CallLowering {
         SourcePos pos = c.pos();
         Optional<Declarations.Function> f = unit.decls.function(name);
         if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
-        if (f.isPresent() && f.get().body().isPresent()) return direct(f.get(), c, target, needValue);
+        boolean headerPrimitive = unit.treeHeaders && unit.mapping.primitive(name).isPresent()
+                && f.isPresent() && f.get().pos().file().endsWith(".h");
+        if (f.isPresent() && f.get().body().isPresent() && !headerPrimitive) return direct(f.get(), c, target, needValue);
+        var unreadable = unit.decls.unreadable(name);
+        if (unreadable.isPresent()) {
+            throw new InputException(pos, "'" + name + "' cannot be lowered: its declaration at "
+                    + unreadable.get().pos() + " was not read: " + unreadable.get().getMessage());
+        }
         var asm = unit.assemblyFor(name);
         if (asm.isPresent()) return assembly(name, asm.get(), f, c, target, needValue);
         if (INTRINSICS.contains(name)) return intrinsic(name, c, target);
         Optional<Primitive> primitive = unit.mapping.primitive(name);
         if (primitive.isPresent()) return primitive(name, primitive.get(), c, target, needValue);
         if (unit.mapping.isUnmodelled(name)) throw new UnsupportedConstructException(pos, name);
-        if (unit.options.havocUnknown()) return havoc(name, unit.decls.function(name), c, target, needValue);
+        if (unit.options.havocUnknown()) {
+            unit.havocked.add(name);
+            return havoc(name, unit.decls.function(name), c, target, needValue);
+        }
         throw new InputException(pos, "unknown function '" + name + "' (give it a body or pass --havoc " + name + ")");
     }
 
     private List<Val> arguments(List<CExpr> args) {
         List<Val> out = new ArrayList<>();
-        for (CExpr a : args) out.add(exprs().value(a));
+        for (CExpr a : args) out.add(argument(a));
         return out;
+    }
+
+    /**
+     * An argument's value; with a kernel tree's headers a struct passed by value ({@code pgprot_t},
+     * {@code struct timespec64}) is the address of the object that holds it, which the callee's
+     * parameter copies (and a havoc'd callee ignores).
+     */
+    private Val argument(CExpr a) {
+        if (unit.treeHeaders) {
+            Optional<KType> type = structType(a);
+            if (type.isPresent() && exprs().place(a) instanceof Place.InMemory m) return new Val(m.address(), type.get());
+        }
+        return exprs().value(a);
+    }
+
+    private Optional<KType> structType(CExpr a) {
+        if (a instanceof CExpr.Ident id) {
+            // a struct local is always an object in memory; a register or constant is no struct
+            Optional<Binding> b = t.frame().lookup(id.name());
+            if (b.isPresent() && !(b.get() instanceof Binding.Object)) return Optional.empty();
+        }
+        try {
+            KType type = a instanceof CExpr.CompoundLiteral c ? unit.resolver.resolve(c.type(), c.pos()) : exprs().typeOf(a);
+            return type instanceof KType.Struct ? Optional.of(type) : Optional.empty();
+        } catch (InputException e) {
+            return Optional.empty(); // lowering the value says why
+        }
     }
 
     private void checkArity(String name, KType.Function type, int given, SourcePos pos) {
@@ -234,6 +271,11 @@ final class CallLowering {
             case "__pc_per_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
                 return exprs().elementAdd(p, exprs().value(args.get(1)), false, c);
+            }
+            case "__builtin_types_compatible_p" -> {
+                // GCC: the unqualified types are the same (the kernel's __same_type)
+                boolean same = TypeResolver.same(typeArgument(args.get(0), name), typeArgument(args.get(1), name));
+                return new Val(new Expr.Const(same ? 1 : 0), unit.types.intType);
             }
             case "__builtin_offsetof" -> {
                 // offsetof(type, member): the ABI byte offset (C11 7.19), not the cell offset

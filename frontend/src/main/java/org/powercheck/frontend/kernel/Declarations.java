@@ -31,11 +31,25 @@ final class Declarations {
     private final Map<String, Global> globals = new LinkedHashMap<>();
     private final Map<String, Function> functions = new LinkedHashMap<>();
     private final List<CExternal.MacroDeclaration> unreadMacros = new ArrayList<>();
+    /** Functions whose definition could not be read (a type in its signature), with the reason. */
+    private final Map<String, InputException> unreadable = new LinkedHashMap<>();
+    /** Whether a bundled body stays when a kernel tree's header defines the function again. */
+    private boolean bundledWins;
 
     /** @param inPrelude tells a position (after mapping) in the bundled prelude */
     Declarations(TypeResolver resolver, Predicate<SourcePos> inPrelude) {
         this.resolver = resolver;
         this.inPrelude = inPrelude;
+    }
+
+    /** A kernel tree's headers are read: the checker's bundled definitions are kept over theirs. */
+    void keepBundledDefinitions() {
+        bundledWins = true;
+    }
+
+    /** Why the definition of {@code name} could not be read, if it could not. */
+    Optional<InputException> unreadable(String name) {
+        return functions.containsKey(name) ? Optional.empty() : Optional.ofNullable(unreadable.get(name));
     }
 
     TypeResolver resolver() {
@@ -79,10 +93,18 @@ final class Declarations {
     }
 
     private void define(CFunction f) {
-        KType.Function type = resolver.function(
-                f.result().orElse(org.powercheck.frontend.cparse.CType.Base.of("int")), f.params(), f.variadic(), f.pos());
         boolean prelude = inPrelude.test(f.pos());
         Function old = functions.get(f.name());
+        if (bundledWins && old != null && old.fromPrelude() && !prelude) return;
+        KType.Function type;
+        try {
+            type = resolver.function(f.result().orElse(org.powercheck.frontend.cparse.CType.Base.of("int")),
+                    f.params(), f.variadic(), f.pos());
+        } catch (InputException e) {
+            if (!bundledWins) throw e;
+            unreadable.put(f.name(), e);
+            return;
+        }
         if (old != null && old.body().isPresent() && !old.fromPrelude()) {
             throw new InputException(f.pos(), "function '" + f.name() + "' is defined twice (first at "
                     + old.pos() + ")");
@@ -100,7 +122,7 @@ final class Declarations {
         }
         if (type instanceof KType.Function f) {
             if (!functions.containsKey(d.name())) {
-                functions.put(d.name(), new Function(d.name(), f, Optional.empty(), false, d.pos()));
+                functions.put(d.name(), new Function(d.name(), f, Optional.empty(), inPrelude.test(d.pos()), d.pos()));
             }
             return;
         }

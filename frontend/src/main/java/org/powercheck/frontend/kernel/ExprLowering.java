@@ -50,14 +50,18 @@ final class ExprLowering {
             case CExpr.Conditional c -> conditional(c);
             case CExpr.Call c -> t.calls.call(c, Optional.empty(), true);
             case CExpr.Cast c -> cast(c);
-            case CExpr.StringLit s -> throw new UnsupportedConstructException(at(s), "string literal");
+            case CExpr.StringLit s -> stringLiteral(s);
             case CExpr.Index i -> {
                 yield load(place(i), at(i));
             }
             case CExpr.Member m -> {
                 yield load(place(m), at(m));
             }
-            case CExpr.CompoundLiteral c -> throw new UnsupportedConstructException(at(c), "compound literal");
+            case CExpr.CompoundLiteral c -> {
+                Place.InMemory literal = compoundLiteral(c);
+                if (!literal.type().isScalar()) throw new UnsupportedConstructException(at(c), "compound literal used as a value");
+                yield load(literal, at(c));
+            }
             case CExpr.SizeofType s -> sizeof(unit.resolver.resolve(s.type(), s.pos()), s);
             case CExpr.SizeofExpr s -> sizeof(typeOf(s.operand()), s);
             case CExpr.AlignofType a -> {
@@ -69,7 +73,7 @@ final class ExprLowering {
             case CExpr.OrElse o -> orElse(o);
             case CExpr.TypeArg a -> throw new InputException(at(a), "a type is not a value: " + a.type());
             case CExpr.LabelAddress l -> throw new UnsupportedConstructException(at(l), "label address");
-            case CExpr.Generic g -> throw new UnsupportedConstructException(at(g), "_Generic");
+            case CExpr.Generic g -> value(genericChoice(g));
         };
     }
 
@@ -289,6 +293,9 @@ final class ExprLowering {
                 Val address = pointerAdd(base, index, false, i);
                 return new Place.InMemory(address.expr(), pointee(address, i.array()));
             }
+            case CExpr.CompoundLiteral c -> {
+                return compoundLiteral(c);
+            }
             default -> throw new InputException(at(e), "cannot assign to this expression");
         }
     }
@@ -312,8 +319,8 @@ final class ExprLowering {
                     + objectType.spelling());
         }
         if (!s.complete()) {
-            throw new InputException(at(m), s.spelling() + " has no definition before this use (kernel headers are not "
-                    + "read: define it, with the members the code uses, in the harness)");
+            throw new InputException(at(m), s.spelling() + " has no definition before this use"
+                    + (unit.treeHeaders ? " in the file or the tree's headers it includes" : Types.NO_HEADERS_STRUCT_HINT));
         }
         KType.Field f = s.field(m.member()).orElseThrow(() ->
                 new InputException(at(m), s.spelling() + " has no member '" + m.member() + "'"));
@@ -733,6 +740,13 @@ final class ExprLowering {
     private Val logical(CExpr.Binary b) {
         boolean and = b.op() == CExpr.BinaryOp.AND;
         Expr.BinOp combine = and ? Expr.BinOp.AND : Expr.BinOp.OR;
+        if (t.unit.treeHeaders && isPure(b.right())) {
+            Expr left = IrExprs.truth(value(b.left()).expr());
+            // decided by the left operand alone, as C evaluates it
+            if (left instanceof Expr.Const c && (c.value() != 0) != and) return new Val(c, types.intType);
+            if (left instanceof Expr.Const) return new Val(IrExprs.truth(value(b.right()).expr()), types.intType);
+            return new Val(IrExprs.binary(combine, left, IrExprs.truth(value(b.right()).expr())), types.intType);
+        }
         if (isPure(b.right())) {
             Expr left = IrExprs.truth(value(b.left()).expr());
             return new Val(IrExprs.binary(combine, left, IrExprs.truth(value(b.right()).expr())), types.intType);
@@ -838,12 +852,92 @@ final class ExprLowering {
             for (int i = 0; i < items.size() - 1; i++) t.statements.statement(items.get(i));
             if (items.isEmpty()) return new Val(new Expr.Const(0), Types.VOID);
             CStmt last = items.get(items.size() - 1);
-            if (last instanceof CStmt.ExprStmt e) return value(e.expr());
+            if (last instanceof CStmt.ExprStmt e && !returnsNothing(e.expr())) return value(e.expr());
             t.statements.statement(last);
             return new Val(new Expr.Const(0), Types.VOID);
         } finally {
             t.frame().popScope();
         }
+    }
+
+    /**
+     * With a kernel tree's headers, {@code (type){ ... }} (a tree's {@code *(lock) =
+     * __RAW_SPIN_LOCK_UNLOCKED(lock)}, {@code (atomic_long_t) WORK_DATA_INIT()}) is an object of
+     * the frame of its own, initialised where it is written; elsewhere it is unsupported, as before.
+     */
+    private Place.InMemory compoundLiteral(CExpr.CompoundLiteral c) {
+        SourcePos pos = at(c);
+        if (!unit.treeHeaders) throw new UnsupportedConstructException(pos, "compound literal");
+        KType type = unit.resolver.resolve(c.type(), pos);
+        String name = t.frame().objectName("__pc_literal_" + pos.line() + "_" + pos.column());
+        Memory.MemObject o = unit.memory.object(name).orElseGet(() -> unit.memory.allocate(name, name, type, pos));
+        Expr address = unit.memory.address(o, 0);
+        t.statements.initialize(address, type, c.init(), pos);
+        return new Place.InMemory(address, type);
+    }
+
+    /** The first character of a literal whose escapes are kept as written ({@code \\n}, {@code \\0}, octal). */
+    private static long firstCharacter(String spelled) {
+        if (spelled.isEmpty()) return 0;
+        if (spelled.charAt(0) != '\\' || spelled.length() < 2) return spelled.charAt(0);
+        char c = spelled.charAt(1);
+        if (c >= '0' && c <= '7') {
+            int end = 1;
+            while (end < Math.min(4, spelled.length()) && spelled.charAt(end) >= '0' && spelled.charAt(end) <= '7') end++;
+            return Integer.parseInt(spelled.substring(1, end), 8) & 0xff;
+        }
+        if (c == 'x') {
+            int end = 2;
+            while (end < spelled.length() && Character.digit(spelled.charAt(end), 16) >= 0) end++;
+            return end == 2 ? 'x' : Long.parseLong(spelled.substring(2, end), 16) & 0xff;
+        }
+        return switch (c) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case 'a' -> 7;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'v' -> 11;
+            case 'e' -> 27;
+            default -> c; // \\, \", \', \?
+        };
+    }
+
+    /**
+     * The association {@code _Generic} selects (C11 6.5.1.1), with a kernel tree's headers
+     * ({@code page_folio}'s const and non-const pages): the one whose type is the control's after
+     * lvalue conversion (an array is a pointer to its element), else {@code default}. The control
+     * is not evaluated. Elsewhere {@code _Generic} is unsupported, as before.
+     */
+    private CExpr genericChoice(CExpr.Generic g) {
+        if (!unit.treeHeaders) throw new UnsupportedConstructException(at(g), "_Generic");
+        KType control = typeOf(g.control());
+        if (control instanceof KType.Array a) control = new KType.Pointer(a.element());
+        if (control instanceof KType.Function) control = new KType.Pointer(control);
+        CExpr fallback = null;
+        for (CExpr.GenericAssociation a : g.associations()) {
+            if (a.type().isEmpty()) {
+                fallback = a.value();
+            } else if (TypeResolver.same(unit.resolver.resolve(a.type().get(), at(g)), control)) {
+                return a.value();
+            }
+        }
+        if (fallback == null) {
+            throw new InputException(at(g), "no association of the _Generic matches its control's type " + control.spelling());
+        }
+        return fallback;
+    }
+
+    /**
+     * A call of a function or primitive that returns nothing ({@code ({ barrier(); })} in a
+     * tree's iteration macros): the statement expression is then void.
+     */
+    private boolean returnsNothing(CExpr e) {
+        if (!(e instanceof CExpr.Call c) || !(c.function() instanceof CExpr.Ident id)) return false;
+        var p = unit.mapping.primitive(id.name());
+        if (p.isPresent()) return !p.get().hasResult();
+        return unit.decls.function(id.name()).map(f -> f.type().result() instanceof KType.Void).orElse(false);
     }
 
     /** The type of {@code e}, found by lowering it into a scratch buffer. */
@@ -920,5 +1014,23 @@ final class ExprLowering {
     static CExpr withoutCasts(CExpr e) {
         while (e instanceof CExpr.Cast c) e = c.operand();
         return e;
+    }
+
+    /**
+     * With a kernel tree's headers a string literal (a name for printk, a property for
+     * of_property_*) is the address of an object of its own holding its first character; the
+     * code these files check only passes it on. Elsewhere it is unsupported, as before.
+     */
+    private Val stringLiteral(CExpr.StringLit s) {
+        if (!t.unit.treeHeaders) throw new UnsupportedConstructException(at(s), "string literal");
+        SourcePos pos = at(s);
+        String name = "__pc_string_" + Integer.toHexString(pos.file().hashCode()) + "_" + pos.line() + "_" + pos.column();
+        Memory.MemObject o = t.unit.memory.object(name).orElseGet(() -> {
+            Memory.MemObject made = t.unit.memory.allocate(name, name, t.unit.types.charType, pos);
+            long first = firstCharacter(s.value());
+            t.unit.memory.setInit(t.unit.memory.cellName(made, 0), new Expr.Const(first));
+            return made;
+        });
+        return new Val(t.unit.memory.address(o, 0), new KType.Pointer(t.unit.types.charType));
     }
 }

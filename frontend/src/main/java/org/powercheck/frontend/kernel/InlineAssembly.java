@@ -73,7 +73,7 @@ final class InlineAssembly {
                 throw new UnsupportedConstructException(pos, "inline assembly operand constraint \"" + op.constraint() + "\"");
             }
         }
-        Matcher m = OPERAND.matcher(a.template());
+        Matcher m = OPERAND.matcher(normalized(a.template()));
         StringBuilder template = new StringBuilder();
         while (m.find()) {
             String with;
@@ -92,6 +92,20 @@ final class InlineAssembly {
             Place p = outputs.get(i);
             if (p != null) t.exprs.store(p, new Expr.RegRef(AsmRegisters.gpr(FIRST_OPERAND_REGISTER + i)), pos);
         }
+    }
+
+    /**
+     * What GCC's assembler would read the same: operand modifiers {@code %U}/{@code %X} print
+     * nothing for the {@code 0(rX)} form given to {@code m} operands, a branch's {@code +}/{@code -}
+     * is a prediction hint, {@code #} starts a comment, and {@code dcbt}/{@code dcbtst} are cache hints with no effect on what
+     * memory holds.
+     */
+    static String normalized(String template) {
+        // '#' starts a comment to the end of the line in powerpc assembly (asm/cmpxchg.h names its helper so)
+        String t = template.replaceAll("(?<=\\s)#[^\\n]*", "");
+        t = t.replaceAll("%[UX](\\d+|\\[\\w+\\])", "");
+        t = t.replaceAll("\\b(b[a-z]*)[+-](?=\\s)", "$1");
+        return t.replaceAll("(?m)(^|[;\\n])\\s*dcbt(st)?\\s[^;\\n]*", "$1");
     }
 
     private static int named(List<CStmt.AsmOperand> operands, String name, SourcePos pos) {

@@ -60,10 +60,18 @@ public final class KernelFrontend {
         return new LoweredSource(p, failed);
     }
 
-    /** The functions of a source file that lowered, as a program, and those that did not. */
-    public record LoweredSource(Program program, List<NotLowered> notLowered) {
+    /**
+     * The functions of a source file that lowered, as a program, those that did not, and the
+     * functions without a body whose calls were havoc'd (any result, no memory effect).
+     */
+    public record LoweredSource(Program program, List<NotLowered> notLowered, java.util.Collection<String> havocked) {
         public LoweredSource {
             notLowered = List.copyOf(notLowered);
+            havocked = List.copyOf(new java.util.TreeSet<>(havocked));
+        }
+
+        public LoweredSource(Program program, List<NotLowered> notLowered) {
+            this(program, notLowered, List.of());
         }
     }
 

@@ -13,7 +13,12 @@ import org.powercheck.model.mapping.KernelMapping;
  * @param preprocessorArgs {@code -D}, {@code -U} and {@code -I} arguments, in order, applied after
  *                         the default kernel configuration ({@link KernelSource#CONFIG})
  */
-public record KernelOptions(KernelMapping mapping, Set<String> havoc, int inlineDepth, List<String> preprocessorArgs) {
+public record KernelOptions(KernelMapping mapping, Set<String> havoc, int inlineDepth, List<String> preprocessorArgs,
+                            java.util.Optional<KernelTree> tree) {
+    public KernelOptions(KernelMapping mapping, Set<String> havoc, int inlineDepth, List<String> preprocessorArgs) {
+        this(mapping, havoc, inlineDepth, preprocessorArgs, java.util.Optional.empty());
+    }
+
     public KernelOptions {
         havoc = Set.copyOf(havoc);
         preprocessorArgs = List.copyOf(preprocessorArgs);
@@ -25,14 +30,19 @@ public record KernelOptions(KernelMapping mapping, Set<String> havoc, int inline
     }
 
     public KernelOptions withHavoc(Set<String> names) {
-        return new KernelOptions(mapping, names, inlineDepth, preprocessorArgs);
+        return new KernelOptions(mapping, names, inlineDepth, preprocessorArgs, tree);
     }
 
     public KernelOptions withMapping(KernelMapping m) {
-        return new KernelOptions(m, havoc, inlineDepth, preprocessorArgs);
+        return new KernelOptions(m, havoc, inlineDepth, preprocessorArgs, tree);
     }
 
     public KernelOptions withPreprocessorArgs(List<String> args) {
-        return new KernelOptions(mapping, havoc, inlineDepth, args);
+        return new KernelOptions(mapping, havoc, inlineDepth, args, tree);
+    }
+
+    /** Reads kernel C with the headers of {@code t} ({@code --kernel-tree}) instead of the bundled prelude. */
+    public KernelOptions withTree(KernelTree t) {
+        return new KernelOptions(mapping, havoc, inlineDepth, preprocessorArgs, java.util.Optional.of(t));
     }
 }

@@ -47,6 +47,12 @@ final class KernelSource {
     private static final String INIT_HEADER = "void " + INIT_FUNCTION + "(void) ";
     private static final String MACROS_TEXT = resource("prelude-macros.h");
     private static final String PRELUDE_TEXT = resource("prelude.h");
+    private static final String TREE_PRELUDE = BUNDLED + "tree-prelude.h>";
+    private static final String TREE_PRELUDE_TEXT = resource("tree-prelude.h");
+    private static final String TREE_INCLUDES = BUNDLED + "kernel build's -include>";
+    /** The checker's own functions, which a tree's macros of the same name must not replace. */
+    private static final java.util.Set<String> INTRINSIC_MACROS = java.util.Set.of("smp_processor_id",
+            "raw_smp_processor_id", "__smp_processor_id");
 
     private KernelSource() {}
 
@@ -73,8 +79,9 @@ final class KernelSource {
      */
     static List<CExternal> parse(String text, String file, Optional<SourcePos> initBrace, KernelOptions kernel,
                                  boolean outOfTree) {
-        // the kernel's annotation, declaration and loop macros, then what the checker adds
-        PreprocessorOptions options = PreprocessorOptions.builder().kernelPpc64le().arguments(CONFIG)
+        PreprocessorOptions options = kernel.tree().isPresent() ? treeOptions(kernel.tree().get(), kernel)
+                // the kernel's annotation, declaration and loop macros, then what the checker adds
+                : PreprocessorOptions.builder().kernelPpc64le().arguments(CONFIG)
                 .arguments(kernel.preprocessorArgs()).recordMissingQuotedIncludes(outOfTree)
                 .preInclude(MACROS, MACROS_TEXT).preInclude(PRELUDE, PRELUDE_TEXT).build();
         PreprocessedUnit unit = new Preprocessor(options).run(text + EPILOGUE, file);
@@ -87,7 +94,25 @@ final class KernelSource {
                 positions = shifted(unit, at[0], at[1], INIT_HEADER.length());
             }
         }
-        return CSyntax.translationUnit(parsed, positions, new TypeNames());
+        if (kernel.tree().isEmpty()) return CSyntax.translationUnit(parsed, positions, new TypeNames());
+        // a tree's headers: a declaration the grammar cannot read leaves what it declares unknown
+        return CSyntax.tolerantUnit(parsed, positions, new TypeNames()).items();
+    }
+
+    /**
+     * A tree's headers: its include directories and the build's {@code -include}s, after the
+     * checker's meanings ({@code tree-prelude.h}), which the tree's macros do not replace.
+     */
+    private static PreprocessorOptions treeOptions(KernelTree tree, KernelOptions kernel) {
+        java.util.Set<String> kept = new java.util.HashSet<>(kernel.mapping().knownNames());
+        kept.addAll(INTRINSIC_MACROS);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^#define\\s+([A-Za-z_][A-Za-z0-9_]*)")
+                .matcher(TREE_PRELUDE_TEXT);
+        while (m.find()) kept.add(m.group(1));
+        PreprocessorOptions.Builder b = PreprocessorOptions.builder().kernelPpc64le().arguments(kernel.preprocessorArgs());
+        for (java.nio.file.Path dir : tree.includeDirs()) b.includeDir(dir);
+        return b.asmGenericFallback(true).missingIncludesFail(true).keepMacros(kept, BUNDLED)
+                .preInclude(TREE_PRELUDE, TREE_PRELUDE_TEXT).preInclude(TREE_INCLUDES, tree.preIncludes()).build();
     }
 
     /** The line and column in the preprocessed text of the brace spelled at {@code brace}. */

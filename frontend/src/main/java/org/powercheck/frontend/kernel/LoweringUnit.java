@@ -37,6 +37,13 @@ final class LoweringUnit {
     final Memory memory = new Memory();
     final KernelMapping mapping;
     LoweringOptions options;
+    /**
+     * Whether a kernel tree's headers were read: a primitive the mapping knows is lowered by its
+     * meaning there, not by the body a header gives it.
+     */
+    boolean treeHeaders;
+    /** The functions without a body whose calls were havoc'd because the options say so (a source read on its own). */
+    final Set<String> havocked = new TreeSet<>();
     private final Map<CFunction, Set<String>> escapes = new HashMap<>();
     private final Map<CFunction, Set<String>> assigned = new HashMap<>();
     private Set<String> addressTaken;
@@ -183,10 +190,23 @@ final class LoweringUnit {
         List<Declarations.Function> out = new ArrayList<>();
         for (String name : new TreeSet<>(addressTaken)) {
             Declarations.Function f = decls.function(name).orElseThrow();
-            if (f.body().isPresent() && compatible(f.type(), type)) out.add(f);
+            boolean matches = treeHeaders ? sameSignature(f.type(), type) : compatible(f.type(), type);
+            if (f.body().isPresent() && matches) out.add(f);
         }
         out.sort(Comparator.comparing(Declarations.Function::name));
         return out;
+    }
+
+    /**
+     * With a kernel tree's headers every type is the real one: a call through a pointer reaches
+     * only functions of its type (any other call is undefined in C).
+     */
+    private static boolean sameSignature(KType.Function a, KType.Function b) {
+        if (a.params().size() != b.params().size() || a.variadic() != b.variadic()) return false;
+        for (int i = 0; i < a.params().size(); i++) {
+            if (!TypeResolver.same(a.params().get(i), b.params().get(i))) return false;
+        }
+        return TypeResolver.same(a.result(), b.result());
     }
 
     /** Loosely compatible signatures: same arity, pointers for pointers, integers for integers. */

@@ -50,12 +50,17 @@ final class SourceBuilder {
             if (!(item instanceof CFunction f) || !f.pos().file().equals(file)) continue;
             if (!selected.isEmpty() && !selected.contains(f.name())) continue;
             missing.remove(f.name());
+            var unreadable = unit.decls.unreadable(f.name());
+            if (unreadable.isPresent()) {
+                failed.add(new KernelFrontend.NotLowered(f.name(), unreadable.get()));
+                continue;
+            }
             Declarations.Function declared = unit.decls.function(f.name()).orElseThrow();
             if (declared.body().orElse(null) != f) continue;
             try {
                 threads.add(new ThreadCode(threads.size(), f.name(), Map.of(), lower(unit, f, declared), f.pos()));
             } catch (InputException e) {
-                failed.add(new KernelFrontend.NotLowered(f.name(), e));
+                failed.add(new KernelFrontend.NotLowered(f.name(), unit.treeHeaders ? withoutPreludeHint(e) : e));
             }
         }
         if (!missing.isEmpty()) {
@@ -66,7 +71,14 @@ final class SourceBuilder {
         Program program = new Program(java.nio.file.Path.of(file).getFileName().toString(), Program.Arch.C, file,
                 unit.memory.cells(), threads, new Condition(Condition.Quantifier.FORALL, new Prop.True(), start),
                 List.of(), Optional.empty(), unit.memory.signedNarrowCells());
-        return new KernelFrontend.LoweredSource(program, failed);
+        return new KernelFrontend.LoweredSource(program, failed, unit.havocked);
+    }
+
+    /** With a tree's headers read, the advice for code read without them does not apply. */
+    private static InputException withoutPreludeHint(InputException e) {
+        if (!e.detail().endsWith(Types.NO_HEADERS_HINT)) return e;
+        String detail = e.detail().substring(0, e.detail().length() - Types.NO_HEADERS_HINT.length());
+        return new InputException(e.pos(), detail);
     }
 
     private static List<org.powercheck.ir.Instr> lower(LoweringUnit unit, CFunction f, Declarations.Function declared) {

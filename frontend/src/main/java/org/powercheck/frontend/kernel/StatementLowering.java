@@ -3,6 +3,7 @@ package org.powercheck.frontend.kernel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.powercheck.frontend.cparse.CDecl;
 import org.powercheck.frontend.cparse.CExpr;
@@ -138,6 +139,16 @@ final class StatementLowering {
 
     // ---------------------------------------------------------------- declarations
 
+    /** A local's type; GCC's {@code __auto_type x = e} has the type of {@code e}. */
+    private KType localType(CDecl d) {
+        if (d.type() instanceof org.powercheck.frontend.cparse.CType.Base b && b.words().equals(List.of("__auto_type"))
+                && d.init().isPresent() && d.init().get() instanceof org.powercheck.frontend.cparse.CInit.Single single) {
+            return unit.resolver.resolve(new org.powercheck.frontend.cparse.CType.TypeOf(Optional.of(single.value()),
+                    Optional.empty()), d.pos());
+        }
+        return unit.resolver.resolve(d.type(), d.pos());
+    }
+
     private void declaration(CDecl d) {
         Frame f = t.frame();
         SourcePos pos = d.pos();
@@ -145,7 +156,7 @@ final class StatementLowering {
             unit.resolver.defineTypedef(d.name(), unit.resolver.resolve(d.type(), d.pos()), d.pos());
             return;
         }
-        KType type = unit.resolver.resolve(d.type(), d.pos());
+        KType type = localType(d);
         if (d.name().isEmpty()) return;
         if (type instanceof KType.Function || d.storage().contains("extern")) {
             unit.decls.declare(d);
@@ -190,7 +201,10 @@ final class StatementLowering {
         if (f.escaped.contains(name) || type.isAggregate()) {
             Expr address = object(name, type, pos);
             if (type.isScalar()) exprs().store(new Place.InMemory(address, type), value.expr(), pos);
-            else throw new UnsupportedConstructException(pos, "struct passed by value");
+            else if (unit.treeHeaders && type instanceof KType.Struct && value.type() instanceof KType.Struct) {
+                // the argument is the address of the struct passed (CallLowering.argument)
+                exprs().copy(new Place.InMemory(address, type), new Place.InMemory(value.expr(), type), pos);
+            } else throw new UnsupportedConstructException(pos, "struct passed by value");
             return;
         }
         if (f.readOnly(name) && (value.expr() instanceof Expr.Const || value.expr() instanceof Expr.Addr)) {
@@ -228,7 +242,7 @@ final class StatementLowering {
     }
 
     /** Stores an initialiser into a local object; what it leaves out is zero (C's rule for braces). */
-    private void initialize(Expr address, KType type, CInit init, SourcePos pos) {
+    void initialize(Expr address, KType type, CInit init, SourcePos pos) {
         if (init instanceof CInit.Single s && type.isScalar()) {
             Val v = exprs().convert(exprs().value(s.value()), type);
             exprs().store(new Place.InMemory(address, type), v.expr(), pos);
@@ -308,6 +322,13 @@ final class StatementLowering {
 
     private void ifStatement(CStmt.If i) {
         Expr cond = exprs().value(i.cond()).expr();
+        if (unit.treeHeaders && cond instanceof Expr.Const k) {
+            // a tree's helpers test configuration and constant arguments (IS_ENABLED, allow_local):
+            // the branch not taken is not lowered, so neither is a recursion only it would make
+            if (k.value() != 0) statement(i.then());
+            else i.otherwise().ifPresent(this::statement);
+            return;
+        }
         String otherwise = out().label();
         // Under the LKMM the condition controls the two branches only, so the branch knows where they join.
         boolean scoped = unit.mapping.isLkmm();

@@ -159,7 +159,18 @@ final class TypeResolver {
         };
     }
 
+    /** Each definition read once: the declarators of one declaration share its record. */
+    private final java.util.Map<CType.Record, KType.Struct> resolvedRecords = new java.util.IdentityHashMap<>();
+
     private KType record(CType.Record r, SourcePos pos) {
+        KType.Struct known = resolvedRecords.get(r);
+        if (known != null) return known;
+        KType.Struct s = recordOnce(r, pos);
+        if (r.members().isPresent()) resolvedRecords.put(r, s);
+        return s;
+    }
+
+    private KType.Struct recordOnce(CType.Record r, SourcePos pos) {
         KType.Struct s;
         if (r.tag().isPresent()) {
             String tag = r.tag().get();

@@ -63,6 +63,12 @@ final class Types {
         return new Expr.Const(64 - s.width().bits);
     }
 
+    /** What to do about a type only a header defines, when headers are not read (no --kernel-tree). */
+    static final String NO_HEADERS_HINT =
+            "; kernel headers are not read, so define it in the harness or --havoc the function that uses it";
+    static final String NO_HEADERS_STRUCT_HINT =
+            " (kernel headers are not read: define it, with the members the code uses, in the harness)";
+
     /**
      * Fails where code needs to know an {@link KType.Opaque} type (its value, its size, its
      * members): the message names the type and where it was met.
@@ -70,7 +76,7 @@ final class Types {
     static KType known(KType t, SourcePos use) {
         if (t instanceof KType.Opaque o) {
             throw new InputException(use, "'" + o.spelling() + "' is used, but its type is not known: " + o.why()
-                    + "; kernel headers are not read, so define it in the harness or --havoc the function that uses it");
+                    + NO_HEADERS_HINT);
         }
         return t;
     }

@@ -18,6 +18,10 @@ final class Units {
         LoweringOptions defaults = new LoweringOptions(options.havoc(), havocUnknown, options.inlineDepth(), herdThreads, herdThreads,
                 LoweringOptions.DEFAULT_CPUS, LoweringOptions.DEFAULT_CPUS);
         LoweringUnit unit = new LoweringUnit(options.mapping(), defaults, KernelSource::bundled);
+        if (options.tree().isPresent()) {
+            unit.decls.keepBundledDefinitions();
+            unit.treeHeaders = true;
+        }
         unit.decls.addAll(items);
         int cpus = unit.resolver.enumConstant(KernelSource.CPUS).map(Long::intValue).orElse(LoweringOptions.DEFAULT_CPUS);
         int perCore = unit.resolver.enumConstant(KernelSource.THREADS_PER_CORE).map(Long::intValue).orElse(cpus);

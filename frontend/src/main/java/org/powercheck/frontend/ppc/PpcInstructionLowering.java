@@ -38,7 +38,7 @@ public final class PpcInstructionLowering {
     private static final Set<String> UNSUPPORTED = Set.of(
             "bl", "bctr", "bctrl", "mtlr", "mflr", "mtctr", "mfctr", "mfcr", "mtcrf", "lmw", "stmw",
             "lwzu", "stwu", "ldu", "stdu", "slw", "srw", "sraw", "srawi", "sld", "srd", "nor", "nand",
-            "eqv", "andc", "orc", "tw", "twi", "td", "tdi", "sc", "rldicl", "rldicr", "rldimi", "sldi", "srdi");
+            "eqv", "orc", "tw", "twi", "td", "tdi", "sc", "rldicl", "rldicr", "rldimi", "sldi", "srdi");
 
     /** Every mnemonic {@link #lower} accepts (record forms such as {@code add.} included). */
     private static final Set<String> SUPPORTED = Set.of(
@@ -47,7 +47,7 @@ public final class PpcInstructionLowering {
             "divd", "mr", "neg", "extsw", "clrldi", "rlwinm", "rlwimi", "cmpw", "cmpd", "cmplw", "cmpld", "cmpwi",
             "cmpdi", "cmplwi", "cmpldi", "b", "beq", "bne", "blt", "bgt", "ble", "bng", "bge", "bnl", "blr",
             "lbz", "lhz", "lha", "lwz", "lwa", "ld", "lbzx", "lhzx", "lhax", "lwzx", "lwax", "ldx", "lwarx", "ldarx",
-            "stb", "sth", "stw", "std", "stbx", "sthx", "stwx", "stdx", "stwcx.", "stdcx.");
+            "stb", "sth", "stw", "std", "stbx", "sthx", "stwx", "stdx", "stwcx.", "stdcx.", "andc", "cntlzd", "cntlzw");
 
     /** Words of the condition tail, to recognise a misspelt one read as an instruction. */
     private static final List<String> TAIL_KEYWORDS = List.of("exists", "forall", "final", "locations", "filter");
@@ -115,6 +115,9 @@ public final class PpcInstructionLowering {
             case "sub" -> registerOp(in, BinOp.SUB, false, recordForm);
             case "subf" -> registerOp(in, BinOp.SUB, true, recordForm);
             case "and" -> registerOp(in, BinOp.AND, false, recordForm);
+            case "andc" -> andComplement(in, recordForm);
+            case "cntlzd" -> countLeadingZeros(in, 64);
+            case "cntlzw" -> countLeadingZeros(in, 32);
             case "or" -> registerOp(in, BinOp.OR, false, recordForm);
             case "xor" -> registerOp(in, BinOp.XOR, false, recordForm);
             case "mullw", "mulld" -> registerOp(in, BinOp.MUL, false, recordForm);
@@ -218,7 +221,7 @@ public final class PpcInstructionLowering {
     /** Mnemonics that have a record form ({@code add.}) setting cr0 from the result. */
     private static final Set<String> RECORD_FORMS = Set.of(
             "add", "sub", "subf", "and", "or", "xor", "mullw", "mulld", "divw", "divd", "mr", "neg", "extsw",
-            "clrldi", "rlwinm", "rlwimi");
+            "clrldi", "rlwinm", "rlwimi", "andc");
 
     private void fence(PpcSyntax.Instruction in, FenceKind kind) {
         new PpcOperands(in, "", 0);
@@ -254,6 +257,30 @@ public final class PpcInstructionLowering {
         Expr b = read(o.reg(2));
         assign(dst, swap ? binary(op, b, a) : binary(op, a, b), in.pos());
         if (recordForm) recordResult(dst, in.pos());
+    }
+
+    /** {@code andc rD,rA,rB}: rA and the complement of rB (the kernel's atomic andnot and byte cmpxchg masks). */
+    private void andComplement(PpcSyntax.Instruction in, boolean recordForm) {
+        PpcOperands o = new PpcOperands(in, "rD,rA,rB", 3);
+        Reg dst = o.reg(0);
+        assign(dst, binary(BinOp.AND, read(o.reg(1)), new Expr.Unary(UnOp.NOT, read(o.reg(2)))), in.pos());
+        if (recordForm) recordResult(dst, in.pos());
+    }
+
+    /**
+     * {@code cntlzd rA,rS} ({@code cntlzw}: of the low word): the number of shifts right after
+     * which the value is still 0, as a sum of comparisons, with no operator of its own.
+     */
+    private void countLeadingZeros(PpcSyntax.Instruction in, int bits) {
+        PpcOperands o = new PpcOperands(in, "rA,rS", 2);
+        Expr x = read(o.reg(1));
+        if (bits == 32) x = binary(BinOp.AND, x, constant(WORD_MASK));
+        Expr count = constant(0);
+        for (int k = 0; k < bits; k++) {
+            Expr zero = binary(BinOp.EQ, binary(BinOp.SHR, x, constant(k)), constant(0));
+            count = binary(BinOp.ADD, count, zero);
+        }
+        assign(o.reg(0), count, in.pos());
     }
 
     private void unaryOp(PpcSyntax.Instruction in, UnOp op, boolean recordForm) {

@@ -8,8 +8,11 @@ import java.util.List;
 final class IncludeResolver {
     private final List<Path> includeDirs;
 
-    IncludeResolver(List<Path> includeDirs) {
+    private final boolean asmGenericFallback;
+
+    IncludeResolver(List<Path> includeDirs, boolean asmGenericFallback) {
         this.includeDirs = includeDirs;
+        this.asmGenericFallback = asmGenericFallback;
     }
 
     /** @param includerDir the directory of the including file, or null for the working directory */
@@ -26,6 +29,7 @@ final class IncludeResolver {
                 return candidate;
             }
         }
+        if (asmGenericFallback && name.startsWith("asm/")) return findAngled("asm-generic/" + name.substring(4));
         return null;
     }
 }

@@ -30,8 +30,16 @@ public final class PreprocessorOptions {
     private final Set<String> attributes;
     private final Set<String> builtins;
     private final boolean recordMissingQuotedIncludes;
+    private final Set<String> keptMacros;
+    private final String keptMacrosOwner;
+    private final boolean asmGenericFallback;
+    private final boolean missingIncludesFail;
 
     private PreprocessorOptions(Builder b) {
+        this.missingIncludesFail = b.missingIncludesFail;
+        this.keptMacros = Set.copyOf(b.keptMacros);
+        this.keptMacrosOwner = b.keptMacrosOwner;
+        this.asmGenericFallback = b.asmGenericFallback;
         this.macroOptions = List.copyOf(b.macroOptions);
         this.includeDirs = List.copyOf(b.includeDirs);
         this.preIncludes = List.copyOf(b.preIncludes);
@@ -71,6 +79,24 @@ public final class PreprocessorOptions {
         return recordMissingQuotedIncludes;
     }
 
+    /**
+     * Whether a {@code #define} or {@code #undef} of {@code name} in {@code file} is ignored: the
+     * macro is one whose meaning comes from the files named with {@link Builder#keepMacros}.
+     */
+    public boolean keeps(String name, String file) {
+        return keptMacros.contains(name) && !file.startsWith(keptMacrosOwner);
+    }
+
+    /** Whether a missing {@code #include <...>} is an error (a kernel tree has every header) rather than recorded. */
+    public boolean missingIncludesFail() {
+        return missingIncludesFail;
+    }
+
+    /** Whether {@code <asm/x.h>} missing from the include directories is read as {@code <asm-generic/x.h>}. */
+    public boolean asmGenericFallback() {
+        return asmGenericFallback;
+    }
+
     /** Whether {@code __has_attribute(name)} holds; {@code __name__} and {@code name} are the same attribute. */
     boolean hasAttribute(String name) {
         return attributes.contains(stripUnderscores(name));
@@ -93,6 +119,10 @@ public final class PreprocessorOptions {
         private final List<PreInclude> preIncludes = new ArrayList<>();
         private int maxIncludeDepth = DEFAULT_MAX_INCLUDE_DEPTH;
         private boolean recordMissingQuotedIncludes;
+        private final Set<String> keptMacros = new LinkedHashSet<>();
+        private String keptMacrosOwner = "";
+        private boolean asmGenericFallback;
+        private boolean missingIncludesFail;
         private final Set<String> attributes = new LinkedHashSet<>(List.of(
                 "aligned", "alias", "alloc_size", "always_inline", "assume_aligned", "cold", "const",
                 "copy", "deprecated", "designated_init", "error", "externally_visible", "fallthrough",
@@ -149,6 +179,32 @@ public final class PreprocessorOptions {
          */
         public Builder recordMissingQuotedIncludes(boolean record) {
             recordMissingQuotedIncludes = record;
+            return this;
+        }
+
+        /**
+         * Macros that only files whose name starts with {@code owner} define or undefine: the
+         * {@code #define} of one of them elsewhere (a kernel header) is ignored, so the meaning the
+         * owner gives it stays.
+         */
+        public Builder keepMacros(Set<String> names, String owner) {
+            keptMacros.addAll(names);
+            keptMacrosOwner = owner;
+            return this;
+        }
+
+        /**
+         * Reads a missing {@code <asm/x.h>} as {@code <asm-generic/x.h>}, as the wrappers a kernel
+         * build generates for an architecture's {@code generic-y} headers do.
+         */
+        public Builder asmGenericFallback(boolean fallback) {
+            asmGenericFallback = fallback;
+            return this;
+        }
+
+        /** Makes a missing {@code #include <...>} an error, for a tree that has all its headers. */
+        public Builder missingIncludesFail(boolean fail) {
+            missingIncludesFail = fail;
             return this;
         }
 

@@ -216,6 +216,14 @@ class PpcLoweringTest {
         "'rlwinm r3,r1,0,16,15', 0x12345678, 0, 0x1234567812345678",
         "'rlwimi r3,r1,4,30,31', -1, 0xaaaaaaaaaaaaaaaa, 0xaaaaaaaaaaaaaaab",
         "'rlwimi r3,r1,16,0,15', -1, 0xaaaaaaaaaaaaaaaa, 0xaaaaaaaaffffaaaa",
+        // Power ISA 3.0B 3.3.13: andc, cntlzd, cntlzw (the kernel's cmpxchg on bytes and fls)
+        "'andc r3,r1,r3', -1, 0xff, 0xffffffffffffff00",
+        "'cntlzd r3,r1', 1, 0, 63",
+        "'cntlzd r3,r1', 0, 0, 64",
+        "'cntlzd r3,r1', -1, 0, 0",
+        "'cntlzw r3,r1', 0x100000000, 0, 32",
+        "'cntlzw r3,r1', 0x80000000, 0, 0",
+        "'cntlzw r3,r1', 0x10000, 0, 15",
     })
     void bitManipulationValues(String line, String r1, String r3, String expected) {
         Instr.Assign assign = assertInstanceOf(Instr.Assign.class, only(line));

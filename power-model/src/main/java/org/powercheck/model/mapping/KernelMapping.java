@@ -75,6 +75,17 @@ public final class KernelMapping {
         return registry.get(name);
     }
 
+    /**
+     * Every name this mapping gives a meaning to or reports as unmodelled (not those matched only
+     * by a prefix): what a kernel tree's headers must not define in its place.
+     */
+    public Set<String> knownNames() {
+        Set<String> names = new java.util.TreeSet<>(registry.names());
+        if (power != null) names.addAll(power.registry.names());
+        names.addAll(UNMODELLED);
+        return names;
+    }
+
     /** True for a kernel construct that is valid but has no modelled sequence (report it as unsupported). */
     public boolean isUnmodelled(String name) {
         if (registry.get(name).isPresent()) return false;

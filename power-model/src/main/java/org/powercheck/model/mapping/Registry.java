@@ -24,6 +24,10 @@ final class Registry {
         return Optional.ofNullable(byName.get(name));
     }
 
+    java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(byName.keySet());
+    }
+
     int size() {
         return byName.size();
     }

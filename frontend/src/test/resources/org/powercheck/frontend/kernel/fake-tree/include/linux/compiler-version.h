@@ -1,0 +1,1 @@
+/* a fake tree for powercheck tests */

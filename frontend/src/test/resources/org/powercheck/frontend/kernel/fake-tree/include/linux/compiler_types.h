@@ -1,0 +1,2 @@
+/* a fake tree for powercheck tests */
+#define __fake_attribute

@@ -1,0 +1,2 @@
+/* a fake tree for powercheck tests: not kernel code */
+#include <generated/autoconf.h>

@@ -1,0 +1,6 @@
+#include <linux/no-such-header.h>
+
+int f(void)
+{
+	return 0;
+}
