@@ -82,6 +82,13 @@ final class ParseCommand {
                     ? Frontend.lower(file, kernel, functions)
                     : new KernelFrontend.LoweredSource(chosen.loader().load(file), List.of());
             out.print(format(lowered.program()));
+            if (!lowered.withoutBody().isEmpty()) {
+                // not silent: these calls' own memory accesses and barriers are not in the code above
+                out.printf("without a body (any result, no memory access): %s%n%n", lowered.withoutBody().entrySet().stream()
+                        .map(e -> e.getKey() + " (" + (e.getValue().file().equals(lowered.program().file())
+                                ? e.getValue().line() + ":" + e.getValue().column() : e.getValue().toString()) + ")")
+                        .collect(Collectors.joining(", ")));
+            }
             if (!lowered.notLowered().isEmpty()) {
                 int total = lowered.program().threads().size() + lowered.notLowered().size();
                 out.printf("not lowered: %d of %d functions (errors on stderr): %s%n%n", lowered.notLowered().size(), total,

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.powercheck.checker.CheckOptions;
+import org.powercheck.frontend.kernel.KernelOptions;
 import org.powercheck.checker.patch.FilePatch;
 import org.powercheck.checker.patch.PatchException;
 import org.powercheck.checker.patch.PatchText;
@@ -43,6 +44,8 @@ final class PatchCheckCommand {
         o.addOption(Flags.valued("timeout", "SECONDS", "give up on a check after this long (its result is unknown)"));
         Flags.interruptOptions().forEach(o::addOption);
         o.addOption(Flags.havoc());
+        // the harnesses read as check reads them: a kernel tree's headers, -D, -I
+        Flags.preprocessor().forEach(o::addOption);
         o.addOption(Flags.help());
         return o;
     }
@@ -78,8 +81,9 @@ final class PatchCheckCommand {
             if (!Files.isRegularFile(p)) throw new UsageException(h + ": no such harness file");
             harnesses.add(p);
         }
-        TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
-                CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl)), timeout,
+        KernelOptions kernel = Flags.kernel(cl);
+        CheckOptions checks = CheckOptions.defaults().withUnwind(unwind).withInterrupts(Flags.interrupts(cl));
+        TestRunner runner = new TestRunner(backends.withKernel(kernel), engine, checks, timeout,
                 new PrintStream(PrintStream.nullOutputStream()));
         try {
             List<FilePatch> patches = Patches.read(patchFile, PatchText.extract(patchFile, read(patchFile)));
@@ -97,7 +101,11 @@ final class PatchCheckCommand {
             List<String> notes = new ArrayList<>();
             List<TestResult> after = new ArrayList<>();
             try (SourceCopy copy = SourceCopy.make(patchFile, root, harnesses, patches, notes)) {
-                for (Path h : harnesses) after.add(runner.apply(copy.inCopy(h)));
+                // a file the harness finds through -I DIR is found in the copy of DIR first: the patched one
+                TestRunner patched = new TestRunner(backends.withKernel(kernel.withPreprocessorArgs(
+                        copy.includesFirst(kernel.preprocessorArgs()))), engine, checks, timeout,
+                        new PrintStream(PrintStream.nullOutputStream()));
+                for (Path h : harnesses) after.add(patched.apply(copy.inCopy(h)));
             }
             PatchTable table = new PatchTable(patchFile, patches, notes, before, after);
             out.print(table.text());

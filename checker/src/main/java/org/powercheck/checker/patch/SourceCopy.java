@@ -111,6 +111,25 @@ public final class SourceCopy implements AutoCloseable {
         return copy.resolve(base.relativize(original.toAbsolutePath().normalize()).toString());
     }
 
+    /**
+     * Preprocessor arguments with {@code -I DIR} preceded by {@code -I COPY} wherever the copy has
+     * that folder: an include the patch changed is read from the copy, every other one from DIR.
+     */
+    public List<String> includesFirst(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("-I") && i + 1 < args.size()) {
+                Path dir = Path.of(args.get(i + 1)).toAbsolutePath().normalize();
+                if (dir.startsWith(base) && Files.isDirectory(inCopy(dir))) {
+                    out.add("-I");
+                    out.add(inCopy(dir).toString());
+                }
+            }
+            out.add(args.get(i));
+        }
+        return out;
+    }
+
     /** The harnesses and every file they include, transitively; files that do not exist are left out. */
     static Set<Path> includes(List<Path> harnesses) throws IOException {
         Set<Path> seen = new LinkedHashSet<>();

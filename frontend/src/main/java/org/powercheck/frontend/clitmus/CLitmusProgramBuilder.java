@@ -53,6 +53,7 @@ final class CLitmusProgramBuilder {
         header.init().forEach(this::initEntry);
         List<ThreadCode> threads = new ArrayList<>();
         for (int i = 0; i < functions.size(); i++) threads.add(lowerThread(i, functions.get(i)));
+        lowering.checkCalls();
         for (Cell c : lowering.declaredCells()) cells.putIfAbsent(c.name(), c);
         ConditionTail tail = ConditionTailParser.parseFrom(text, tailStart, file, new Resolver());
         return new Program(header.name(), Program.Arch.C, file, new ArrayList<>(cells.values()), threads,

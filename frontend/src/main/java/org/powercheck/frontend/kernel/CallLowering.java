@@ -78,12 +78,16 @@ final class CallLowering {
         if (INTRINSICS.contains(name)) return intrinsic(name, c, target);
         Optional<Primitive> primitive = unit.mapping.primitive(name);
         if (primitive.isPresent()) return primitive(name, primitive.get(), c, target, needValue);
-        if (unit.mapping.isUnmodelled(name)) throw new UnsupportedConstructException(pos, name);
-        if (unit.options.havocUnknown()) {
-            unit.havocked.add(name);
-            return havoc(name, unit.decls.function(name), c, target, needValue);
+        // a kernel primitive without a sequence is never havoc'd: that would drop its accesses
+        if (unit.mapping.isUnmodelled(name) || unit.mapping.isPrimitiveName(name)) {
+            unit.missing.unsupported(name, pos);
+        } else if (unit.options.havocUnknown()) {
+            unit.missing.havocked(name, pos);
+        } else {
+            unit.missing.unknown(name, pos);
         }
-        throw new InputException(pos, "unknown function '" + name + "' (give it a body or pass --havoc " + name + ")");
+        // lowering goes on as if it were havoc'd, to find every missing function in one run
+        return havoc(name, unit.decls.function(name), c, target, needValue);
     }
 
     private List<Val> arguments(List<CExpr> args) {
@@ -266,11 +270,11 @@ final class CallLowering {
             }
             case "__pc_this_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
-                return exprs().elementAdd(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), false, c);
+                return perCpuCopy(p, new Val(new Expr.Const(cpu(pos)), unit.types.intType), c);
             }
             case "__pc_per_cpu_ptr" -> {
                 Val p = exprs().value(args.get(0));
-                return exprs().elementAdd(p, exprs().value(args.get(1)), false, c);
+                return perCpuCopy(p, exprs().value(args.get(1)), c);
             }
             case "__builtin_types_compatible_p" -> {
                 // GCC: the unqualified types are the same (the kernel's __same_type)
@@ -342,6 +346,24 @@ final class CallLowering {
             }
             default -> throw new IllegalStateException(name);
         }
+    }
+
+    /**
+     * {@code this_cpu_ptr(&var.member)}: the same member of CPU {@code cpu}'s copy, which is a
+     * whole copy of the variable (its cells) further per CPU, whatever the member's own type.
+     */
+    private Val perCpuCopy(Val p, Val cpu, CExpr.Call c) {
+        if (p.expr() instanceof Expr.Addr a && unit.memory.hasCell(a.cell())) {
+            Memory.MemObject o = unit.memory.ownerOf(a.cell());
+            if (unit.decls.global(o.name()).map(Declarations.Global::perCpu).orElse(false)) {
+                long stride = o.type().cells() * KType.STRIDE;
+                Expr copy = cpu.expr() instanceof Expr.Const k ? unit.memory.plus(p.expr(), k.value() * stride)
+                        : IrExprs.binary(Expr.BinOp.ADD, p.expr(), IrExprs.binary(Expr.BinOp.MUL, cpu.expr(),
+                        new Expr.Const(stride)));
+                return new Val(copy, p.type());
+            }
+        }
+        return exprs().elementAdd(p, cpu, false, c);
     }
 
     private KType typeArgument(CExpr arg, String function) {

@@ -95,7 +95,8 @@ final class Declarations {
     private void define(CFunction f) {
         boolean prelude = inPrelude.test(f.pos());
         Function old = functions.get(f.name());
-        if (bundledWins && old != null && old.fromPrelude() && !prelude) return;
+        // a tree header's definition gives way to the bundled one; the harness's own does not
+        if (bundledWins && old != null && old.fromPrelude() && !prelude && f.pos().file().endsWith(".h")) return;
         KType.Function type;
         try {
             type = resolver.function(f.result().orElse(org.powercheck.frontend.cparse.CType.Base.of("int")),

@@ -45,12 +45,25 @@ final class HarnessBuilder {
     }
 
     Program build() {
+        LoweringUnit[] unit = new LoweringUnit[1];
+        try {
+            Program p = build(unit);
+            unit[0].missing.throwIfAny();
+            return p;
+        } catch (InputException e) {
+            throw unit[0] == null ? e : unit[0].missing.along(e);
+        }
+    }
+
+    /** Builds the program; {@code made[0]} is the lowering unit once there is one. */
+    private Program build(LoweringUnit[] made) {
         HarnessText h = HarnessText.split(text, file);
         TextPositions positions = new TextPositions(text);
         Optional<SourcePos> initBrace = h.initBrace() < 0 ? Optional.empty()
                 : Optional.of(new SourcePos(file, positions.line(h.initBrace()), positions.column(h.initBrace())));
         List<CExternal> items = KernelSource.parse(h.cText(), file, initBrace, options, false);
         LoweringUnit unit = Units.kernel(items, options, false);
+        made[0] = unit;
         List<String> asmArgs = new ArrayList<>(KernelSource.CONFIG);
         asmArgs.addAll(options.preprocessorArgs());
         AssemblyDeclarations.load(items, unit, file, asmArgs);

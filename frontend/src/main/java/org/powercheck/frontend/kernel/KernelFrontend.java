@@ -1,6 +1,7 @@
 package org.powercheck.frontend.kernel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.Program;
@@ -61,17 +62,25 @@ public final class KernelFrontend {
     }
 
     /**
-     * The functions of a source file that lowered, as a program, those that did not, and the
-     * functions without a body whose calls were havoc'd (any result, no memory effect).
+     * The functions of a source file that lowered, as a program, and those that did not.
+     *
+     * @param withoutBody the functions called without a body, whose calls were taken as
+     *                    unconstrained (no memory accesses), each with its first call
      */
-    public record LoweredSource(Program program, List<NotLowered> notLowered, java.util.Collection<String> havocked) {
+    public record LoweredSource(Program program, List<NotLowered> notLowered,
+                                Map<String, org.powercheck.ir.SourcePos> withoutBody) {
         public LoweredSource {
             notLowered = List.copyOf(notLowered);
-            havocked = List.copyOf(new java.util.TreeSet<>(havocked));
+            withoutBody = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(withoutBody));
+        }
+
+        /** The names of {@link #withoutBody}, sorted. */
+        public java.util.Collection<String> havocked() {
+            return List.copyOf(new java.util.TreeSet<>(withoutBody.keySet()));
         }
 
         public LoweredSource(Program program, List<NotLowered> notLowered) {
-            this(program, notLowered, List.of());
+            this(program, notLowered, Map.of());
         }
     }
 

@@ -51,6 +51,14 @@ public final class LitmusThreads {
         }
     }
 
+    /**
+     * Reports the functions the threads called that have neither a body nor semantics, all in one
+     * error (lowering went on past them): call it once every thread is lowered.
+     */
+    public void checkCalls() {
+        unit.missing.throwIfAny();
+    }
+
     /** The cells of the globals the threads use that included files declare. */
     public List<org.powercheck.ir.Cell> declaredCells() {
         return unit.memory.cells();
@@ -76,7 +84,12 @@ public final class LitmusThreads {
         }
         // an init-section register may hold an address: it is as wide as a pointer
         for (String r : initRegisters) top.bind(r, new Binding.Local(new Reg(r), unit.types.longType));
-        List<Instr> code = new ThreadLowering(unit, f.name(), id, top).lower(f);
+        List<Instr> code;
+        try {
+            code = new ThreadLowering(unit, f.name(), id, top).lower(f);
+        } catch (InputException e) {
+            throw unit.missing.along(e);
+        }
         return new Lowered(code, Set.copyOf(top.registerNames()), widths);
     }
 

@@ -36,14 +36,14 @@ final class LoweringUnit {
     final Declarations decls;
     final Memory memory = new Memory();
     final KernelMapping mapping;
+    /** the calls without a body or semantics met so far, reported together at the end */
+    MissingFunctions missing = new MissingFunctions();
     LoweringOptions options;
     /**
      * Whether a kernel tree's headers were read: a primitive the mapping knows is lowered by its
      * meaning there, not by the body a header gives it.
      */
     boolean treeHeaders;
-    /** The functions without a body whose calls were havoc'd because the options say so (a source read on its own). */
-    final Set<String> havocked = new TreeSet<>();
     private final Map<CFunction, Set<String>> escapes = new HashMap<>();
     private final Map<CFunction, Set<String>> assigned = new HashMap<>();
     private Set<String> addressTaken;

@@ -46,6 +46,7 @@ final class SourceBuilder {
         List<ThreadCode> threads = new ArrayList<>();
         List<KernelFrontend.NotLowered> failed = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>(selected);
+        Map<String, SourcePos> havocked = new java.util.LinkedHashMap<>();
         for (CExternal item : items) {
             if (!(item instanceof CFunction f) || !f.pos().file().equals(file)) continue;
             if (!selected.isEmpty() && !selected.contains(f.name())) continue;
@@ -57,11 +58,16 @@ final class SourceBuilder {
             }
             Declarations.Function declared = unit.decls.function(f.name()).orElseThrow();
             if (declared.body().orElse(null) != f) continue;
+            unit.missing = new MissingFunctions();
             try {
-                threads.add(new ThreadCode(threads.size(), f.name(), Map.of(), lower(unit, f, declared), f.pos()));
+                List<org.powercheck.ir.Instr> code = lower(unit, f, declared);
+                unit.missing.throwIfAny();
+                threads.add(new ThreadCode(threads.size(), f.name(), Map.of(), code, f.pos()));
             } catch (InputException e) {
-                failed.add(new KernelFrontend.NotLowered(f.name(), unit.treeHeaders ? withoutPreludeHint(e) : e));
+                failed.add(new KernelFrontend.NotLowered(f.name(),
+                        unit.treeHeaders ? withoutPreludeHint(unit.missing.along(e)) : unit.missing.along(e)));
             }
+            unit.missing.havocked().forEach(havocked::putIfAbsent);
         }
         if (!missing.isEmpty()) {
             throw new InputException(new SourcePos(file, 1, 1), "no function named " + String.join(", ", missing)
@@ -71,7 +77,7 @@ final class SourceBuilder {
         Program program = new Program(java.nio.file.Path.of(file).getFileName().toString(), Program.Arch.C, file,
                 unit.memory.cells(), threads, new Condition(Condition.Quantifier.FORALL, new Prop.True(), start),
                 List.of(), Optional.empty(), unit.memory.signedNarrowCells());
-        return new KernelFrontend.LoweredSource(program, failed, unit.havocked);
+        return new KernelFrontend.LoweredSource(program, failed, havocked);
     }
 
     /** With a tree's headers read, the advice for code read without them does not apply. */

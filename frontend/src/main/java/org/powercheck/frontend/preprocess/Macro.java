@@ -22,6 +22,14 @@ final class Macro {
     final BuiltinMacro builtin;
     final SourcePos pos;
 
+    /**
+     * {@code #define X X} or {@code #define X(v) X((v))}: how a kernel header says it has
+     * {@code X} (the fallbacks test {@code #ifndef X}); expanding it still calls {@code X}.
+     */
+    boolean isSelfReference() {
+        return builtin == null && body.length >= 1 && body[0].text.equals(name);
+    }
+
     Macro(String name, boolean functionLike, List<String> params, boolean variadic, PpLexeme[] body, int[] paramOf,
           BuiltinMacro builtin, SourcePos pos) {
         this.name = name;

@@ -190,7 +190,8 @@ final class SourceReader implements TokenInput {
         switch (name.text) {
             case "define" -> {
                 Macro m = MacroDefinitionParser.parse(name, rest);
-                if (!options.keeps(m.name, f.name)) macros.define(m);
+                // a kept name's self-referring define stays: it only tells the fallbacks the name exists
+                if (!options.keeps(m.name, f.name) || m.isSelfReference()) macros.define(m);
             }
             case "undef" -> undefine(name, rest);
             case "include", "include_next", "import" -> include(f, name, rest);

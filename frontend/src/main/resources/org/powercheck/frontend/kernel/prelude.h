@@ -176,19 +176,82 @@ static inline unsigned long __ffs(unsigned long word)
 #define raw_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
 #define get_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
 #define put_cpu_ptr(ptr) do { } while (0)
-#define this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define __this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define raw_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-#define __this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-#define raw_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-/* ppc64's this_cpu_add() is a plain read-modify-write with interrupts soft-masked */
-#define this_cpu_add(pcp, val) (*this_cpu_ptr(&(pcp)) += (val))
-#define this_cpu_sub(pcp, val) (*this_cpu_ptr(&(pcp)) -= (val))
-#define this_cpu_inc(pcp) this_cpu_add(pcp, 1)
-#define this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
-#define __this_cpu_inc(pcp) this_cpu_add(pcp, 1)
-#define __this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
+/* the per-CPU operations (this_cpu_add(), raw_cpu_xchg(), ...) are in prelude-percpu.h */
+
+/* ---- waiting for a condition (asm-generic/barrier.h, linux/atomic.h, linux/processor.h) ---- */
+
+/* powerpc has no smp_cond_load_*() of its own: the generic loop of READ_ONCE()s */
+#define smp_cond_load_relaxed(ptr, cond_expr) ({ \
+	__typeof__(ptr) __PTR = (ptr); \
+	__unqual_scalar_typeof(*ptr) VAL; \
+	for (;;) { \
+		VAL = READ_ONCE(*__PTR); \
+		if (cond_expr) \
+			break; \
+		cpu_relax(); \
+	} \
+	(__typeof__(*ptr))VAL; \
+})
+#define smp_cond_load_acquire(ptr, cond_expr) ({ \
+	__unqual_scalar_typeof(*ptr) _val; \
+	_val = smp_cond_load_relaxed(ptr, cond_expr); \
+	smp_acquire__after_ctrl_dep(); \
+	(__typeof__(*ptr))_val; \
+})
+#define atomic_cond_read_acquire(v, c) smp_cond_load_acquire(&(v)->counter, (c))
+#define atomic_cond_read_relaxed(v, c) smp_cond_load_relaxed(&(v)->counter, (c))
+#define atomic64_cond_read_acquire(v, c) smp_cond_load_acquire(&(v)->counter, (c))
+#define atomic64_cond_read_relaxed(v, c) smp_cond_load_relaxed(&(v)->counter, (c))
+#define atomic_long_cond_read_acquire(v, c) smp_cond_load_acquire(&(v)->counter, (c))
+#define atomic_long_cond_read_relaxed(v, c) smp_cond_load_relaxed(&(v)->counter, (c))
+/* ppc64's spin_begin()/spin_end() are HMT_low()/HMT_medium(), priority nops; spin_cpu_relax() is barrier() */
+#define spin_begin() do { } while (0)
+#define spin_end() do { } while (0)
+#define spin_cpu_relax() do { } while (0)
+#define spin_until_cond(cond) do { \
+	if (unlikely(!(cond))) { \
+		spin_begin(); \
+		do { \
+			spin_cpu_relax(); \
+		} while (!(cond)); \
+		spin_end(); \
+	} \
+} while (0)
+
+/*
+ * The generic fallbacks of the atomic_*_unless_*() forms powerpc does not write in assembly
+ * (linux/atomic/atomic-arch-fallback.h): a read, then a try_cmpxchg loop, fully ordered when
+ * it succeeds. For each spelling (atomic_, arch_atomic_, raw_atomic_) of each type.
+ */
+#define __PC_UNLESS(prefix, type, ctype) \
+static inline bool prefix##inc_unless_negative(type *v) \
+{ \
+	ctype c = prefix##read(v); \
+	do { \
+		if (unlikely(c < 0)) \
+			return false; \
+	} while (!prefix##try_cmpxchg(v, &c, c + 1)); \
+	return true; \
+} \
+static inline bool prefix##dec_unless_positive(type *v) \
+{ \
+	ctype c = prefix##read(v); \
+	do { \
+		if (unlikely(c > 0)) \
+			return false; \
+	} while (!prefix##try_cmpxchg(v, &c, c - 1)); \
+	return true; \
+}
+__PC_UNLESS(atomic_, atomic_t, int)
+__PC_UNLESS(arch_atomic_, atomic_t, int)
+__PC_UNLESS(raw_atomic_, atomic_t, int)
+__PC_UNLESS(atomic64_, atomic64_t, s64)
+__PC_UNLESS(arch_atomic64_, atomic64_t, s64)
+__PC_UNLESS(raw_atomic64_, atomic64_t, s64)
+__PC_UNLESS(atomic_long_, atomic_long_t, long)
+__PC_UNLESS(arch_atomic_long_, atomic_long_t, long)
+__PC_UNLESS(raw_atomic_long_, atomic_long_t, long)
+#undef __PC_UNLESS
 
 /* ---- interrupts and preemption: no ordering of their own (PM 3.3) ------------- */
 
@@ -277,6 +340,15 @@ static inline void spin_unlock_bh(spinlock_t *lock)
 	spin_unlock(lock);
 	local_bh_enable();
 }
+
+/* what linux/spinlock_api_smp.h calls: the irq forms with the flags as a result */
+#define _raw_spin_lock_irqsave(lock) ({ unsigned long __pc_flags; \
+	local_irq_save(__pc_flags); raw_spin_lock(lock); __pc_flags; })
+#define _raw_spin_unlock_irqrestore(lock, flags) do { raw_spin_unlock(lock); local_irq_restore(flags); } while (0)
+#define _raw_spin_lock_irq(lock) raw_spin_lock_irq(lock)
+#define _raw_spin_unlock_irq(lock) raw_spin_unlock_irq(lock)
+#define _raw_spin_lock_bh(lock) do { local_bh_disable(); raw_spin_lock(lock); } while (0)
+#define _raw_spin_unlock_bh(lock) do { raw_spin_unlock(lock); local_bh_enable(); } while (0)
 
 #define raw_spin_lock_irqsave(lock, flags) do { local_irq_save(flags); raw_spin_lock(lock); } while (0)
 #define raw_spin_unlock_irqrestore(lock, flags) do { raw_spin_unlock(lock); local_irq_restore(flags); } while (0)

@@ -31,19 +31,7 @@ struct task_struct *get_current(void);
 #define raw_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
 #define get_cpu_ptr(ptr) __pc_this_cpu_ptr(ptr)
 #define put_cpu_ptr(ptr) do { } while (0)
-#define this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define __this_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define raw_cpu_read(pcp) READ_ONCE(*this_cpu_ptr(&(pcp)))
-#define this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-#define __this_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-#define raw_cpu_write(pcp, val) WRITE_ONCE(*this_cpu_ptr(&(pcp)), val)
-/* ppc64's this_cpu_add() is a plain read-modify-write with interrupts soft-masked */
-#define this_cpu_add(pcp, val) (*this_cpu_ptr(&(pcp)) += (val))
-#define this_cpu_sub(pcp, val) (*this_cpu_ptr(&(pcp)) -= (val))
-#define this_cpu_inc(pcp) this_cpu_add(pcp, 1)
-#define this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
-#define __this_cpu_inc(pcp) this_cpu_add(pcp, 1)
-#define __this_cpu_dec(pcp) this_cpu_sub(pcp, 1)
+/* the per-CPU operations (this_cpu_add(), raw_cpu_xchg(), ...) are in prelude-percpu.h */
 
 #define IRQS_ENABLED		0
 #define IRQS_DISABLED		1
@@ -60,6 +48,18 @@ static inline unsigned long arch_local_irq_save(void) { return __pc_irq_soft_mas
 static inline void arch_local_irq_disable(void) { (void)__pc_irq_soft_mask_swap(IRQS_DISABLED); }
 static inline void arch_local_irq_enable(void) { __pc_irq_soft_mask_restore(IRQS_ENABLED); }
 static inline _Bool arch_irqs_disabled_flags(unsigned long flags) { return (flags & IRQS_DISABLED) != 0; }
+/* the accessors of paca->irq_soft_mask under them, read and written through r13 in asm/hw_irq.h */
+static inline unsigned long irq_soft_mask_return(void) { return __pc_irq_soft_mask(); }
+static inline void irq_soft_mask_set(unsigned long mask) { (void)__pc_irq_soft_mask_swap(mask); }
+static inline unsigned long irq_soft_mask_set_return(unsigned long mask) { return __pc_irq_soft_mask_swap(mask); }
+static inline unsigned long irq_soft_mask_or_return(unsigned long mask) { return __pc_irq_soft_mask_or(mask); }
+static inline unsigned long irq_soft_mask_andc_return(unsigned long mask)
+{
+	unsigned long flags = __pc_irq_soft_mask();
+
+	(void)__pc_irq_soft_mask_swap(flags & ~mask);
+	return flags;
+}
 static inline void __hard_irq_disable(void) { __pc_irq_hard_disabled_set(1); }
 static inline void __hard_irq_enable(void) { __pc_irq_hard_disabled_set(0); }
 #define irqs_disabled()			arch_irqs_disabled_flags(arch_local_save_flags())
@@ -76,5 +76,34 @@ static inline void __hard_irq_enable(void) { __pc_irq_hard_disabled_set(0); }
 #define raw_local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
 #define raw_local_irq_restore(flags)	arch_local_irq_restore(flags)
 #define local_save_flags(flags)	do { (flags) = arch_local_save_flags(); } while (0)
+
+/*
+ * asm/dbell.h (Book3S) writes the doorbell instructions as .long words inside CPU feature
+ * sections; on a POWER9 host in hypervisor mode (CPU_FTR_HVMODE, CPU_FTR_ARCH_300) those
+ * sections run msgsnd, msgclr and "msgsync; lwsync", which is what these are.
+ */
+static inline void _ppc_msgsnd(unsigned int msg) { __asm__ __volatile__ ("msgsnd %0" : : "r" (msg)); }
+static inline void _ppc_msgclr(unsigned int msg) { __asm__ __volatile__ ("msgclr %0" : : "r" (msg)); }
+static inline void ppc_msgsync(void) { __asm__ __volatile__ ("msgsync; lwsync" : : : "memory"); }
+
+/*
+ * linux/spinlock_api_smp.h: the out-of-line irq forms (kernel/locking/spinlock.c) are the
+ * inline ones, interrupts soft-masked around the lock the mapping knows.
+ */
+struct raw_spinlock;
+static inline void _raw_spin_lock_irq(struct raw_spinlock *lock) { arch_local_irq_disable(); raw_spin_lock(lock); }
+static inline void _raw_spin_unlock_irq(struct raw_spinlock *lock) { raw_spin_unlock(lock); arch_local_irq_enable(); }
+static inline unsigned long _raw_spin_lock_irqsave(struct raw_spinlock *lock)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	raw_spin_lock(lock);
+	return flags;
+}
+static inline void _raw_spin_unlock_irqrestore(struct raw_spinlock *lock, unsigned long flags)
+{
+	raw_spin_unlock(lock);
+	arch_local_irq_restore(flags);
+}
 
 #endif /* __POWERCHECK_TREE_PRELUDE_H */

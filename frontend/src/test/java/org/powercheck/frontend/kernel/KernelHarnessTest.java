@@ -212,6 +212,170 @@ class KernelHarnessTest {
         assertEquals(List.of("r = havoc {0, 1, -1}", "store.32 [&x] = r"), code(p, 0));
     }
 
+    /** One run names every function without a body or semantics, each at its first call, not one per run. */
+    @Test
+    void everyMissingFunctionIsNamedInOneRun() {
+        String text = """
+                C missing
+                int lookup(int key);
+                int x;
+                {
+                }
+                P0(void)
+                {
+                	int r = lookup(3);
+                	frob(r);
+                	r = lookup(4);
+                	synchronize_rcu();
+                	sync_cmpxchg(&x, 0, 1);
+                	WRITE_ONCE(x, r);
+                }
+                P1(void)
+                {
+                	other();
+                }
+                """;
+        InputException e = assertThrows(InputException.class, () -> harness(text));
+        assertEquals("t.litmus:8:10: 3 unknown functions: 'lookup' (t.litmus:8:10), 'frob' (t.litmus:9:2),"
+                + " 'other' (t.litmus:17:2) (give them bodies or pass --havoc lookup,frob,other);"
+                + " not supported yet: synchronize_rcu (t.litmus:11:2), sync_cmpxchg (t.litmus:12:2)", e.getMessage());
+        // with the unknown ones havoc'd, what is left is unsupported: powerpc has no sync_cmpxchg
+        UnsupportedConstructException u = assertThrows(UnsupportedConstructException.class, () -> KernelFrontend.harness(
+                text, "t.litmus", KernelOptions.defaults().withHavoc(Set.of("lookup", "frob", "other"))));
+        assertEquals("synchronize_rcu (t.litmus:11:2), sync_cmpxchg (t.litmus:12:2)", u.construct());
+    }
+
+    /** An error that stops the lowering still names the missing functions met before it. */
+    @Test
+    void anErrorAfterMissingFunctionsNamesThemToo() {
+        InputException e = assertThrows(InputException.class, () -> harness("""
+                C missing-then-error
+                int x;
+                {
+                }
+                P0(void)
+                {
+                	frob();
+                	WRITE_ONCE(x, undeclared_thing);
+                }
+                """));
+        assertEquals("t.litmus:8:16: undeclared variable 'undeclared_thing'; before it, unknown function 'frob'"
+                + " (give it a body or pass --havoc frob)", e.getMessage());
+    }
+
+    /**
+     * A lone file's functions without a body are unconstrained, and the lowering lists them; a
+     * kernel primitive without a sequence is not one of them: its function is not lowered.
+     */
+    @Test
+    void aLoneFileHavocsUnknownFunctionsButNotPrimitivesWithoutASequence() {
+        String text = """
+                int x;
+                void ok(void) { helper(); WRITE_ONCE(x, 1); }
+                void bad(void) { sync_cmpxchg(&x, 0, 1); cmpxchg_double(&x, &x, 0, 0, 1, 1); }
+                """;
+        KernelFrontend.LoweredSource s = KernelFrontend.sourceFunctions(text, "f.c", KernelOptions.defaults(), Set.of());
+        assertEquals(List.of("ok"), s.program().threads().stream().map(t -> t.name()).toList());
+        assertEquals(Map.of("helper", new SourcePos("f.c", 2, 17)), s.withoutBody());
+        assertEquals(1, s.notLowered().size());
+        UnsupportedConstructException u = assertInstanceOf(UnsupportedConstructException.class, s.notLowered().get(0).why());
+        assertEquals("sync_cmpxchg (f.c:3:18), cmpxchg_double (f.c:3:42)", u.construct());
+    }
+
+    /**
+     * asm-generic/barrier.h: smp_cond_load_acquire() is a loop of READ_ONCE()s until the
+     * condition holds on VAL, then smp_acquire__after_ctrl_dep() (lwsync); the relaxed one has no
+     * barrier.
+     */
+    @Test
+    void smpCondLoadIsALoopOfOnceLoadsThenTheAcquireBarrier() {
+        Program p = harness("""
+                C cond-load
+                int x;
+                int y;
+                static void helper(void) { }
+                {
+                }
+                P0(void)
+                {
+                	int r = smp_cond_load_acquire(&x, VAL != 0);
+                	int s = smp_cond_load_relaxed(&y, VAL == 2);
+                }
+                """);
+        List<String> code = code(p, 0).stream().filter(l -> !l.endsWith(":") && !l.startsWith("goto")).toList();
+        assertEquals(List.of("__PTR = &x", "VAL = load.32 [__PTR]", "if (VAL == 0) goto %L4", "_val = VAL", "lwsync",
+                "r = _val", "__PTR = &y", "VAL = load.32 [__PTR]"),
+                code.subList(0, 8));
+        assertTrue(code.stream().filter(l -> l.equals("lwsync")).count() == 1, code.toString());
+    }
+
+    /**
+     * asm-generic/percpu.h: this_cpu_inc() is the plain read-modify-write of raw_cpu_inc() with
+     * interrupts soft-masked around it, so no interrupt of the CPU comes between its load and store.
+     */
+    @Test
+    void thisCpuOperationsMaskInterruptsAroundTheirAccesses() {
+        Program p = harness("""
+                C this-cpu
+                DEFINE_PER_CPU(int, counter);
+                static void helper(void) { }
+                {
+                }
+                P1(void)
+                {
+                	this_cpu_inc(counter);
+                	__this_cpu_inc(counter);
+                }
+                """.replace("P1", "P0"));
+        List<String> code = code(p, 0).stream().filter(l -> !l.endsWith(":")).toList();
+        assertEquals(List.of("__pc_flags = pc_irq_soft_mask", "pc_irq_soft_mask = 1", "%t1 = load.32 [&counter@0]",
+                "%t2 = extend_word((%t1 + 1))", "store.32 [&counter@0] = %t2", "pc_irq_soft_mask = __pc_flags",
+                "pc_irq_hard_disabled = ((pc_irq_soft_mask == 0) ? 0 : pc_irq_hard_disabled)",
+                "%t3 = load.32 [&counter@0]", "%t4 = extend_word((%t3 + 1))", "store.32 [&counter@0] = %t4"), code);
+    }
+
+    /** A member of a per-CPU variable: the same member of the CPU's own copy, whatever the member's type. */
+    @Test
+    void thisCpuPointerToAMemberIsThatMemberOfTheCpusCopy() {
+        Program p = harness("""
+                C this-cpu-member
+                struct st { unsigned int a; unsigned int b; };
+                DEFINE_PER_CPU(struct st, s);
+                static void helper(void) { }
+                {
+                }
+                P0(void)
+                {
+                }
+                P1(void)
+                {
+                	WRITE_ONCE(*this_cpu_ptr(&s.b), 1);
+                	WRITE_ONCE(*per_cpu_ptr(&s.b, 2), 2);
+                }
+                """);
+        assertEquals(List.of("store.32 [&s@1.b] = 1", "store.32 [&s@2.b] = 2"), code(p, 1));
+    }
+
+    /** atomic-arch-fallback.h: atomic_inc_unless_negative() reads, then retries a full try_cmpxchg. */
+    @Test
+    void incUnlessNegativeIsTheGenericTryCmpxchgLoop() {
+        Program p = harness("""
+                C unless
+                atomic_t v;
+                static void helper(void) { }
+                {
+                }
+                P0(void)
+                {
+                	int r = atomic_inc_unless_negative(&v);
+                }
+                """);
+        List<String> code = code(p, 0).stream().filter(l -> !l.endsWith(":")).toList();
+        assertEquals("atomic_inc_unless_negative.c = load.32 [&v.counter]", code.get(0));
+        assertTrue(code.contains("sync") && code.stream().anyMatch(l -> l.contains("store-conditional.32 [&v.counter]"
+                + " = extend_word((atomic_inc_unless_negative.c + 1))")), code.toString());
+    }
+
     @Test
     void recursionDeeperThanTheBoundIsAnError() {
         InputException e = assertThrows(InputException.class, () -> harness("""

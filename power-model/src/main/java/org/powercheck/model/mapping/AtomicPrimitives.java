@@ -20,7 +20,15 @@ import org.powercheck.ir.Width;
  * ordering variant.
  */
 final class AtomicPrimitives {
-    private static final List<String> PREFIXES = List.of("atomic_", "atomic64_", "atomic_long_");
+    /**
+     * The atomic_t, atomic64_t and atomic_long_t families in each spelling: the instrumented
+     * {@code atomic_*}, the architecture's {@code arch_atomic_*} (what the instrumented ones call
+     * in v6.1) and {@code raw_atomic_*} (v6.5 on): one sequence for all three.
+     */
+    static final List<String> PREFIXES = List.of("atomic_", "atomic64_", "atomic_long_",
+            "arch_atomic_", "arch_atomic64_", "arch_atomic_long_", "raw_atomic_", "raw_atomic64_", "raw_atomic_long_");
+    /** xchg/cmpxchg as {@code linux/atomic/atomic-instrumented.h}, {@code asm/cmpxchg.h} and v6.6's raw_ spell them. */
+    private static final List<String> EXCHANGE_PREFIXES = List.of("", "arch_", "raw_");
 
     /** An arithmetic update {@code new = old OP operand}; inc/dec have a fixed operand. */
     private enum ArithOp {
@@ -107,15 +115,24 @@ final class AtomicPrimitives {
             });
             r.add(p + "dec_if_positive", List.of(POINTER), true, this::decIfPositive);
         }
-        for (Ordering o : Ordering.values()) {
-            registerExchanges(r, "", o);
-            r.add("cmpxchg64" + o.suffix, List.of(POINTER, VALUE, VALUE), true,
-                    (c, out) -> reg(cmpxchg(o, c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
-        }
-        r.add("xchg_local", List.of(POINTER, VALUE), true, (c, out) -> xchg(Ordering.RELAXED, c, out));
-        for (String n : List.of("cmpxchg_local", "cmpxchg64_local")) {
-            r.add(n, List.of(POINTER, VALUE, VALUE), true, (c, out) ->
-                    reg(cmpxchg(Ordering.RELAXED, c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
+        for (String p : EXCHANGE_PREFIXES) {
+            for (Ordering o : Ordering.values()) {
+                registerExchanges(r, p, o);
+                // the 64-bit forms are the same sequences on a 64-bit location (the width comes from it)
+                r.add(p + "cmpxchg64" + o.suffix, List.of(POINTER, VALUE, VALUE), true,
+                        (c, out) -> reg(cmpxchg(o, c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
+                r.add(p + "try_cmpxchg64" + o.suffix, List.of(POINTER, LOCAL, VALUE), TRUTH,
+                        (c, out) -> tryCmpxchg(o, c, out));
+            }
+            // _local: atomic only against this CPU, no barriers (asm/cmpxchg.h, the relaxed loops)
+            r.add(p + "xchg_local", List.of(POINTER, VALUE), true, (c, out) -> xchg(Ordering.RELAXED, c, out));
+            for (String n : List.of("cmpxchg_local", "cmpxchg64_local")) {
+                r.add(p + n, List.of(POINTER, VALUE, VALUE), true, (c, out) ->
+                        reg(cmpxchg(Ordering.RELAXED, c.arg(0), c.arg(1), c.arg(2), c.resultRegister(out), c, out)));
+            }
+            for (String n : List.of("try_cmpxchg_local", "try_cmpxchg64_local")) {
+                r.add(p + n, List.of(POINTER, LOCAL, VALUE), TRUTH, (c, out) -> tryCmpxchg(Ordering.RELAXED, c, out));
+            }
         }
     }
 

@@ -14,14 +14,15 @@ final class Barriers {
     }
 
     void register(Registry r) {
-        for (String n : List.of("smp_mb", "mb", "__smp_mb", "rmb", "wmb",
+        for (String n : List.of("smp_mb", "mb", "__smp_mb", "rmb", "wmb", "virt_mb",
                 "smp_mb__before_atomic", "smp_mb__after_atomic", "smp_mb__after_spinlock",
+                "__smp_mb__before_atomic", "__smp_mb__after_atomic",
                 // powerpc selects ARCH_WEAK_RELEASE_ACQUIRE, so this is smp_mb()
                 "smp_mb__after_unlock_lock")) {
             fenceOnly(r, n, FenceKind.SYNC);
         }
-        for (String n : List.of("smp_rmb", "smp_wmb", "__smp_lwsync", "dma_rmb", "dma_wmb",
-                "smp_acquire__after_ctrl_dep")) {
+        for (String n : List.of("smp_rmb", "smp_wmb", "__smp_rmb", "__smp_wmb", "__smp_lwsync", "dma_rmb", "dma_wmb",
+                "virt_rmb", "virt_wmb", "smp_acquire__after_ctrl_dep")) {
             fenceOnly(r, n, FenceKind.LWSYNC);
         }
         fenceOnly(r, "isync", FenceKind.ISYNC);

@@ -28,19 +28,59 @@ final class BitOps {
 
     void register(Registry r) {
         List<ArgKind> params = List.of(VALUE, POINTER);
-        r.add("set_bit", params, false, (c, out) -> update(BitOp.SET, Ordering.RELAXED, c, out));
-        r.add("clear_bit", params, false, (c, out) -> update(BitOp.CLEAR, Ordering.RELAXED, c, out));
-        r.add("change_bit", params, false, (c, out) -> update(BitOp.CHANGE, Ordering.RELAXED, c, out));
-        r.add("clear_bit_unlock", params, false, (c, out) -> update(BitOp.CLEAR, Ordering.RELEASE, c, out));
-        r.add("test_and_set_bit", params, TRUTH, (c, out) -> update(BitOp.SET, Ordering.FULL, c, out));
-        r.add("test_and_clear_bit", params, TRUTH, (c, out) -> update(BitOp.CLEAR, Ordering.FULL, c, out));
-        r.add("test_and_change_bit", params, TRUTH, (c, out) -> update(BitOp.CHANGE, Ordering.FULL, c, out));
-        r.add("test_and_set_bit_lock", params, TRUTH, (c, out) -> update(BitOp.SET, Ordering.ACQUIRE, c, out));
-        r.add("test_bit", params, TRUTH, (c, out) -> {
-            Reg word = out.temp();
-            out.emit(new Instr.Load(word, wordAddress(c), Width.DOUBLE, false, false, c.pos()));
-            return isSet(reg(word), c, out);
-        });
+        // bitops/instrumented-*.h call the arch_ forms of asm/bitops.h: the same sequences
+        for (String p : List.of("", "arch_")) {
+            r.add(p + "set_bit", params, false, (c, out) -> update(BitOp.SET, Ordering.RELAXED, c, out));
+            r.add(p + "clear_bit", params, false, (c, out) -> update(BitOp.CLEAR, Ordering.RELAXED, c, out));
+            r.add(p + "change_bit", params, false, (c, out) -> update(BitOp.CHANGE, Ordering.RELAXED, c, out));
+            r.add(p + "clear_bit_unlock", params, false, (c, out) -> update(BitOp.CLEAR, Ordering.RELEASE, c, out));
+            r.add(p + "test_and_set_bit", params, TRUTH, (c, out) -> update(BitOp.SET, Ordering.FULL, c, out));
+            r.add(p + "test_and_clear_bit", params, TRUTH, (c, out) -> update(BitOp.CLEAR, Ordering.FULL, c, out));
+            r.add(p + "test_and_change_bit", params, TRUTH, (c, out) -> update(BitOp.CHANGE, Ordering.FULL, c, out));
+            r.add(p + "test_and_set_bit_lock", params, TRUTH, (c, out) -> update(BitOp.SET, Ordering.ACQUIRE, c, out));
+            r.add(p + "test_bit", params, TRUTH, (c, out) -> isSet(reg(loadWord(c, out)), c, out));
+            // generic_test_bit_acquire: smp_load_acquire of the word, ld; lwsync
+            r.add(p + "test_bit_acquire", params, TRUTH, (c, out) -> {
+                Reg word = loadWord(c, out);
+                Barriers.fence(out, org.powercheck.ir.FenceKind.LWSYNC, c.pos());
+                return isSet(reg(word), c, out);
+            });
+            // the non-atomic forms (bitops/generic-non-atomic.h): a plain ld, the operation, a plain std
+            r.add(p + "__set_bit", params, false, (c, out) -> plainUpdate(BitOp.SET, false, c, out));
+            r.add(p + "__clear_bit", params, false, (c, out) -> plainUpdate(BitOp.CLEAR, false, c, out));
+            r.add(p + "__change_bit", params, false, (c, out) -> plainUpdate(BitOp.CHANGE, false, c, out));
+            r.add(p + "__test_and_set_bit", params, TRUTH, (c, out) -> plainUpdate(BitOp.SET, true, c, out));
+            r.add(p + "__test_and_clear_bit", params, TRUTH, (c, out) -> plainUpdate(BitOp.CLEAR, true, c, out));
+            r.add(p + "__test_and_change_bit", params, TRUTH, (c, out) -> plainUpdate(BitOp.CHANGE, true, c, out));
+            // asm/bitops.h arch___clear_bit_unlock: PPC_RELEASE_BARRIER, then __clear_bit
+            r.add(p + "__clear_bit_unlock", params, false, (c, out) -> {
+                barriers.entry(Ordering.RELEASE, out, c.pos());
+                return plainUpdate(BitOp.CLEAR, false, c, out);
+            });
+        }
+    }
+
+    private static Reg loadWord(Invocation c, CodeSink out) {
+        Reg word = out.temp();
+        out.emit(new Instr.Load(word, wordAddress(c), Width.DOUBLE, false, false, c.pos()));
+        return word;
+    }
+
+    /** {@code old = *p; *p = old OP mask}: plain accesses; returns the old bit if {@code test}, else null. */
+    private static Expr plainUpdate(BitOp op, boolean test, Invocation c, CodeSink out) {
+        SourcePos pos = c.pos();
+        Reg old = loadWord(c, out);
+        Reg stored = LlSc.compute(apply(op, reg(old), mask(c)), out, pos);
+        out.emit(new Instr.Store(reg(stored), wordAddress(c), Width.DOUBLE, pos));
+        return test ? isSet(reg(old), c, out) : null;
+    }
+
+    private static Expr apply(BitOp op, Expr old, Expr mask) {
+        return switch (op) {
+            case SET -> new Expr.Binary(Expr.BinOp.OR, old, mask);
+            case CLEAR -> new Expr.Binary(Expr.BinOp.AND, old, new Expr.Unary(Expr.UnOp.NOT, mask));
+            case CHANGE -> new Expr.Binary(Expr.BinOp.XOR, old, mask);
+        };
     }
 
     /** {@code <entry> 1: ldarx t; or/andc/xor n,t,mask; stdcx. n; bne- 1b <exit>}; the test_and forms return the old bit. */
@@ -50,12 +90,7 @@ final class BitOps {
         Expr mask = mask(c);
         barriers.entry(o, out, pos);
         Reg old = LlSc.loadReserve(out.temp(), address, Width.DOUBLE, out, pos);
-        Expr updated = switch (op) {
-            case SET -> new Expr.Binary(Expr.BinOp.OR, reg(old), mask);
-            case CLEAR -> new Expr.Binary(Expr.BinOp.AND, reg(old), new Expr.Unary(Expr.UnOp.NOT, mask));
-            case CHANGE -> new Expr.Binary(Expr.BinOp.XOR, reg(old), mask);
-        };
-        Reg stored = LlSc.compute(updated, out, pos);
+        Reg stored = LlSc.compute(apply(op, reg(old), mask), out, pos);
         LlSc.storeConditional(reg(stored), address, Width.DOUBLE, out, pos);
         barriers.exit(o, out, pos);
         return o == Ordering.RELAXED || o == Ordering.RELEASE ? null : isSet(reg(old), c, out);

@@ -28,14 +28,17 @@ final class PlainAccesses {
         for (String n : List.of("WRITE_ONCE", "RCU_INIT_POINTER")) {
             r.add(n, List.of(PLACE, VALUE), false, PlainAccesses::store);
         }
-        r.add("smp_load_acquire", List.of(POINTER), true, PlainAccesses::loadAcquire);
-        r.add("smp_store_release", List.of(POINTER, VALUE), false, PlainAccesses::storeRelease);
+        // __smp_*: what smp_* expand to in asm/barrier.h; virt_*: the same on SMP
+        for (String p : List.of("smp_", "__smp_", "virt_")) {
+            r.add(p + "load_acquire", List.of(POINTER), true, PlainAccesses::loadAcquire);
+            r.add(p + "store_release", List.of(POINTER, VALUE), false, PlainAccesses::storeRelease);
+        }
         r.add("rcu_assign_pointer", List.of(PLACE, VALUE), false, (c, out) -> {
             // the kernel skips the barrier when it publishes a constant NULL
             if (c.arg(1) instanceof Expr.Const k && k.value() == 0) return store(c, out);
             return storeRelease(c, out);
         });
-        for (String p : List.of("atomic_", "atomic64_", "atomic_long_")) {
+        for (String p : AtomicPrimitives.PREFIXES) {
             r.add(p + "read", List.of(POINTER), true, PlainAccesses::load);
             r.add(p + "set", List.of(POINTER, VALUE), false, PlainAccesses::store);
             r.add(p + "read_acquire", List.of(POINTER), true, PlainAccesses::loadAcquire);

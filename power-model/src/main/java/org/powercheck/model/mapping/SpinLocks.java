@@ -41,7 +41,8 @@ final class SpinLocks {
     }
 
     void register(Registry r) {
-        for (String p : List.of("", "raw_", "arch_")) {
+        // spin_lock -> raw_spin_lock -> _raw_spin_lock -> do_raw_spin_lock -> arch_spin_lock (linux/spinlock*.h)
+        for (String p : List.of("", "raw_", "_raw_", "do_raw_", "arch_")) {
             r.add(p + "spin_lock", List.of(POINTER), false, this::lock);
             r.add(p + "spin_unlock", List.of(POINTER), false, SpinLocks::unlock);
             r.add(p + "spin_trylock", List.of(POINTER), TRUTH, this::trylock);

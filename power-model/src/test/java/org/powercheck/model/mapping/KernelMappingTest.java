@@ -322,6 +322,97 @@ class KernelMappingTest {
                 "r1 = ((%t1 & 2) != 0)"), emit("test_and_set_bit", c(65), X));
     }
 
+    /**
+     * The instrumented names call the arch_ ones (v6.1 linux/atomic/atomic-instrumented.h,
+     * bitops/instrumented-atomic.h), and v6.6's raw_ ones are the arch_ ones or their generic
+     * fallbacks: every spelling emits the one sequence.
+     */
+    @Test
+    void archAndRawSpellingsEmitTheInstrumentedOnesSequence() {
+        for (String n : List.of("atomic_inc", "atomic64_fetch_add_relaxed", "atomic_long_add_return_acquire",
+                "atomic_xchg_release", "atomic_fetch_add_unless", "atomic_dec_if_positive", "atomic_inc_not_zero",
+                "atomic_read", "atomic_set_release", "atomic_sub_and_test")) {
+            Expr[] args = n.contains("add_unless") ? new Expr[] {X, c(1), c(0)}
+                    : n.contains("fetch_add") || n.endsWith("add_return_acquire") ? new Expr[] {c(1), X}
+                    : n.contains("xchg") || n.contains("set") ? new Expr[] {X, c(1)}
+                    : n.contains("sub_and_test") ? new Expr[] {c(1), X} : new Expr[] {X};
+            List<String> instrumented = emit(n, args);
+            assertEquals(instrumented, emit("arch_" + n, args), "arch_" + n);
+            assertEquals(instrumented, emit("raw_" + n, args), "raw_" + n);
+        }
+        for (String n : List.of("xchg", "cmpxchg_acquire", "cmpxchg64_relaxed", "xchg_local", "cmpxchg_local")) {
+            Expr[] args = n.startsWith("xchg") ? new Expr[] {X, c(7)} : new Expr[] {X, c(1), c(2)};
+            assertEquals(emit(n, args), emit("arch_" + n, args), "arch_" + n);
+            assertEquals(emit(n, args), emit("raw_" + n, args), "raw_" + n);
+        }
+        for (String n : List.of("set_bit", "clear_bit_unlock", "test_and_set_bit", "test_bit")) {
+            assertEquals(emit(n, c(65), X), emit("arch_" + n, c(65), X), "arch_" + n);
+        }
+        for (String n : List.of("spin_lock", "spin_unlock", "spin_trylock")) {
+            assertEquals(emitLock(n, 1), emitLock("_raw_" + n, 1), "_raw_" + n);
+            assertEquals(emitLock(n, 1), emitLock("do_raw_" + n, 1), "do_raw_" + n);
+        }
+    }
+
+    /** asm/cmpxchg.h: the _local forms are the relaxed loops; try_cmpxchg64 is try_cmpxchg on a 64-bit location. */
+    @Test
+    void localAndSixtyFourBitTryCmpxchgAreTheirFamilysSequences() {
+        Expr old = new Expr.RegRef(new Reg("old"));
+        assertEquals(emit("try_cmpxchg_relaxed", X, old, c(2)), emit("try_cmpxchg_local", X, old, c(2)));
+        assertEquals(emit("try_cmpxchg_relaxed", X, old, c(2)), emit("try_cmpxchg64_local", X, old, c(2)));
+        assertEquals(emit("try_cmpxchg", X, old, c(2)), emit("try_cmpxchg64", X, old, c(2)));
+        assertEquals(emit("try_cmpxchg_acquire", X, old, c(2)), emit("raw_try_cmpxchg64_acquire", X, old, c(2)));
+        assertEquals(emit("cmpxchg_relaxed", X, c(1), c(2)), emit("cmpxchg64_local", X, c(1), c(2)));
+    }
+
+    /**
+     * bitops/generic-non-atomic.h: {@code __set_bit} and friends are {@code *p |= mask}, a plain
+     * load and store of the word; asm/bitops.h {@code arch___clear_bit_unlock} puts
+     * {@code PPC_RELEASE_BARRIER} before it; generic_test_bit_acquire is smp_load_acquire of the word.
+     */
+    @Test
+    void nonAtomicBitOperationsArePlainLoadsAndStores() {
+        assertEquals(List.of("%t1 = load.64 [(&x + 65536)]", "%t2 = (%t1 | 2)", "store.64 [(&x + 65536)] = %t2"),
+                emit("__set_bit", c(65), X));
+        assertEquals(List.of("%t1 = load.64 [&x]", "%t2 = (%t1 & not(1))", "store.64 [&x] = %t2"),
+                emit("__clear_bit", c(0), X));
+        assertEquals(List.of("lwsync", "%t1 = load.64 [&x]", "%t2 = (%t1 & not(1))", "store.64 [&x] = %t2"),
+                emit("__clear_bit_unlock", c(0), X));
+        assertEquals(List.of("%t1 = load.64 [&x]", "%t2 = (%t1 ^ 8)", "store.64 [&x] = %t2", "r1 = ((%t1 & 8) != 0)"),
+                emit("__test_and_change_bit", c(3), X));
+        assertEquals(List.of("%t1 = load.64 [&x]", "lwsync", "r1 = ((%t1 & 8) != 0)"), emit("test_bit_acquire", c(3), X));
+    }
+
+    /** asm/barrier.h: smp_* are the __smp_* macros; virt_* are the same on SMP. */
+    @Test
+    void underscoreAndVirtBarriersAreTheSmpOnes() {
+        assertEquals(List.of("lwsync"), emit("__smp_rmb"));
+        assertEquals(List.of("lwsync"), emit("virt_wmb"));
+        assertEquals(List.of("sync"), emit("virt_mb"));
+        assertEquals(List.of("sync"), emit("__smp_mb__after_atomic"));
+        assertEquals(emit("smp_load_acquire", X), emit("__smp_load_acquire", X));
+        assertEquals(emit("smp_store_release", X, c(1)), emit("virt_store_release", X, c(1)));
+    }
+
+    /**
+     * The kernel's primitive API by name: a call of one the mapping has no sequence for is
+     * reported, not taken as an unknown function (which could be havoc'd, dropping its accesses).
+     */
+    @Test
+    void primitiveNamesAreRecognisedWithOrWithoutASequence() {
+        for (String n : List.of("atomic_inc", "raw_atomic_fetch_or_acquire", "arch_atomic64_try_cmpxchg", "xchg",
+                "sync_cmpxchg", "cmpxchg_double", "cmpxchg128", "__test_and_set_bit", "test_bit_acquire",
+                "smp_cond_load_acquire", "smp_mb__after_srcu_read_unlock", "this_cpu_xchg", "raw_cpu_add_return",
+                "raw_local_irq_save", "arch_local_irq_restore", "irqs_disabled_flags", "hard_irq_disable",
+                "_raw_spin_lock_irqsave", "queued_spin_lock", "READ_ONCE", "rcu_dereference_protected")) {
+            assertTrue(power9.isPrimitiveName(n), n);
+        }
+        for (String n : List.of("smp_send_reschedule", "smp_processor_id", "atomic_notifier_call_chain",
+                "task_work_add", "llist_add", "io_llist_xchg", "set_notify_signal", "kick_process")) {
+            assertFalse(power9.isPrimitiveName(n), n);
+        }
+    }
+
     @Test
     void resultGoesToATemporaryWhenAnArgumentReadsTheTarget() {
         Primitive p = power9.primitive("xchg").orElseThrow();
