@@ -226,7 +226,7 @@ class KernelHarnessTest {
                 	int r = lookup(3);
                 	frob(r);
                 	r = lookup(4);
-                	synchronize_rcu();
+                	rcu_barrier();
                 	sync_cmpxchg(&x, 0, 1);
                 	WRITE_ONCE(x, r);
                 }
@@ -238,11 +238,11 @@ class KernelHarnessTest {
         InputException e = assertThrows(InputException.class, () -> harness(text));
         assertEquals("t.litmus:8:10: 3 unknown functions: 'lookup' (t.litmus:8:10), 'frob' (t.litmus:9:2),"
                 + " 'other' (t.litmus:17:2) (give them bodies or pass --havoc lookup,frob,other);"
-                + " not supported yet: synchronize_rcu (t.litmus:11:2), sync_cmpxchg (t.litmus:12:2)", e.getMessage());
+                + " not supported yet: rcu_barrier (t.litmus:11:2), sync_cmpxchg (t.litmus:12:2)", e.getMessage());
         // with the unknown ones havoc'd, what is left is unsupported: powerpc has no sync_cmpxchg
         UnsupportedConstructException u = assertThrows(UnsupportedConstructException.class, () -> KernelFrontend.harness(
                 text, "t.litmus", KernelOptions.defaults().withHavoc(Set.of("lookup", "frob", "other"))));
-        assertEquals("synchronize_rcu (t.litmus:11:2), sync_cmpxchg (t.litmus:12:2)", u.construct());
+        assertEquals("rcu_barrier (t.litmus:11:2), sync_cmpxchg (t.litmus:12:2)", u.construct());
     }
 
     /** An error that stops the lowering still names the missing functions met before it. */
