@@ -65,7 +65,7 @@ class RcuLoweringTest {
                 "F[sync-rcu]",
                 "sync"),
                 code(body, KernelMapping.power9()));
-        assertEquals(List.of("F[rcu-lock]", "store.64{once} [&x] = 1", "F[rcu-unlock]", "F[sync-rcu]", "F[after-srcu-read-unlock]"),
+        assertEquals(List.of("F[rcu-lock]", "store.32{once} [&x] = 1", "F[rcu-unlock]", "F[sync-rcu]", "F[after-srcu-read-unlock]"),
                 code(body, KernelMapping.lkmm()));
     }
 
