@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.powercheck.frontend.clitmus.CLitmusFrontend;
 import org.powercheck.frontend.kernel.KernelFrontend;
 import org.powercheck.frontend.kernel.KernelOptions;
@@ -20,13 +19,11 @@ import org.powercheck.ir.SourcePos;
 
 /**
  * Reads a test and hands it to the front end its first word names ({@code PPC}, {@code C}). A
- * {@code C} test that includes files, has C declarations before its init block, or is named
+ * {@code C} test that has C declarations before its init block, or is named
  * {@code .c}/{@code .h} is a kernel harness; a {@code .c}/{@code .h} file that is not a test is
  * kernel source, lowered function by function.
  */
 public final class Frontend {
-    private static final Pattern INCLUDE = Pattern.compile("(?m)^[ \t]*#[ \t]*include\\b");
-
     private Frontend() {}
 
     /** @throws InputException when the file cannot be read or is not a valid test */
@@ -88,7 +85,7 @@ public final class Frontend {
             case "PPC" -> PpcFrontend.parse(text, name);
             case "C" -> hasKernelCName(name) || isHarness(text)
                     ? KernelFrontend.harness(text, name, kernel)
-                    : CLitmusFrontend.parse(text, name, kernel.mapping());
+                    : CLitmusFrontend.parse(text, name, kernel);
             default -> throw new InputException(pos, name.endsWith(".S")
                     ? "an assembly file is checked through a harness that names it in PC_ASSEMBLY "
                             + "(see HARNESS.md); 'parse' shows its functions"
@@ -99,11 +96,13 @@ public final class Frontend {
     }
 
     /**
-     * A C test is a harness when it includes kernel-style sources; anything else is herd's C
-     * litmus format (whose header may be followed by free text, as in herd's corpus).
+     * A C test is a harness when C declarations come before its init block; anything else is
+     * herd's C litmus format (whose header may be followed by free text, as in herd's corpus, or
+     * by preprocessor lines such as {@code #include}, which apply to its threads). Both are read
+     * with the standard prelude, so an include does not change what a test means.
      */
     private static boolean isHarness(String text) {
-        return INCLUDE.matcher(text).find();
+        return !CLitmusFrontend.isHerdFormat(text);
     }
 
     private static String read(Path file, String name) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.powercheck.frontend.cparse.CExternal;
 import org.powercheck.frontend.cparse.CFunction;
 import org.powercheck.frontend.cparse.CParam;
 import org.powercheck.frontend.kernel.LitmusThreads;
@@ -23,29 +22,26 @@ import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.StateKey;
 import org.powercheck.ir.ThreadCode;
 import org.powercheck.ir.Width;
-import org.powercheck.model.mapping.KernelMapping;
 
 /** Puts a parsed C litmus test together: cells, threads lowered to IR, the condition. */
 final class CLitmusProgramBuilder {
     private final CLitmusSyntax.Header header;
-    private final List<CExternal> items;
     private final String file;
-    private final KernelMapping mapping;
     /** Cells in order of first mention, with their initial value; herd's default is 0. */
     private final Map<String, Cell> cells = new LinkedHashMap<>();
     private final Set<String> initialised = new HashSet<>();
+    /** The cells whose width a thread's parameter has set. */
+    private final Set<String> widened = new HashSet<>();
     /** Per thread: the initial register values and every register the init section names. */
     private final List<Map<Reg, Expr>> registerInits = new ArrayList<>();
     private final List<List<String>> initRegisters = new ArrayList<>();
     private final List<java.util.Set<String>> locals = new ArrayList<>();
     private final LitmusThreads lowering;
 
-    CLitmusProgramBuilder(CLitmusSyntax.Header header, List<CExternal> items, String file, KernelMapping mapping) {
+    CLitmusProgramBuilder(CLitmusSyntax.Header header, LitmusThreads lowering, String file) {
         this.header = header;
-        this.items = items;
         this.file = file;
-        this.mapping = mapping;
-        this.lowering = new LitmusThreads(mapping);
+        this.lowering = lowering;
     }
 
     Program build(String text, int tailStart) {
@@ -57,6 +53,8 @@ final class CLitmusProgramBuilder {
         header.init().forEach(this::initEntry);
         List<ThreadCode> threads = new ArrayList<>();
         for (int i = 0; i < functions.size(); i++) threads.add(lowerThread(i, functions.get(i)));
+        lowering.checkCalls();
+        for (Cell c : lowering.declaredCells()) cells.putIfAbsent(c.name(), c);
         ConditionTail tail = ConditionTailParser.parseFrom(text, tailStart, file, new Resolver());
         return new Program(header.name(), Program.Arch.C, file, new ArrayList<>(cells.values()), threads,
                 tail.condition(), tail.locations(), tail.filter());
@@ -87,16 +85,14 @@ final class CLitmusProgramBuilder {
         }
         LitmusThreads.Lowered t = lowering.lower(id, f, initRegisters.get(id));
         locals.add(t.locals());
+        t.locationWidths().forEach(this::widen);
         return new ThreadCode(id, f.name(), registerInits.get(id), t.code(), f.pos());
     }
 
     /** The threads P0, P1, ... in order. */
     private List<CFunction> threads() {
         List<CFunction> out = new ArrayList<>();
-        for (CExternal item : items) {
-            if (!(item instanceof CFunction f)) {
-                throw new InputException(item.pos(), "expected a thread like P" + out.size() + "(int *x) { ... }");
-            }
+        for (CFunction f : lowering.threads()) {
             String expected = "P" + out.size();
             if (!f.name().equals(expected)) {
                 throw new InputException(f.pos(), "expected thread " + expected + " but found '" + f.name() + "'");
@@ -117,6 +113,15 @@ final class CLitmusProgramBuilder {
                 yield new Expr.Addr(a.cell());
             }
         };
+    }
+
+    /** A location is as wide as the widest type a thread's parameter gives it (herd's default: 64 bits). */
+    private void widen(String name, Width width) {
+        Cell c = cells.get(name);
+        boolean first = widened.add(name);
+        if (c.width() != width && (first || width.bits > c.width().bits)) {
+            cells.put(name, new Cell(name, c.init(), width, c.pos()));
+        }
     }
 
     private void mention(String name, SourcePos pos) {

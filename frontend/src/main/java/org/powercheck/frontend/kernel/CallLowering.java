@@ -41,10 +41,6 @@ final class CallLowering {
         this.unit = t.unit;
     }
 
-    private boolean typed() {
-        return unit.dialect.typed();
-    }
-
     private ExprLowering exprs() {
         return t.exprs;
     }
@@ -56,12 +52,6 @@ final class CallLowering {
     /** A call; {@code target} is the local its result is assigned to, if any. */
     Val call(CExpr.Call c, Optional<Reg> target, boolean needValue) {
         CExpr fn = c.function();
-        if (!typed()) {
-            if (!(fn instanceof CExpr.Ident id)) {
-                throw new UnsupportedConstructException(c.pos(), "call through a function pointer");
-            }
-            return named(id.name(), c, target, needValue);
-        }
         if (fn instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF) fn = u.operand();
         if (fn instanceof CExpr.Ident id && !isVariable(id.name())) return named(id.name(), c, target, needValue);
         return indirect(c, exprs().value(fn), target, needValue);
@@ -73,27 +63,21 @@ final class CallLowering {
 
     private Val named(String name, CExpr.Call c, Optional<Reg> target, boolean needValue) {
         SourcePos pos = c.pos();
-        if (typed()) {
-            Optional<Declarations.Function> f = unit.decls.function(name);
-            if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
-            boolean headerPrimitive = unit.treeHeaders && unit.mapping.primitive(name).isPresent()
-                    && f.isPresent() && f.get().pos().file().endsWith(".h");
-            if (f.isPresent() && f.get().body().isPresent() && !headerPrimitive) return direct(f.get(), c, target, needValue);
-            var unreadable = unit.decls.unreadable(name);
-            if (unreadable.isPresent()) {
-                throw new InputException(pos, "'" + name + "' cannot be lowered: its declaration at "
-                        + unreadable.get().pos() + " was not read: " + unreadable.get().getMessage());
-            }
-            var asm = unit.assemblyFor(name);
-            if (asm.isPresent()) return assembly(name, asm.get(), f, c, target, needValue);
-            if (INTRINSICS.contains(name)) return intrinsic(name, c, target);
+        Optional<Declarations.Function> f = unit.decls.function(name);
+        if (unit.options.havoc().contains(name)) return havoc(name, f, c, target, needValue);
+        boolean headerPrimitive = unit.treeHeaders && unit.mapping.primitive(name).isPresent()
+                && f.isPresent() && f.get().pos().file().endsWith(".h");
+        if (f.isPresent() && f.get().body().isPresent() && !headerPrimitive) return direct(f.get(), c, target, needValue);
+        var unreadable = unit.decls.unreadable(name);
+        if (unreadable.isPresent()) {
+            throw new InputException(pos, "'" + name + "' cannot be lowered: its declaration at "
+                    + unreadable.get().pos() + " was not read: " + unreadable.get().getMessage());
         }
+        var asm = unit.assemblyFor(name);
+        if (asm.isPresent()) return assembly(name, asm.get(), f, c, target, needValue);
+        if (INTRINSICS.contains(name)) return intrinsic(name, c, target);
         Optional<Primitive> primitive = unit.mapping.primitive(name);
         if (primitive.isPresent()) return primitive(name, primitive.get(), c, target, needValue);
-        if (!typed()) {
-            if (unit.mapping.isUnmodelled(name)) throw new UnsupportedConstructException(pos, name);
-            throw new InputException(pos, "unknown function '" + name + "'");
-        }
         // a kernel primitive without a sequence is never havoc'd: that would drop its accesses
         if (unit.mapping.isUnmodelled(name) || unit.mapping.isPrimitiveName(name)) {
             unit.missing.unsupported(name, pos);
@@ -424,10 +408,6 @@ final class CallLowering {
         for (int i = 0; i < p.params().size(); i++) {
             ArgKind kind = p.params().get(i);
             CExpr arg = c.args().get(i);
-            if (!typed()) {
-                args.add(litmusArgument(name, kind, arg));
-                continue;
-            }
             switch (kind) {
                 case VALUE -> args.add(exprs().value(arg).expr());
                 case POINTER -> {
@@ -441,6 +421,10 @@ final class CallLowering {
                 case PLACE -> {
                     if (arg instanceof CExpr.Ident id && t.frame().lookup(id.name()).orElse(null) instanceof Binding.Constant k) {
                         return k.value();
+                    }
+                    if (arg instanceof CExpr.Ident id && t.frame().lookup(id.name()).orElse(null) instanceof Binding.SharedParam) {
+                        // a thread's parameter is the location's address, not the location
+                        throw new InputException(arg.pos(), name + " needs a memory location such as *" + id.name());
                     }
                     Place place = exprs().place(arg);
                     Types.known(place.type(), pos);
@@ -473,7 +457,7 @@ final class CallLowering {
                 }
             }
         }
-        Width width = typed() && access != null ? access.width() : Width.DOUBLE;
+        Width width = access != null ? access.width() : Width.DOUBLE;
         t.rcu.before(name, args, pos);
         Expr result = p.emit(new Invocation(name, args, target, width, pos, t.cpu), out());
         t.rcu.after(name, args, result, pos);
@@ -483,7 +467,6 @@ final class CallLowering {
             out().emit(new Instr.Store(new Expr.RegRef(writeBackReg), writeBack, width, pos));
             out().emit(new Instr.Label(skip, pos));
         }
-        if (!typed()) return new Val(result == null ? new Expr.Const(0) : result, Types.LITMUS_INT);
         for (Binding.Local l : updatedLocals) {
             // the primitive may have put a loaded value there (try_cmpxchg's old): in C it is a value of the local's type
             Expr held = new Expr.RegRef(l.reg());
@@ -529,25 +512,6 @@ final class CallLowering {
             case TRUTH -> unit.types.intType;
             case LOCATION -> access != null ? access : unit.types.longType;
             case NONE -> Types.VOID;
-        };
-    }
-
-    /** herd's C: a location argument is written {@code *x} (x a parameter), the old value of try_cmpxchg {@code &r}. */
-    private Expr litmusArgument(String function, ArgKind kind, CExpr arg) {
-        CExpr a = ExprLowering.withoutCasts(arg);
-        return switch (kind) {
-            case VALUE, POINTER -> exprs().value(arg).expr();
-            case PLACE -> {
-                if (a instanceof CExpr.Unary d && d.op() == CExpr.UnaryOp.DEREF) yield exprs().value(d.operand()).expr();
-                if (a instanceof CExpr.Index i) throw new UnsupportedConstructException(i.pos(), "array indexing");
-                if (a instanceof CExpr.Member m) throw new UnsupportedConstructException(m.pos(), "struct member access");
-                throw new InputException(arg.pos(), function + " needs a memory location such as *x");
-            }
-            case LOCAL -> {
-                Optional<Reg> local = addressOfRegisterLocal(arg);
-                if (local.isPresent()) yield new Expr.RegRef(local.get());
-                throw new InputException(arg.pos(), function + " needs the address of a local variable such as &old");
-            }
         };
     }
 }

@@ -12,17 +12,16 @@ import org.powercheck.model.mapping.CodeSink;
 import org.powercheck.model.mapping.InstrBuffer;
 
 /**
- * The code of one thread under construction, with what is known about constant registers. In
- * typed (kernel) code a register assigned a constant or a cell's address is known to hold it
- * until it is assigned again or control flow joins with a path that disagrees; reading it then
- * gives the constant, which carries no dependency, so nothing changes for the model but
+ * The code of one thread under construction, with what is known about constant registers. A
+ * register assigned a constant or a cell's address is known to hold it until it is assigned
+ * again or control flow joins with a path that disagrees; reading it then gives the constant,
+ * which carries no dependency, so nothing changes for the model but
  * addresses fold to cells ({@code per_cpu(ipi_message, cpu)} with {@code cpu} bound to 1 is
  * {@code ipi_message@1}) and branches on constants disappear. Labels that a later backward
  * branch may target forget everything.
  */
 final class CodeBuffer implements CodeSink {
     private final InstrBuffer out = new InstrBuffer();
-    private final boolean track;
     /** null while the current point is unreachable (after an unconditional jump) */
     private Map<Reg, Expr> known = new HashMap<>();
     private final Map<String, Map<Reg, Expr>> atLabel = new HashMap<>();
@@ -31,16 +30,8 @@ final class CodeBuffer implements CodeSink {
     /** The load that last wrote each register, while nothing else has written it. */
     private final Map<Reg, Instr.Load> loaded = new HashMap<>();
 
-    CodeBuffer(boolean track) {
-        this.track = track;
-    }
-
     @Override
     public void emit(Instr instr) {
-        if (!track) {
-            out.emit(instr);
-            return;
-        }
         switch (instr) {
             case Instr.Branch b -> {
                 if (b.cond() instanceof Expr.Const c) {
@@ -105,7 +96,7 @@ final class CodeBuffer implements CodeSink {
 
     /** The constant a register is known to hold here. */
     Optional<Expr> known(Reg r) {
-        if (!track || known == null) return Optional.empty();
+        if (known == null) return Optional.empty();
         return Optional.ofNullable(known.get(r));
     }
 

@@ -31,10 +31,6 @@ final class ExprLowering {
         this.types = unit.types;
     }
 
-    private boolean typed() {
-        return unit.dialect.typed();
-    }
-
     private SourcePos at(CExpr e) {
         return e.pos();
     }
@@ -56,11 +52,9 @@ final class ExprLowering {
             case CExpr.Cast c -> cast(c);
             case CExpr.StringLit s -> stringLiteral(s);
             case CExpr.Index i -> {
-                if (!typed()) throw new UnsupportedConstructException(at(i), "array indexing");
                 yield load(place(i), at(i));
             }
             case CExpr.Member m -> {
-                if (!typed()) throw new UnsupportedConstructException(at(m), "struct member access");
                 yield load(place(m), at(m));
             }
             case CExpr.CompoundLiteral c -> {
@@ -71,7 +65,6 @@ final class ExprLowering {
             case CExpr.SizeofType s -> sizeof(unit.resolver.resolve(s.type(), s.pos()), s);
             case CExpr.SizeofExpr s -> sizeof(typeOf(s.operand()), s);
             case CExpr.AlignofType a -> {
-                if (!typed()) throw new UnsupportedConstructException(at(a), "_Alignof");
                 KType type = unit.resolver.resolve(a.type(), a.pos());
                 abiSize(type, at(a));
                 yield new Val(new Expr.Const(type.align()), types.unsignedLong);
@@ -87,7 +80,7 @@ final class ExprLowering {
     /** GNU {@code a ?: b}: {@code a} once, or {@code b} when it is zero. */
     private Val orElse(CExpr.OrElse o) {
         Val first = value(o.value());
-        if (typed() && first.expr() instanceof Expr.Const c) return c.value() != 0 ? first : value(o.otherwise());
+        if (first.expr() instanceof Expr.Const c) return c.value() != 0 ? first : value(o.otherwise());
         Reg result = out().temp();
         out().emit(new Instr.Assign(result, first.expr(), at(o)));
         String done = out().label();
@@ -99,7 +92,6 @@ final class ExprLowering {
     }
 
     private Val sizeof(KType type, CExpr e) {
-        if (!typed()) throw new UnsupportedConstructException(at(e), "sizeof");
         return new Val(new Expr.Const(abiSize(type, at(e))), types.unsignedLong);
     }
 
@@ -132,7 +124,7 @@ final class ExprLowering {
             value(new CExpr.Unary(CExpr.UnaryOp.PRE_INC, u.operand(), u.pos()));
         } else if (e instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.POST_DEC) {
             value(new CExpr.Unary(CExpr.UnaryOp.PRE_DEC, u.operand(), u.pos()));
-        } else if (e instanceof CExpr.Cast c && typed()) {
+        } else if (e instanceof CExpr.Cast c) {
             effect(c.operand());
         } else {
             value(e);
@@ -141,7 +133,7 @@ final class ExprLowering {
 
     /** {@code dst = e}: a load or a call's result goes straight into {@code dst}. */
     void assignTo(Place.InRegister dst, CExpr e, SourcePos pos) {
-        CExpr src = typed() ? e : withoutCasts(e);
+        CExpr src = e;
         Reg reg = dst.reg();
         if (src instanceof CExpr.Call c) {
             Val result = t.calls.call(c, Optional.of(reg), true);
@@ -169,7 +161,6 @@ final class ExprLowering {
     /** Whether {@code e} denotes a scalar in memory, whose value is one load. */
     private boolean isMemoryAccess(CExpr e) {
         if (e instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF) return true;
-        if (!typed()) return false;
         if (e instanceof CExpr.Member || e instanceof CExpr.Index) return true;
         if (e instanceof CExpr.Ident id) {
             Optional<Binding> b = t.frame().lookup(id.name());
@@ -212,7 +203,7 @@ final class ExprLowering {
                 return new Val(new Expr.Const(0), new KType.Pointer(Types.VOID));
             }
             case "true", "false" -> {
-                if (typed()) return new Val(new Expr.Const(id.name().equals("true") ? 1 : 0), types.boolType);
+                return new Val(new Expr.Const(id.name().equals("true") ? 1 : 0), types.boolType);
             }
             default -> { }
         }
@@ -275,10 +266,10 @@ final class ExprLowering {
                     };
                 }
                 if (unit.decls.global(id.name()).isPresent()) return globalPlace(id, addressTaken);
-                if (!typed() || t.frame().top && unit.options.implicitLocals()) {
+                if (t.frame().top && unit.options.implicitLocals()) {
                     // as herd does, assigning to an undeclared name declares a local
                     Reg r = t.frame().register(id.name());
-                    KType type = typed() ? types.longType : Types.LITMUS_INT;
+                    KType type = types.longType;
                     t.frame().bind(id.name(), new Binding.Local(r, type));
                     return new Place.InRegister(r, type);
                 }
@@ -292,7 +283,6 @@ final class ExprLowering {
                 return member(m, addressTaken);
             }
             case CExpr.Index i -> {
-                if (!typed()) throw new UnsupportedConstructException(at(i), "array indexing");
                 Val base = value(i.array());
                 Val index = value(i.index());
                 if (!(base.type() instanceof KType.Pointer) && index.type() instanceof KType.Pointer) {
@@ -311,7 +301,6 @@ final class ExprLowering {
     }
 
     private Place member(CExpr.Member m, boolean addressTaken) {
-        if (!typed()) throw new UnsupportedConstructException(at(m), "struct member access");
         Expr base;
         KType objectType;
         if (m.arrow()) {
@@ -341,7 +330,7 @@ final class ExprLowering {
     /** The type {@code *p} has. */
     private KType pointee(Val p, CExpr operand) {
         if (p.type() instanceof KType.Pointer ptr) return ptr.target();
-        if (!typed()) return Types.LITMUS_INT;
+        if (p.type() instanceof KType.Scalar && t.frame().top && unit.options.integerAddresses()) return types.intType;
         throw new InputException(at(operand), "dereference of a value of type " + p.type().spelling()
                 + ", not a pointer");
     }
@@ -395,7 +384,6 @@ final class ExprLowering {
      * reach past its location, or is misaligned, is not supported: the layout has nothing there.
      */
     void checkAccess(Expr address, KType type, SourcePos pos) {
-        if (!typed()) return;
         Expr base = address;
         long offset = 0;
         if (address instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB)
@@ -415,11 +403,11 @@ final class ExprLowering {
     }
 
     private Width width(KType t) {
-        return typed() ? t.width() : Width.DOUBLE;
+        return t.width();
     }
 
     private boolean signed(KType t) {
-        return !typed() || t.isSigned();
+        return t.isSigned();
     }
 
     /** Copies a struct or array leaf by leaf ({@code *dst = *src}). */
@@ -457,7 +445,7 @@ final class ExprLowering {
         return switch (u.op()) {
             case DEREF -> {
                 // herd's numbering of temporaries: the loaded register first, then the address
-                Optional<Reg> into = typed() ? Optional.empty() : Optional.of(out().temp());
+                Optional<Reg> into = Optional.empty();
                 yield loadInto(place(u), at(u), into);
             }
             case ADDRESS -> address(u);
@@ -479,10 +467,6 @@ final class ExprLowering {
 
     private Val address(CExpr.Unary u) {
         CExpr operand = withoutCasts(u.operand());
-        if (!typed()) {
-            if (operand instanceof CExpr.Unary inner && inner.op() == CExpr.UnaryOp.DEREF) return value(inner.operand());
-            throw new UnsupportedConstructException(at(u), "address of a local variable or parameter");
-        }
         if (operand instanceof CExpr.Unary inner && inner.op() == CExpr.UnaryOp.DEREF) {
             Val p = value(inner.operand());
             return p;
@@ -500,7 +484,7 @@ final class ExprLowering {
     private Val increment(CExpr.Unary u) {
         boolean up = u.op() == CExpr.UnaryOp.PRE_INC || u.op() == CExpr.UnaryOp.POST_INC;
         boolean post = u.op().postfix;
-        Place target = place(typed() ? u.operand() : withoutCasts(u.operand()));
+        Place target = place(u.operand());
         KType type = Types.known(target.type(), at(u));
         if (type instanceof KType.Pointer p) Types.known(p.target(), at(u));
         if (target instanceof Place.InMemory m) {
@@ -554,7 +538,7 @@ final class ExprLowering {
     /** {@code left op right} for the arithmetic, bitwise and comparison operators. */
     Val operate(CExpr.BinaryOp op, Val left, Val right, CExpr at) {
         boolean lp = left.type() instanceof KType.Pointer, rp = right.type() instanceof KType.Pointer;
-        if (typed() && (lp || rp)) {
+        if (lp || rp) {
             switch (op) {
                 case ADD -> {
                     return lp ? pointerAdd(left, right, false, at) : pointerAdd(right, left, false, at);
@@ -579,7 +563,7 @@ final class ExprLowering {
         Expr l = Types.convert(left.expr(), left.type(), type);
         Expr r = op == CExpr.BinaryOp.SHL || op == CExpr.BinaryOp.SHR ? right.expr()
                 : Types.convert(right.expr(), right.type(), type);
-        boolean signed = !typed() || type.isSigned();
+        boolean signed = type.isSigned();
         return switch (op) {
             case LT, GT, LE, GE -> new Val(compare(op, l, r, signed), types.intType);
             case EQ -> new Val(IrExprs.binary(Expr.BinOp.EQ, l, r), types.intType);
@@ -756,7 +740,7 @@ final class ExprLowering {
     private Val logical(CExpr.Binary b) {
         boolean and = b.op() == CExpr.BinaryOp.AND;
         Expr.BinOp combine = and ? Expr.BinOp.AND : Expr.BinOp.OR;
-        if (t.unit.treeHeaders && typed() && isPure(b.right())) {
+        if (t.unit.treeHeaders && isPure(b.right())) {
             Expr left = IrExprs.truth(value(b.left()).expr());
             // decided by the left operand alone, as C evaluates it
             if (left instanceof Expr.Const c && (c.value() != 0) != and) return new Val(c, types.intType);
@@ -769,7 +753,7 @@ final class ExprLowering {
         }
         Reg result = out().temp();
         Expr left = IrExprs.truth(value(b.left()).expr());
-        if (typed() && left instanceof Expr.Const c) {
+        if (left instanceof Expr.Const c) {
             // decided by the left operand alone, or the right one is the value
             if ((c.value() != 0) != and) return new Val(c, types.intType);
             return new Val(IrExprs.truth(value(b.right()).expr()), types.intType);
@@ -794,7 +778,7 @@ final class ExprLowering {
         String otherwise = out().label();
         String done = out().label();
         Val cond = value(c.cond());
-        if (typed() && cond.expr() instanceof Expr.Const k) return value(k.value() != 0 ? c.then() : c.otherwise());
+        if (cond.expr() instanceof Expr.Const k) return value(k.value() != 0 ? c.then() : c.otherwise());
         out().emit(new Instr.Branch(IrExprs.negate(cond.expr()), otherwise, at(c)));
         Val then = value(c.then());
         out().emit(new Instr.Assign(result, then.expr(), at(c)));
@@ -814,7 +798,7 @@ final class ExprLowering {
     }
 
     private Val assign(CExpr.Assign a) {
-        Place target = place(typed() ? a.target() : withoutCasts(a.target()));
+        Place target = place(a.target());
         KType type = target.type();
         if (target instanceof Place.InMemory m) {
             if (type instanceof KType.Struct && a.op() == null) {
@@ -851,7 +835,6 @@ final class ExprLowering {
 
     private Val cast(CExpr.Cast c) {
         Val v = value(c.operand());
-        if (!typed()) return v;
         KType to = Types.known(unit.resolver.resolve(c.type(), c.pos()), c.pos());
         if (to instanceof KType.Void) return new Val(new Expr.Const(0), to);
         return convert(v, to);
@@ -859,7 +842,6 @@ final class ExprLowering {
 
     /** {@code v} converted to {@code to} as by assignment. */
     Val convert(Val v, KType to) {
-        if (!typed()) return new Val(v.expr(), to);
         return new Val(Types.convert(v.expr(), v.type(), to), to);
     }
 
@@ -962,7 +944,7 @@ final class ExprLowering {
     KType typeOf(CExpr e) {
         boolean lvalue = e instanceof CExpr.Ident || e instanceof CExpr.Member || e instanceof CExpr.Index
                 || e instanceof CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF;
-        if (lvalue && typed()) {
+        if (lvalue) {
             if (e instanceof CExpr.Ident id && t.frame().lookup(id.name()).isEmpty()
                     && unit.decls.global(id.name()).isEmpty()) {
                 return t.probe(() -> value(e)).type();
@@ -973,7 +955,6 @@ final class ExprLowering {
     }
 
     private KType literalType(CExpr.IntLit lit) {
-        if (!typed()) return Types.LITMUS_INT;
         String text = lit.text().toLowerCase();
         if (text.startsWith("'")) return types.intType;
         boolean unsigned = text.contains("u");
@@ -1003,16 +984,15 @@ final class ExprLowering {
             };
             case CExpr.Binary b -> b.op() != CExpr.BinaryOp.COMMA && isPure(b.left()) && isPure(b.right());
             case CExpr.Conditional c -> isPure(c.cond()) && isPure(c.then()) && isPure(c.otherwise());
-            case CExpr.SizeofType s -> typed();
-            case CExpr.SizeofExpr s -> typed();
-            case CExpr.Call c -> typed() && c.function() instanceof CExpr.Ident id && id.name().equals("__builtin_offsetof")
+            case CExpr.SizeofType s -> true;
+            case CExpr.SizeofExpr s -> true;
+            case CExpr.Call c -> c.function() instanceof CExpr.Ident id && id.name().equals("__builtin_offsetof")
                     && unit.decls.function(id.name()).isEmpty();
             default -> false;
         };
     }
 
     private boolean isPureName(String name) {
-        if (!typed()) return true;
         Optional<Binding> b = t.frame().lookup(name);
         if (b.isPresent()) return !(b.get() instanceof Binding.Object o) || o.type() instanceof KType.Array;
         Optional<Declarations.Global> g = unit.decls.global(name);
@@ -1023,9 +1003,9 @@ final class ExprLowering {
     private boolean isPureAddress(CExpr e) {
         return switch (e) {
             case CExpr.Unary u && u.op() == CExpr.UnaryOp.DEREF -> isPure(u.operand());
-            case CExpr.Ident id -> typed() && (t.frame().lookup(id.name()).map(b -> b instanceof Binding.Object).orElse(true));
-            case CExpr.Member m -> typed() && (m.arrow() ? isPure(m.object()) : isPureAddress(m.object()));
-            case CExpr.Index i -> typed() && isPure(i.index()) && (isPure(i.array()) || isPureAddress(i.array()));
+            case CExpr.Ident id -> t.frame().lookup(id.name()).map(b -> b instanceof Binding.Object).orElse(true);
+            case CExpr.Member m -> m.arrow() ? isPure(m.object()) : isPureAddress(m.object());
+            case CExpr.Index i -> isPure(i.index()) && (isPure(i.array()) || isPureAddress(i.array()));
             case CExpr.Cast c -> isPureAddress(c.operand());
             default -> false;
         };

@@ -31,7 +31,6 @@ final class LoweringUnit {
     /** The IPI pseudo-locations, one per CPU ({@code ipi@1}): triggers write them, deliveries read them. */
     static final String IPI = "ipi";
 
-    final Dialect dialect;
     final Types types;
     final TypeResolver resolver;
     final Declarations decls;
@@ -54,11 +53,10 @@ final class LoweringUnit {
     /** an assembly instruction's text by its position, for reports */
     final Map<SourcePos, String> asmTexts = new HashMap<>();
 
-    LoweringUnit(Dialect dialect, KernelMapping mapping, LoweringOptions options, Predicate<SourcePos> inPrelude) {
-        this.dialect = dialect;
+    LoweringUnit(KernelMapping mapping, LoweringOptions options, Predicate<SourcePos> inPrelude) {
         this.mapping = mapping;
         this.options = options;
-        this.types = new Types(dialect);
+        this.types = new Types();
         this.resolver = new TypeResolver(types, inPrelude);
         this.decls = new Declarations(resolver, inPrelude);
         resolver.useConstants(this::constant);

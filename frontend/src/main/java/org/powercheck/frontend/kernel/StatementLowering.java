@@ -30,10 +30,6 @@ final class StatementLowering {
         this.unit = t.unit;
     }
 
-    private boolean typed() {
-        return unit.dialect.typed();
-    }
-
     private CodeBuffer out() {
         return t.out;
     }
@@ -110,7 +106,6 @@ final class StatementLowering {
                 statement(l.body());
             }
             case CStmt.Asm a -> {
-                if (!typed()) throw new UnsupportedConstructException(at(a), "inline assembly");
                 new AsmLowering(t).lower(a);
             }
             case CStmt.ComputedGoto g -> throw new UnsupportedConstructException(at(g), "computed goto");
@@ -155,10 +150,6 @@ final class StatementLowering {
     }
 
     private void declaration(CDecl d) {
-        if (!typed()) {
-            litmusDeclaration(d);
-            return;
-        }
         Frame f = t.frame();
         SourcePos pos = d.pos();
         if (d.isTypedef()) {
@@ -201,30 +192,6 @@ final class StatementLowering {
         KType declared = type;
         if (f.readOnly(d.name())) {
             out().known(reg).ifPresent(v -> f.bind(d.name(), new Binding.Constant(new Val(v, declared))));
-        }
-    }
-
-    /** herd's C: every local is a register named as written; nothing else is declared in a thread. */
-    private void litmusDeclaration(CDecl d) {
-        SourcePos pos = d.pos();
-        if (d.isTypedef() || d.storage().contains("static") || d.storage().contains("extern")) {
-            throw new UnsupportedConstructException(pos, "'" + String.join(" ", d.storage()) + "' declaration in a thread");
-        }
-        if (d.type() instanceof org.powercheck.frontend.cparse.CType.Array) {
-            throw new UnsupportedConstructException(pos, "local array");
-        }
-        if (d.type() instanceof org.powercheck.frontend.cparse.CType.Record) {
-            throw new UnsupportedConstructException(pos, "local struct");
-        }
-        Frame f = t.frame();
-        KType type = localType(d);
-        Reg reg = f.register(d.name());
-        f.bind(d.name(), new Binding.Local(reg, type));
-        if (d.init().isEmpty()) return;
-        if (d.init().get() instanceof CInit.Single single) {
-            exprs().assignTo(new Place.InRegister(reg, type), single.value(), pos);
-        } else {
-            throw new UnsupportedConstructException(pos, "brace initialiser");
         }
     }
 
@@ -355,7 +322,7 @@ final class StatementLowering {
 
     private void ifStatement(CStmt.If i) {
         Expr cond = exprs().value(i.cond()).expr();
-        if (unit.treeHeaders && typed() && cond instanceof Expr.Const k) {
+        if (unit.treeHeaders && cond instanceof Expr.Const k) {
             // a tree's helpers test configuration and constant arguments (IS_ENABLED, allow_local):
             // the branch not taken is not lowered, so neither is a recursion only it would make
             if (k.value() != 0) statement(i.then());
@@ -395,7 +362,7 @@ final class StatementLowering {
         String top = out().label();
         String test = out().label();
         String exit = out().label();
-        if (!typed() || !neverRepeats(d.cond())) out().loopHead(top);
+        if (!neverRepeats(d.cond())) out().loopHead(top);
         out().emit(new Instr.Label(top, at(d)));
         loopBody(d.body(), exit, test);
         out().emit(new Instr.Label(test, at(d)));
@@ -480,7 +447,7 @@ final class StatementLowering {
 
     /** Typed code folds a comparison with a known value, so a switch on a constant jumps straight to its case. */
     private Expr compare(Expr.BinOp op, Expr a, Expr b) {
-        return typed() ? IrExprs.binary(op, a, b) : new Expr.Binary(op, a, b);
+        return IrExprs.binary(op, a, b);
     }
 
     /** The case and default labels of a switch body, not those of nested switches. */

@@ -43,7 +43,7 @@ final class ThreadLowering {
         this.unit = unit;
         this.thread = thread;
         this.cpu = cpu;
-        this.out = new CodeBuffer(unit.dialect.typed());
+        this.out = new CodeBuffer();
         this.exprs = new ExprLowering(this);
         this.statements = new StatementLowering(this);
         this.calls = new CallLowering(this);
@@ -93,7 +93,7 @@ final class ThreadLowering {
     /** Runs {@code work} with the code it emits thrown away (to learn an expression's type). */
     <T> T probe(Supplier<T> work) {
         CodeBuffer saved = out;
-        out = new CodeBuffer(unit.dialect.typed());
+        out = new CodeBuffer();
         try {
             return work.get();
         } finally {

@@ -102,7 +102,7 @@ final class TypeResolver {
         try {
             return expressionTypes.apply(e);
         } catch (InputException failure) {
-            if (e instanceof CExpr.Ident id && types.dialect().typed() && !(failure instanceof UnsupportedConstructException)) {
+            if (e instanceof CExpr.Ident id && !(failure instanceof UnsupportedConstructException)) {
                 return KType.Opaque.unknownName(id.name(), e.pos());
             }
             throw failure;
@@ -132,12 +132,10 @@ final class TypeResolver {
         if (words.size() == 1 && !isTypeKeyword(words.get(0))) {
             KType t = typedefs.get(words.get(0));
             if (t != null) return t;
-            if (!types.dialect().typed()) return Types.LITMUS_INT;
             // kernel headers are not read: the name stays opaque until code uses a value of it
             return KType.Opaque.unknownName(words.get(0), pos);
         }
         if (words.contains("void")) return Types.VOID;
-        if (!types.dialect().typed()) return Types.LITMUS_INT;
         if (words.contains("float") || words.contains("double") || words.contains("__int128")) {
             throw new UnsupportedConstructException(pos, "type '" + String.join(" ", words) + "'");
         }
@@ -252,8 +250,7 @@ final class TypeResolver {
     /** Rejects objects whose layout cells cannot represent (see {@link KType}). */
     void checkLayout(KType t, SourcePos pos) {
         if (t instanceof KType.Array a) {
-            if (a.element() instanceof KType.Scalar s && s.width() == Width.BYTE && a.length() > 1
-                    && types.dialect().typed()) {
+            if (a.element() instanceof KType.Scalar s && s.width() == Width.BYTE && a.length() > 1) {
                 throw new UnsupportedConstructException(pos,
                         "array of '" + s.spelling() + "' (every element needs its own byte address)");
             }

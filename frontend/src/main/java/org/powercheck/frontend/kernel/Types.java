@@ -6,47 +6,25 @@ import org.powercheck.ir.SourcePos;
 import org.powercheck.ir.Width;
 
 /**
- * The scalar types of a dialect and C's conversions between them. Register values are kept in
+ * The scalar types of ppc64le C and C's conversions between them. Register values are kept in
  * canonical form: a value of a type narrower than 64 bits is sign- or zero-extended from its
  * width, so comparisons and right shifts can work on the whole register. Arithmetic that can
  * leave that form (add, multiply, shift left, negate, complement) and narrowing conversions are
- * followed by {@link #normalize}; in the litmus dialect every type is 64 bits wide and nothing is
- * ever added.
+ * followed by {@link #normalize}.
  */
 final class Types {
     static final KType.Void VOID = new KType.Void();
-    static final KType.Scalar LITMUS_INT = new KType.Scalar(Width.DOUBLE, true, false, "int");
 
-    final KType.Scalar intType;
-    final KType.Scalar unsignedInt;
-    final KType.Scalar longType;
-    final KType.Scalar unsignedLong;
-    final KType.Scalar charType;
-    final KType.Scalar boolType;
-    private final Dialect dialect;
+    final KType.Scalar intType = new KType.Scalar(Width.WORD, true, false, "int");
+    final KType.Scalar unsignedInt = new KType.Scalar(Width.WORD, false, false, "unsigned int");
+    final KType.Scalar longType = new KType.Scalar(Width.DOUBLE, true, false, "long");
+    final KType.Scalar unsignedLong = new KType.Scalar(Width.DOUBLE, false, false, "unsigned long");
+    /** ppc64le: char is unsigned */
+    final KType.Scalar charType = new KType.Scalar(Width.BYTE, false, false, "char");
+    final KType.Scalar boolType = new KType.Scalar(Width.BYTE, false, true, "_Bool");
 
-    Types(Dialect dialect) {
-        this.dialect = dialect;
-        if (dialect.typed()) {
-            intType = new KType.Scalar(Width.WORD, true, false, "int");
-            unsignedInt = new KType.Scalar(Width.WORD, false, false, "unsigned int");
-            longType = new KType.Scalar(Width.DOUBLE, true, false, "long");
-            unsignedLong = new KType.Scalar(Width.DOUBLE, false, false, "unsigned long");
-            // ppc64le: char is unsigned
-            charType = new KType.Scalar(Width.BYTE, false, false, "char");
-            boolType = new KType.Scalar(Width.BYTE, false, true, "_Bool");
-        } else {
-            intType = unsignedInt = longType = unsignedLong = charType = boolType = LITMUS_INT;
-        }
-    }
-
-    Dialect dialect() {
-        return dialect;
-    }
-
-    /** An integer type from its width and signedness, in this dialect. */
+    /** An integer type from its width and signedness. */
     KType.Scalar scalar(Width width, boolean signed, String spelling) {
-        if (!dialect.typed()) return LITMUS_INT;
         return new KType.Scalar(width, signed, false, spelling);
     }
 

@@ -12,11 +12,12 @@ final class Units {
      * {@code PC_THREADS_PER_CORE}, read back by the lines {@link KernelSource} appends).
      */
     static LoweringUnit kernel(List<CExternal> items, KernelOptions options, boolean havocUnknown) {
-        // A harness's threads may assign undeclared names, as herd's C allows; kernel source may not.
-        boolean implicitLocals = !havocUnknown;
-        LoweringOptions defaults = new LoweringOptions(options.havoc(), havocUnknown, options.inlineDepth(), implicitLocals,
+        // A test's threads (a herd C test's, a harness's) follow herd's C: they may assign undeclared
+        // names and dereference integers; kernel source may not.
+        boolean herdThreads = !havocUnknown;
+        LoweringOptions defaults = new LoweringOptions(options.havoc(), havocUnknown, options.inlineDepth(), herdThreads, herdThreads,
                 LoweringOptions.DEFAULT_CPUS, LoweringOptions.DEFAULT_CPUS);
-        LoweringUnit unit = new LoweringUnit(Dialect.KERNEL, options.mapping(), defaults, KernelSource::bundled);
+        LoweringUnit unit = new LoweringUnit(options.mapping(), defaults, KernelSource::bundled);
         if (options.tree().isPresent()) {
             unit.decls.keepBundledDefinitions();
             unit.treeHeaders = true;
@@ -24,7 +25,7 @@ final class Units {
         unit.decls.addAll(items);
         int cpus = unit.resolver.enumConstant(KernelSource.CPUS).map(Long::intValue).orElse(LoweringOptions.DEFAULT_CPUS);
         int perCore = unit.resolver.enumConstant(KernelSource.THREADS_PER_CORE).map(Long::intValue).orElse(cpus);
-        unit.configure(new LoweringOptions(options.havoc(), havocUnknown, options.inlineDepth(), implicitLocals,
+        unit.configure(new LoweringOptions(options.havoc(), havocUnknown, options.inlineDepth(), herdThreads, herdThreads,
                 Math.max(1, cpus), Math.max(1, perCore)));
         return unit;
     }

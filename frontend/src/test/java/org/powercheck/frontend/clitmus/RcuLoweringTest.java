@@ -32,23 +32,40 @@ class RcuLoweringTest {
 
     @Test
     void srcuUnderTheLkmmIsHerdsReadAndWriteOfTheSrcuStruct() {
-        assertEquals(List.of("r1 = load.64{srcu-lock} [&s]", "store.64{once} [&x] = 1", "store.64{srcu-unlock} [&s] = r1",
+        assertEquals(List.of(
+                "r1 = load.32{srcu-lock} [&s]",
+                "store.32{once} [&x] = 1",
+                "store.32{srcu-unlock} [&s] = r1",
                 "F[sync-srcu] [&s]"), code(SRCU_THREAD, KernelMapping.lkmm()));
     }
 
     @Test
     void srcuOnPowerIsTheIndexLoadAndTheFullBarriersOfTreeSrcu() {
-        assertEquals(List.of("r1 = load.64{srcu-lock} [&s]", "sync", "store.64 [&x] = 1", "sync", "F[srcu-unlock] [&s] (r1)",
-                "sync", "F[sync-srcu] [&s]", "sync"), code(SRCU_THREAD, KernelMapping.power9()));
+        assertEquals(List.of(
+                "r1 = load.32{srcu-lock} [&s]",
+                "sync",
+                "r1 = extend_word(r1)",
+                "store.32 [&x] = 1",
+                "sync",
+                "F[srcu-unlock] [&s] (r1)",
+                "sync",
+                "F[sync-srcu] [&s]",
+                "sync"), code(SRCU_THREAD, KernelMapping.power9()));
     }
 
     @Test
     void rcuOnPowerIsNoInstructionButTheSectionEventsAndSyncsAroundTheGracePeriod() {
         String body = "\\trcu_read_lock();\\n\\tWRITE_ONCE(*x, 1);\\n\\trcu_read_unlock();\\n\\tsynchronize_rcu();\\n"
                 + "\\tsmp_mb__after_srcu_read_unlock();\\n";
-        assertEquals(List.of("F[rcu-lock]", "store.64 [&x] = 1", "F[rcu-unlock]", "sync", "F[sync-rcu]", "sync"),
+        assertEquals(List.of(
+                "F[rcu-lock]",
+                "store.32 [&x] = 1",
+                "F[rcu-unlock]",
+                "sync",
+                "F[sync-rcu]",
+                "sync"),
                 code(body, KernelMapping.power9()));
-        assertEquals(List.of("F[rcu-lock]", "store.64{once} [&x] = 1", "F[rcu-unlock]", "F[sync-rcu]", "F[after-srcu-read-unlock]"),
+        assertEquals(List.of("F[rcu-lock]", "store.32{once} [&x] = 1", "F[rcu-unlock]", "F[sync-rcu]", "F[after-srcu-read-unlock]"),
                 code(body, KernelMapping.lkmm()));
     }
 

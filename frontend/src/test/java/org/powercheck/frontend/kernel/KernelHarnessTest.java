@@ -501,7 +501,7 @@ class KernelHarnessTest {
     @Test
     void frontendSendsEachKindOfFileToItsFrontEnd() {
         Program litmus = Frontend.parse("C plain\n{ x = 1; }\nP0(int *x) { WRITE_ONCE(*x, 2); }\nexists (x=2)\n", "p.litmus");
-        assertEquals(List.of("store.64 [&x] = 2"), code(litmus, 0));
+        assertEquals(List.of("store.32 [&x] = 2"), code(litmus, 0));
         Program kernel = Frontend.parse("C decl\nint x = 1;\n{\n}\nP0(void) { WRITE_ONCE(x, 2); }\nexists (x=2)\n",
                 "k.c");
         assertEquals(List.of("store.32 [&x] = 2"), code(kernel, 0));
