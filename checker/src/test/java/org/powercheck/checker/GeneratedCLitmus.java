@@ -6,8 +6,9 @@ import java.util.Random;
 
 /**
  * Random small C litmus tests in herd7's syntax, from a table of kernel primitives: marked and
- * plain accesses, acquire/release, fences, and stores that depend on a load (data, control). A new
- * primitive (an RCU read-side section, a read-modify-write) is one more row of {@link #STATEMENTS}.
+ * plain accesses, acquire/release, fences, stores that depend on a load (data, control),
+ * read-modify-writes, RCU read-side sections, rcu_dereference/rcu_assign_pointer and grace periods.
+ * A new primitive is one more row of {@link #STATEMENTS}.
  */
 final class GeneratedCLitmus {
     private GeneratedCLitmus() {}
@@ -34,7 +35,13 @@ final class GeneratedCLitmus {
             new Statement(Shape.FENCE, "barrier();"),
             new Statement(Shape.STORE_FROM_LOAD, "WRITE_ONCE(*%v, %l);"),
             new Statement(Shape.STORE_FROM_LOAD, "if (%l == 1) WRITE_ONCE(*%v, %k);"),
-            new Statement(Shape.STORE_FROM_LOAD, "smp_store_release(%v, %l + 1);"));
+            new Statement(Shape.STORE_FROM_LOAD, "smp_store_release(%v, %l + 1);"),
+            new Statement(Shape.LOAD, "%r = xchg(%v, %k);"),
+            new Statement(Shape.LOAD, "%r = cmpxchg_relaxed(%v, 1, %k);"),
+            new Statement(Shape.LOAD, "rcu_read_lock(); %r = READ_ONCE(*%v); rcu_read_unlock();"),
+            new Statement(Shape.LOAD, "%r = rcu_dereference(*%v);"),
+            new Statement(Shape.STORE, "rcu_assign_pointer(*%v, %k);"),
+            new Statement(Shape.FENCE, "synchronize_rcu();"));
 
     private static final String[] VARS = {"x", "y", "z"};
 
