@@ -116,8 +116,21 @@ public final class PpcModel {
             new Check("sca-co", Check.Kind.IRREFLEXIVE, co.seq(si).seq(co).seq(si)),
             new Check("sca-rf", Check.Kind.IRREFLEXIVE, rf.seq(si).seq(fr).seq(si)));
 
-    /** A model with the single-copy atomicity checks, for programs with mixed-size accesses. */
+    /**
+     * A model with the single-copy atomicity checks, for programs with mixed-size accesses. One
+     * object per model: the engines compile a model once per object, and a C test with an int
+     * and a pointer is mixed-size.
+     */
     public static Model mixed(Model m) {
+        synchronized (MIXED) {
+            if (MIXED.size() > 32) MIXED.clear(); // models are few; this only bounds callers that build one per run
+            return MIXED.computeIfAbsent(m, PpcModel::withSingleCopyAtomicity);
+        }
+    }
+
+    private static final java.util.Map<Model, Model> MIXED = new java.util.IdentityHashMap<>();
+
+    private static Model withSingleCopyAtomicity(Model m) {
         List<Check> checks = new java.util.ArrayList<>(m.checks());
         checks.addAll(SINGLE_COPY_ATOMIC);
         return new Model(m.name(), checks, m.flags());
