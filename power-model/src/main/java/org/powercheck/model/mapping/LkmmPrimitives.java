@@ -34,18 +34,21 @@ final class LkmmPrimitives {
         r.add("barrier", List.of(), false, (c, out) -> marker(c, out, "barrier"));
     }
 
-    private static Expr load(Invocation c, CodeSink out, String tag) {
+    /** One read of the first argument's location, tagged as linux-kernel.def annotates it. */
+    static Expr load(Invocation c, CodeSink out, String tag) {
         Reg dst = c.resultRegister(out);
         out.emit(new Instr.Load(dst, c.arg(0), c.width(), true, false, c.pos(), Set.of(tag)));
         return new Expr.RegRef(dst);
     }
 
-    private static Expr store(Invocation c, CodeSink out, String tag) {
+    /** One write of the second argument to the first's location, tagged. */
+    static Expr store(Invocation c, CodeSink out, String tag) {
         out.emit(new Instr.Store(c.arg(1), c.arg(0), c.width(), c.pos(), Set.of(tag)));
         return null;
     }
 
-    private static Expr marker(Invocation c, CodeSink out, String tag) {
+    /** A fence event: no access, only the tag the model's fencerel reads. */
+    static Expr marker(Invocation c, CodeSink out, String tag) {
         out.emit(new Instr.Marker(tag, c.pos()));
         return null;
     }

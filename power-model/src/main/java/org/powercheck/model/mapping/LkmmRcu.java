@@ -3,12 +3,12 @@ package org.powercheck.model.mapping;
 import static org.powercheck.model.mapping.ArgKind.PLACE;
 import static org.powercheck.model.mapping.ArgKind.POINTER;
 import static org.powercheck.model.mapping.ArgKind.VALUE;
+import static org.powercheck.model.mapping.LkmmPrimitives.load;
+import static org.powercheck.model.mapping.LkmmPrimitives.marker;
+import static org.powercheck.model.mapping.LkmmPrimitives.store;
 
 import java.util.List;
-import java.util.Set;
-import org.powercheck.ir.Expr;
 import org.powercheck.ir.Instr;
-import org.powercheck.ir.Reg;
 
 /**
  * RCU and SRCU as the Linux-kernel memory model sees them (Linux v6.6 tools/memory-model
@@ -21,13 +21,13 @@ final class LkmmRcu {
     private LkmmRcu() {}
 
     static void register(Registry r) {
-        r.add("rcu_read_lock", List.of(), false, (c, out) -> fence(c, out, "rcu-lock"));
-        r.add("rcu_read_unlock", List.of(), false, (c, out) -> fence(c, out, "rcu-unlock"));
+        r.add("rcu_read_lock", List.of(), false, (c, out) -> marker(c, out, "rcu-lock"));
+        r.add("rcu_read_unlock", List.of(), false, (c, out) -> marker(c, out, "rcu-unlock"));
         r.add("rcu_dereference", List.of(PLACE), true, (c, out) -> load(c, out, "once"));
         r.add("rcu_access_pointer", List.of(PLACE), true, (c, out) -> load(c, out, "once"));
         r.add("rcu_assign_pointer", List.of(PLACE, VALUE), false, (c, out) -> store(c, out, "release"));
         for (String gp : List.of("synchronize_rcu", "synchronize_rcu_expedited")) {
-            r.add(gp, List.of(), false, (c, out) -> fence(c, out, "sync-rcu"));
+            r.add(gp, List.of(), false, (c, out) -> marker(c, out, "sync-rcu"));
         }
         for (String lock : List.of("srcu_read_lock", "srcu_down_read")) {
             r.add(lock, List.of(POINTER), true, (c, out) -> load(c, out, "srcu-lock"));
@@ -41,22 +41,6 @@ final class LkmmRcu {
                 return null;
             });
         }
-        r.add("smp_mb__after_srcu_read_unlock", List.of(), false, (c, out) -> fence(c, out, "after-srcu-read-unlock"));
-    }
-
-    private static Expr load(Invocation c, CodeSink out, String tag) {
-        Reg dst = c.resultRegister(out);
-        out.emit(new Instr.Load(dst, c.arg(0), c.width(), true, false, c.pos(), Set.of(tag)));
-        return new Expr.RegRef(dst);
-    }
-
-    private static Expr store(Invocation c, CodeSink out, String tag) {
-        out.emit(new Instr.Store(c.arg(1), c.arg(0), c.width(), c.pos(), Set.of(tag)));
-        return null;
-    }
-
-    private static Expr fence(Invocation c, CodeSink out, String tag) {
-        out.emit(new Instr.Marker(tag, c.pos()));
-        return null;
+        r.add("smp_mb__after_srcu_read_unlock", List.of(), false, (c, out) -> marker(c, out, "after-srcu-read-unlock"));
     }
 }
