@@ -85,7 +85,7 @@ public final class Frontend {
             case "PPC" -> PpcFrontend.parse(text, name);
             case "C" -> hasKernelCName(name) || isHarness(text)
                     ? KernelFrontend.harness(text, name, kernel)
-                    : CLitmusFrontend.parse(text, name, kernel);
+                    : herdOrHarness(text, name, kernel);
             default -> throw new InputException(pos, name.endsWith(".S")
                     ? "an assembly file is checked through a harness that names it in PC_ASSEMBLY "
                             + "(see HARNESS.md); 'parse' shows its functions"
@@ -101,6 +101,25 @@ public final class Frontend {
      * by preprocessor lines such as {@code #include}, which apply to its threads). Both are read
      * with the standard prelude, so an include does not change what a test means.
      */
+    /**
+     * A test in herd's shape whose header includes a file of its own (not the standard prelude)
+     * may be a harness whose declarations all come from that file: when herd's reading fails on
+     * its syntax, it is read as a harness, and a harness's error is the one reported.
+     */
+    private static Program herdOrHarness(String text, String name, KernelOptions kernel) {
+        try {
+            return CLitmusFrontend.parse(text, name, kernel);
+        } catch (org.powercheck.ir.UnsupportedConstructException e) {
+            throw e;
+        } catch (InputException e) {
+            if (!OWN_INCLUDE.matcher(text).find()) throw e;
+            return KernelFrontend.harness(text, name, kernel);
+        }
+    }
+
+    private static final java.util.regex.Pattern OWN_INCLUDE =
+            java.util.regex.Pattern.compile("(?m)^\\s*#\\s*include\\s*\"(?!prelude\\.h\")[^\"]+\"");
+
     private static boolean isHarness(String text) {
         return !CLitmusFrontend.isHerdFormat(text);
     }
