@@ -3,6 +3,7 @@ package org.powercheck.frontend.clitmus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.powercheck.frontend.litmus.LitmusText;
 
 /**
  * The preprocessor lines ({@code #include}, {@code #define}) between a C test's name line and its
@@ -32,7 +33,8 @@ final class HeaderDirectives {
             } else if (Character.isWhitespace(ch)) {
                 i++;
             } else if (text.startsWith("(*", i)) {
-                i = skipNested(text, i);
+                int end = LitmusText.endOfComment(text, i);
+                i = end < 0 ? text.length() : end;
             } else if (text.startsWith("/*", i)) {
                 int end = text.indexOf("*/", i + 2);
                 i = end < 0 ? text.length() : end + 2;
@@ -40,10 +42,7 @@ final class HeaderDirectives {
                 while (i < text.length() && text.charAt(i) != '\n') i++;
             } else if (ch == '#' && lineStart) {
                 int start = i;
-                while (i < text.length() && text.charAt(i) != '\n') {
-                    if (text.charAt(i) == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                    i++;
-                }
+                i = LitmusText.endOfDirective(text, i);
                 out.add(new Range(start, i));
             } else if (ch == '{') {
                 return Optional.of(out);
@@ -54,21 +53,5 @@ final class HeaderDirectives {
             if (ch != '\n' && !Character.isWhitespace(ch)) lineStart = false;
         }
         return Optional.of(out);
-    }
-
-    private static int skipNested(String text, int i) {
-        int depth = 0;
-        do {
-            if (text.startsWith("(*", i)) {
-                depth++;
-                i += 2;
-            } else if (text.startsWith("*)", i)) {
-                depth--;
-                i += 2;
-            } else {
-                i++;
-            }
-        } while (depth > 0 && i < text.length());
-        return i;
     }
 }

@@ -1,5 +1,6 @@
 package org.powercheck.frontend.kernel;
 
+import org.powercheck.frontend.litmus.LitmusText;
 import org.powercheck.frontend.litmus.TextPositions;
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.SourcePos;
@@ -51,19 +52,8 @@ record HarnessText(String name, SourcePos namePos, String cText, int initBrace, 
                 i++;
             } else if (text.startsWith("(*", i)) {
                 int start = i;
-                int depth = 0;
-                do {
-                    if (text.startsWith("(*", i)) {
-                        depth++;
-                        i += 2;
-                    } else if (text.startsWith("*)", i)) {
-                        depth--;
-                        i += 2;
-                    } else {
-                        i++;
-                    }
-                } while (depth > 0 && i < text.length());
-                if (depth > 0) {
+                i = LitmusText.endOfComment(text, i);
+                if (i < 0) {
                     throw new InputException(new SourcePos(file, positions.line(start), positions.column(start)),
                             "comment is never closed");
                 }
@@ -122,7 +112,7 @@ record HarnessText(String name, SourcePos namePos, String cText, int initBrace, 
                     continue;
                 }
                 if (lineStart && ch == '#') {
-                    skipDirective();
+                    i = LitmusText.endOfDirective(text, i);
                     continue;
                 }
                 lineStart = false;
@@ -162,13 +152,6 @@ record HarnessText(String name, SourcePos namePos, String cText, int initBrace, 
             while (end < text.length() && isWordChar(text.charAt(end))) end++;
             String word = text.substring(i, end);
             return TAIL_WORDS.contains(word);
-        }
-
-        private void skipDirective() {
-            while (i < text.length() && text.charAt(i) != '\n') {
-                if (text.charAt(i) == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                i++;
-            }
         }
 
         private void skipLiteral(char quote) {

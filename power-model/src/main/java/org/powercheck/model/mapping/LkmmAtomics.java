@@ -20,34 +20,8 @@ import org.powercheck.model.mapping.LkmmRmw.Variant;
 final class LkmmAtomics {
     private LkmmAtomics() {}
 
-    /** The def's arithmetic operations: {@code atomic_add(i, v)} but {@code atomic_inc(v)}. */
-    private enum Op {
-        ADD("add", Expr.BinOp.ADD, null), SUB("sub", Expr.BinOp.SUB, null),
-        INC("inc", Expr.BinOp.ADD, 1L), DEC("dec", Expr.BinOp.SUB, 1L);
-
-        final String word;
-        final Expr.BinOp binop;
-        final Long fixed;
-
-        Op(String word, Expr.BinOp binop, Long fixed) {
-            this.word = word;
-            this.binop = binop;
-            this.fixed = fixed;
-        }
-
-        List<ArgKind> params() {
-            return fixed == null ? List.of(VALUE, POINTER) : List.of(POINTER);
-        }
-
-        Expr pointer(Invocation c) {
-            return c.arg(fixed == null ? 1 : 0);
-        }
-
-        UnaryOperator<Expr> update(Invocation c) {
-            Expr operand = fixed == null ? c.arg(0) : new Expr.Const(fixed);
-            return old -> new Expr.Binary(binop, old, operand);
-        }
-    }
+    /** linux-kernel.def's arithmetic operations: add, sub, inc and dec (not and/or/xor). */
+    private static final List<ArithOp> DEF_OPS = List.of(ArithOp.ADD, ArithOp.SUB, ArithOp.INC, ArithOp.DEC);
 
     static void register(Registry r) {
         r.add("atomic_read", List.of(POINTER), true, (c, out) -> load(c, out, "once"));
@@ -57,7 +31,7 @@ final class LkmmAtomics {
         r.add("smp_mb__before_atomic", List.of(), false, (c, out) -> marker(c, out, "before-atomic"));
         r.add("smp_mb__after_atomic", List.of(), false, (c, out) -> marker(c, out, "after-atomic"));
 
-        for (Op op : Op.values()) {
+        for (ArithOp op : DEF_OPS) {
             r.add("atomic_" + op.word, op.params(), false, (c, out) -> {
                 LkmmRmw.update(Variant.NORETURN, op.pointer(c), op.update(c), out.temp(), out.temp(), c, out);
                 return null;
@@ -72,14 +46,14 @@ final class LkmmAtomics {
                 });
             }
         }
-        for (Op op : List.of(Op.SUB, Op.DEC, Op.INC)) {
+        for (ArithOp op : List.of(ArithOp.SUB, ArithOp.DEC, ArithOp.INC)) {
             r.add("atomic_" + op.word + "_and_test", op.params(), TRUTH, (c, out) -> {
                 Reg stored = LkmmRmw.update(Variant.FULL, op.pointer(c), op.update(c), out.temp(), out.temp(), c, out);
                 return assign(c, out, LlSc.equal(c.width(), reg(stored), new Expr.Const(0)));
             });
         }
-        r.add("atomic_add_negative", Op.ADD.params(), TRUTH, (c, out) -> {
-            Reg stored = LkmmRmw.update(Variant.FULL, c.arg(1), Op.ADD.update(c), out.temp(), out.temp(), c, out);
+        r.add("atomic_add_negative", ArithOp.ADD.params(), TRUTH, (c, out) -> {
+            Reg stored = LkmmRmw.update(Variant.FULL, c.arg(1), ArithOp.ADD.update(c), out.temp(), out.temp(), c, out);
             return assign(c, out, new Expr.Binary(Expr.BinOp.LT, LlSc.signed(c.width(), reg(stored)), new Expr.Const(0)));
         });
         // herd7's atomic_add_unless(v, a, u): adds a unless *v is u; true if it added.
