@@ -47,6 +47,8 @@ final class KernelSource {
     private static final String INIT_HEADER = "void " + INIT_FUNCTION + "(void) ";
     private static final String MACROS_TEXT = resource("prelude-macros.h");
     private static final String PRELUDE_TEXT = resource("prelude.h");
+    private static final String IRQ = BUNDLED + "prelude-irq.h>";
+    private static final String IRQ_TEXT = resource("prelude-irq.h");
     private static final String PERCPU = BUNDLED + "prelude-percpu.h>";
     private static final String PERCPU_TEXT = resource("prelude-percpu.h");
     private static final String TREE_PRELUDE = BUNDLED + "tree-prelude.h>";
@@ -85,7 +87,7 @@ final class KernelSource {
                 // the kernel's annotation, declaration and loop macros, then what the checker adds
                 : PreprocessorOptions.builder().kernelPpc64le().arguments(CONFIG)
                 .arguments(kernel.preprocessorArgs()).recordMissingQuotedIncludes(outOfTree)
-                .preInclude(MACROS, MACROS_TEXT).preInclude(PRELUDE, PRELUDE_TEXT).preInclude(PERCPU, PERCPU_TEXT).build();
+                .preInclude(MACROS, MACROS_TEXT).preInclude(IRQ, IRQ_TEXT).preInclude(PRELUDE, PRELUDE_TEXT).preInclude(PERCPU, PERCPU_TEXT).build();
         PreprocessedUnit unit = new Preprocessor(options).run(text + EPILOGUE, file);
         String parsed = unit.text();
         PositionMap positions = unit::map;
@@ -109,12 +111,12 @@ final class KernelSource {
         java.util.Set<String> kept = new java.util.HashSet<>(kernel.mapping().knownNames());
         kept.addAll(INTRINSIC_MACROS);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^#define\\s+([A-Za-z_][A-Za-z0-9_]*)")
-                .matcher(TREE_PRELUDE_TEXT + PERCPU_TEXT);
+                .matcher(IRQ_TEXT + TREE_PRELUDE_TEXT + PERCPU_TEXT);
         while (m.find()) kept.add(m.group(1));
         PreprocessorOptions.Builder b = PreprocessorOptions.builder().kernelPpc64le().arguments(kernel.preprocessorArgs());
         for (java.nio.file.Path dir : tree.includeDirs()) b.includeDir(dir);
         return b.asmGenericFallback(true).missingIncludesFail(true).keepMacros(kept, BUNDLED)
-                .preInclude(TREE_PRELUDE, TREE_PRELUDE_TEXT).preInclude(PERCPU, PERCPU_TEXT)
+                .preInclude(IRQ, IRQ_TEXT).preInclude(TREE_PRELUDE, TREE_PRELUDE_TEXT).preInclude(PERCPU, PERCPU_TEXT)
                 .preInclude(TREE_INCLUDES, tree.preIncludes()).build();
     }
 

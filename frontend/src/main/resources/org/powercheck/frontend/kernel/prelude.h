@@ -263,11 +263,7 @@ __PC_UNLESS(raw_atomic_long_, atomic_long_t, long)
  * event, no barrier; the checker takes interrupts only where it and the hard-disable are clear.
  * preempt_disable() does not block interrupts.
  */
-#define IRQS_ENABLED		0
-#define IRQS_DISABLED		1
-#define IRQS_PMI_DISABLED	2
-#define IRQS_ALL_DISABLED	(IRQS_DISABLED | IRQS_PMI_DISABLED)
-
+/* IRQS_*, local_irq_*() and raw_local_irq_*() are in prelude-irq.h */
 /* Macros, so that a report names the line that masks or unmasks, not this file. */
 #define arch_local_save_flags()		__pc_irq_soft_mask()
 #define arch_local_irq_restore(mask)	__pc_irq_soft_mask_restore(mask)
@@ -275,22 +271,8 @@ __PC_UNLESS(raw_atomic_long_, atomic_long_t, long)
 #define arch_local_irq_disable()	((void)__pc_irq_soft_mask_swap(IRQS_DISABLED))
 #define arch_local_irq_enable()		__pc_irq_soft_mask_restore(IRQS_ENABLED)
 #define arch_irqs_disabled_flags(flags)	(((flags) & IRQS_DISABLED) != 0)
-#define irqs_disabled()			arch_irqs_disabled_flags(arch_local_save_flags())
-/* In a handler of a harness with PC_CHECK_REGISTERS: the interrupted context's register r. */
-#define PC_INTERRUPTED_REGISTER(r)	__pc_interrupted_register(#r)
-#define hard_irq_disable()		do { __pc_irq_hard_disabled_set(1); \
-					     (void)__pc_irq_soft_mask_or(IRQS_ALL_DISABLED); } while (0)
 #define __hard_irq_disable()	__pc_irq_hard_disabled_set(1)
 #define __hard_irq_enable()	__pc_irq_hard_disabled_set(0)
-#define local_irq_disable()	arch_local_irq_disable()
-#define local_irq_enable()	arch_local_irq_enable()
-#define local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
-#define local_irq_restore(flags)	arch_local_irq_restore(flags)
-#define raw_local_irq_disable()	arch_local_irq_disable()
-#define raw_local_irq_enable()	arch_local_irq_enable()
-#define raw_local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
-#define raw_local_irq_restore(flags)	arch_local_irq_restore(flags)
-#define local_save_flags(flags)	do { (flags) = arch_local_save_flags(); } while (0)
 
 static inline void preempt_disable(void) { }
 /*

@@ -33,10 +33,7 @@ struct task_struct *get_current(void);
 #define put_cpu_ptr(ptr) do { } while (0)
 /* the per-CPU operations (this_cpu_add(), raw_cpu_xchg(), ...) are in prelude-percpu.h */
 
-#define IRQS_ENABLED		0
-#define IRQS_DISABLED		1
-#define IRQS_PMI_DISABLED	2
-#define IRQS_ALL_DISABLED	(IRQS_DISABLED | IRQS_PMI_DISABLED)
+/* IRQS_*, local_irq_*() and raw_local_irq_*() are in prelude-irq.h */
 
 /*
  * asm/hw_irq.h defines these as functions that read and write paca->irq_soft_mask with inline
@@ -62,20 +59,6 @@ static inline unsigned long irq_soft_mask_andc_return(unsigned long mask)
 }
 static inline void __hard_irq_disable(void) { __pc_irq_hard_disabled_set(1); }
 static inline void __hard_irq_enable(void) { __pc_irq_hard_disabled_set(0); }
-#define irqs_disabled()			arch_irqs_disabled_flags(arch_local_save_flags())
-/* In a handler of a harness with PC_CHECK_REGISTERS: the interrupted context's register r. */
-#define PC_INTERRUPTED_REGISTER(r)	__pc_interrupted_register(#r)
-#define hard_irq_disable()		do { __pc_irq_hard_disabled_set(1); \
-					     (void)__pc_irq_soft_mask_or(IRQS_ALL_DISABLED); } while (0)
-#define local_irq_disable()	arch_local_irq_disable()
-#define local_irq_enable()	arch_local_irq_enable()
-#define local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
-#define local_irq_restore(flags)	arch_local_irq_restore(flags)
-#define raw_local_irq_disable()	arch_local_irq_disable()
-#define raw_local_irq_enable()	arch_local_irq_enable()
-#define raw_local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
-#define raw_local_irq_restore(flags)	arch_local_irq_restore(flags)
-#define local_save_flags(flags)	do { (flags) = arch_local_save_flags(); } while (0)
 
 /*
  * asm/dbell.h (Book3S) writes the doorbell instructions as .long words inside CPU feature
