@@ -96,12 +96,6 @@ public final class Frontend {
     }
 
     /**
-     * A C test is a harness when C declarations come before its init block; anything else is
-     * herd's C litmus format (whose header may be followed by free text, as in herd's corpus, or
-     * by preprocessor lines such as {@code #include}, which apply to its threads). Both are read
-     * with the standard prelude, so an include does not change what a test means.
-     */
-    /**
      * A test in herd's shape whose header includes a file of its own (not the standard prelude)
      * may be a harness whose declarations all come from that file: when herd's reading fails on
      * its syntax, it is read as a harness, and a harness's error is the one reported.
@@ -120,6 +114,12 @@ public final class Frontend {
     private static final java.util.regex.Pattern OWN_INCLUDE =
             java.util.regex.Pattern.compile("(?m)^\\s*#\\s*include\\s*\"(?!prelude\\.h\")[^\"]+\"");
 
+    /**
+     * A C test is a harness when C declarations come before its init block; anything else is
+     * herd's C litmus format (whose header may be followed by free text, as in herd's corpus, or
+     * by preprocessor lines such as {@code #include}, which apply to its threads). Both are read
+     * with the standard prelude, so an include does not change what a test means.
+     */
     private static boolean isHarness(String text) {
         return !CLitmusFrontend.isHerdFormat(text);
     }
