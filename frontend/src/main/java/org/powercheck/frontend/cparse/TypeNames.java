@@ -20,6 +20,13 @@ public final class TypeNames {
 
     private final Set<String> names = new HashSet<>(KERNEL);
 
+    /** A set that starts with these names and grows on its own. */
+    public TypeNames copy() {
+        TypeNames t = new TypeNames();
+        t.names.addAll(names);
+        return t;
+    }
+
     public boolean contains(String name) {
         return names.contains(name);
     }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.powercheck.frontend.cparse.CExternal;
 import org.powercheck.frontend.cparse.CSyntax;
@@ -83,24 +86,55 @@ final class KernelSource {
      */
     static List<CExternal> parse(String text, String file, Optional<SourcePos> initBrace, KernelOptions kernel,
                                  boolean outOfTree) {
-        PreprocessorOptions options = kernel.tree().isPresent() ? treeOptions(kernel.tree().get(), kernel)
-                // the kernel's annotation, declaration and loop macros, then what the checker adds
-                : PreprocessorOptions.builder().kernelPpc64le().arguments(CONFIG)
-                .arguments(kernel.preprocessorArgs()).recordMissingQuotedIncludes(outOfTree)
-                .preInclude(MACROS, MACROS_TEXT).preInclude(IRQ, IRQ_TEXT).preInclude(PRELUDE, PRELUDE_TEXT).preInclude(PERCPU, PERCPU_TEXT).build();
-        PreprocessedUnit unit = new Preprocessor(options).run(text + EPILOGUE, file);
-        String parsed = unit.text();
-        PositionMap positions = unit::map;
-        if (initBrace.isPresent()) {
-            int[] at = find(unit, initBrace.get());
-            if (at != null) {
-                parsed = insert(parsed, at[0], at[1], INIT_HEADER);
-                positions = shifted(unit, at[0], at[1], INIT_HEADER.length());
-            }
+        if (kernel.tree().isPresent()) {
+            PreprocessedUnit unit = new Preprocessor(treeOptions(kernel.tree().get(), kernel)).run(text + EPILOGUE, file);
+            // a tree's headers: a declaration the grammar cannot read leaves what it declares unknown
+            Parsed parsed = Parsed.of(unit, initBrace);
+            return CSyntax.tolerantUnit(parsed.text(), parsed.positions(), new TypeNames()).items();
         }
-        if (kernel.tree().isEmpty()) return CSyntax.translationUnit(parsed, positions, new TypeNames());
-        // a tree's headers: a declaration the grammar cannot read leaves what it declares unknown
-        return CSyntax.tolerantUnit(parsed, positions, new TypeNames()).items();
+        Prelude prelude = prelude(kernel, outOfTree);
+        PreprocessedUnit unit = new Preprocessor(prelude.options()).run(text + EPILOGUE, file, prelude.prefix());
+        List<CExternal> items = new ArrayList<>(prelude.items());
+        Parsed parsed = Parsed.of(unit, initBrace);
+        items.addAll(CSyntax.translationUnit(parsed.text(), parsed.positions(), prelude.types().copy()));
+        return items;
+    }
+
+    /**
+     * The bundled prelude, preprocessed and parsed once per preprocessor configuration: what
+     * every test and harness starts with, to which its own text adds.
+     */
+    private record Prelude(PreprocessorOptions options, Preprocessor.Prefix prefix, List<CExternal> items, TypeNames types) { }
+
+    private static final Map<List<String>, Prelude> PRELUDES = new ConcurrentHashMap<>();
+
+    private static Prelude prelude(KernelOptions kernel, boolean outOfTree) {
+        List<String> key = new ArrayList<>(kernel.preprocessorArgs());
+        key.add(outOfTree ? "out-of-tree" : "in-tree");
+        Prelude p = PRELUDES.get(key);
+        if (p != null) return p;
+        // the kernel's annotation, declaration and loop macros, then what the checker adds
+        PreprocessorOptions options = PreprocessorOptions.builder().kernelPpc64le().arguments(CONFIG)
+                .arguments(kernel.preprocessorArgs()).recordMissingQuotedIncludes(outOfTree)
+                .preInclude(MACROS, MACROS_TEXT).preInclude(IRQ, IRQ_TEXT).preInclude(PRELUDE, PRELUDE_TEXT)
+                .preInclude(PERCPU, PERCPU_TEXT).build();
+        Preprocessor.Prefix prefix = new Preprocessor(options).prefix();
+        TypeNames types = new TypeNames();
+        List<CExternal> items = CSyntax.translationUnit(prefix.unit().text(), prefix.unit()::map, types);
+        p = new Prelude(options, prefix, List.copyOf(items), types);
+        // a run sees one or two configurations; the bound only guards a caller that varies -D per file
+        if (PRELUDES.size() > 16) PRELUDES.clear();
+        PRELUDES.put(key, p);
+        return p;
+    }
+
+    /** The preprocessed text to parse, with a harness's init block made a function, and its positions. */
+    private record Parsed(String text, PositionMap positions) {
+        static Parsed of(PreprocessedUnit unit, Optional<SourcePos> initBrace) {
+            int[] at = initBrace.isPresent() ? find(unit, initBrace.get()) : null;
+            if (at == null) return new Parsed(unit.text(), unit::map);
+            return new Parsed(insert(unit.text(), at[0], at[1], INIT_HEADER), shifted(unit, at[0], at[1], INIT_HEADER.length()));
+        }
     }
 
     /**

@@ -29,6 +29,15 @@ final class ExpansionContext {
         return counter++;
     }
 
+    /** The next {@code __COUNTER__}, for a reading that continues another one's. */
+    int counter() {
+        return counter;
+    }
+
+    void startCounterAt(int value) {
+        counter = value;
+    }
+
     int includeLevel() {
         return includeLevel.getAsInt();
     }

@@ -15,6 +15,13 @@ final class MacroTable {
         return table;
     }
 
+    /** A table that starts with these definitions and changes on its own. */
+    MacroTable copy() {
+        MacroTable table = new MacroTable();
+        table.macros.putAll(macros);
+        return table;
+    }
+
     Macro get(String name) {
         return macros.get(name);
     }

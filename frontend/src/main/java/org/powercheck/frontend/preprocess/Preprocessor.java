@@ -49,19 +49,74 @@ public final class Preprocessor {
 
     /** Preprocesses {@code text} as the file {@code fileName}; quoted includes are looked for next to that name. */
     public PreprocessedUnit run(String text, String fileName) {
-        Path path = Path.of(fileName);
         MacroTable macros = MacroTable.withBuiltins();
         SourceReader reader = new SourceReader(macros, options, fileName);
+        open(reader, text, fileName);
+        List<PreprocessorOptions.PreInclude> preIncludes = options.preIncludes();
+        openPrefix(reader);
+        return expand(reader, preIncludes.isEmpty() ? fileName : preIncludes.get(0).name());
+    }
+
+    /**
+     * What every file read with these options starts with: the built-ins, the command line and
+     * the pre-includes, read once. {@link #run(String, String, Prefix)} then reads only the file,
+     * which gives the same macros and, after the prefix's own text, the same output as
+     * {@link #run(String, String)}.
+     */
+    public Prefix prefix() {
+        MacroTable macros = MacroTable.withBuiltins();
+        List<PreprocessorOptions.PreInclude> preIncludes = options.preIncludes();
+        String name = preIncludes.isEmpty() ? "<command-line>" : preIncludes.get(0).name();
+        SourceReader reader = new SourceReader(macros, options, name);
+        openPrefix(reader);
+        PreprocessedUnit unit = expand(reader, name);
+        return new Prefix(unit, macros.copy(), reader.context().counter());
+    }
+
+    /** Preprocesses {@code text} as the file {@code fileName} after {@code prefix}: its output only. */
+    public PreprocessedUnit run(String text, String fileName, Prefix prefix) {
+        MacroTable macros = prefix.macros.copy();
+        SourceReader reader = new SourceReader(macros, options, fileName);
+        reader.context().startCounterAt(prefix.counter);
+        open(reader, text, fileName);
+        return expand(reader, fileName);
+    }
+
+    /** The state after a {@link #prefix()}: its macros, and its output for the parser to read once. */
+    public static final class Prefix {
+        private final PreprocessedUnit unit;
+        private final MacroTable macros;
+        private final int counter;
+
+        private Prefix(PreprocessedUnit unit, MacroTable macros, int counter) {
+            this.unit = unit;
+            this.macros = macros;
+            this.counter = counter;
+        }
+
+        public PreprocessedUnit unit() {
+            return unit;
+        }
+    }
+
+    private static void open(SourceReader reader, String text, String fileName) {
+        Path path = Path.of(fileName);
         reader.open(fileName, path.getParent(), path.toAbsolutePath().normalize(), text);
+    }
+
+    /** Opens what comes before the file, last first: the pre-includes, the command line, the built-ins. */
+    private void openPrefix(SourceReader reader) {
         List<PreprocessorOptions.PreInclude> preIncludes = options.preIncludes();
         for (int i = preIncludes.size() - 1; i >= 0; i--) {
             reader.open(preIncludes.get(i).name(), null, null, preIncludes.get(i).text());
         }
         reader.open("<command-line>", null, null, commandLine());
         reader.open("<built-in>", null, null, BUILT_IN);
+    }
 
+    private static PreprocessedUnit expand(SourceReader reader, String firstFile) {
         MacroExpander expander = new MacroExpander(reader, reader.context(), false);
-        OutputWriter out = new OutputWriter(preIncludes.isEmpty() ? fileName : preIncludes.get(0).name());
+        OutputWriter out = new OutputWriter(firstFile);
         List<PpLexeme> pragma = new ArrayList<>(4);
         int fileSwitches = reader.fileSwitches();
         for (PpLexeme t = expander.next(); t.kind != TokenKind.EOF; t = expander.next()) {

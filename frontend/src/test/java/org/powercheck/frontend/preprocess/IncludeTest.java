@@ -2,6 +2,7 @@ package org.powercheck.frontend.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,5 +131,24 @@ class IncludeTest {
         assertEquals("\nint prelude_decl;\nint v = 5;\n", unit.text());
         assertEquals(new SourcePos("<prelude>", 2, 5), unit.map(2, 5));
         assertEquals(new SourcePos(main.toString(), 1, 9), unit.map(3, 9));
+    }
+
+    @Test
+    void aPrefixReadOnceGivesEachFileWhatAWholeRunGives() {
+        PreprocessorOptions options = PreprocessorOptions.builder().define("CONFIG_X")
+                .preInclude("<prelude>", "#ifdef CONFIG_X\n#define PRELUDE_VALUE 5\n#endif\nint prelude_decl = __COUNTER__;\n")
+                .build();
+        Preprocessor pp = new Preprocessor(options);
+        Preprocessor.Prefix prefix = pp.prefix();
+        assertEquals("\n\n\nint prelude_decl = 0;\n", prefix.unit().text());
+        assertEquals(new SourcePos("<prelude>", 4, 5), prefix.unit().map(4, 5));
+        String first = "#undef PRELUDE_VALUE\n#define PRELUDE_VALUE 6\nint v = PRELUDE_VALUE + __COUNTER__;\n";
+        PreprocessedUnit changed = pp.run(first, "a.c", prefix);
+        assertEquals("\n\nint v = 6 + 1;\n", changed.text());
+        assertEquals(new SourcePos("a.c", 3, 9), changed.map(3, 9));
+        // the first file's #undef and #define stay its own
+        PreprocessedUnit unit = pp.run("int w = PRELUDE_VALUE + __COUNTER__;\n", "b.c", prefix);
+        assertEquals("int w = 5 + 1;\n", unit.text());
+        assertTrue(pp.run("int w = PRELUDE_VALUE + __COUNTER__;\n", "b.c").text().endsWith(unit.text()));
     }
 }
