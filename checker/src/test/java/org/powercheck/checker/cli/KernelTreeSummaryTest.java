@@ -27,8 +27,8 @@ class KernelTreeSummaryTest {
             "kernel/task_work.c", "io_uring/io_uring.c", "io_uring/io-wq.c");
     private static final Pattern FILE_LINE = Pattern.compile("(?m)^(\\S+): (\\d+) of (\\d+) functions lower \\(");
     /**
-     * The share of the five files' functions that lower on linux-source-6.1 (6.1.176), as
-     * measured: 271 of 300. Issue 14 asks for at least 90%.
+     * The share of the five files' functions that lower on linux-source-6.1, as measured: 273 of
+     * 301 on 6.1.192 (272 of 300 on 6.1.176). Issue 14 asks for at least 90%.
      */
     private static final double LOWERED_AT_LEAST = 0.90;
 
