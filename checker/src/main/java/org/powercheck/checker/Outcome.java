@@ -16,9 +16,15 @@ import org.powercheck.ir.Program;
  *                    interrupts per CPU leaves no room for; its state is not final either
  * @param solverNanos time spent inside the solver (for the benchmark's solver-time share)
  * @param size        the encoding's size, for the benchmark ({@link EncodingSize#NONE} if none)
+ * @param flags       the model's flags the allowed executions raise
  */
 public record Outcome(Program program, List<FinalState> states, boolean boundCut, boolean interruptCut,
-                      Optional<Witness> witness, long solverNanos, EncodingSize size) {
+                      Optional<Witness> witness, long solverNanos, EncodingSize size, ModelFlags flags) {
+    public Outcome(Program program, List<FinalState> states, boolean boundCut, boolean interruptCut,
+                   Optional<Witness> witness, long solverNanos, EncodingSize size) {
+        this(program, states, boundCut, interruptCut, witness, solverNanos, size, ModelFlags.NONE);
+    }
+
     public Outcome(Program program, List<FinalState> states, boolean boundCut, boolean interruptCut,
                    Optional<Witness> witness, long solverNanos) {
         this(program, states, boundCut, interruptCut, witness, solverNanos, EncodingSize.NONE);

@@ -68,7 +68,7 @@ final class CheckCommand {
                         + "With several tests: 2 if any input error, else 3 if any unknown, else 1 if any counterexample, else 0.\n\n"
                         + "--expect EXPECTED.tsv compares verdicts with the manifest's 'verdict' column (key: the 'path' column, "
                         + "relative to the manifest's folder); for PPC rows also the 'observation' and 'herd_result' columns when "
-                        + "present, and the final states with herd-out/PATH.out beside the manifest when it exists. C rows judged by the LKMM, under --model lkmm: like PPC rows; else an LKMM Forbidden must be Forbidden on POWER, "
+                        + "present, and the final states with herd-out/PATH.out beside the manifest when it exists. C rows judged by the LKMM, under --model lkmm: like PPC rows, and the flags raised (herd's Flag lines) must be the 'flags' column; else an LKMM Forbidden must be Forbidden on POWER, "
                         + "an LKMM Allowed may be either unless C-on-POWER.tsv beside the manifest gives the POWER verdict; rows "
                         + "with LKMM flags pass on any verdict. Tests that are not in the manifest are printed but not compared. "
                         + "Every test that could not be checked is named (UNSUPPORTED: a construct not supported yet; UNKNOWN: "

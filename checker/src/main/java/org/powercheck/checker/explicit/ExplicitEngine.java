@@ -11,6 +11,7 @@ import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.checker.Engine;
 import org.powercheck.checker.Execution;
 import org.powercheck.checker.FinalState;
+import org.powercheck.checker.ModelFlags;
 import org.powercheck.checker.Outcome;
 import org.powercheck.checker.Witness;
 import org.powercheck.ir.Layout;
@@ -81,6 +82,9 @@ public final class ExplicitEngine implements Engine {
         private final Layout layout;
         private boolean uniprocPerCell;
         private final List<Check> checks = new ArrayList<>();
+        private final List<Check> flags = new ArrayList<>();
+        /** the flags some allowed complete execution raised so far */
+        private final Set<String> raised = new java.util.TreeSet<>();
         private final FinalValues finalValues;
         private final RelEvaluator evaluator = new RelEvaluator();
         private final Set<FinalValues.Observed> found = new HashSet<>();
@@ -109,6 +113,8 @@ public final class ExplicitEngine implements Engine {
 
         private void useModel(Model model) {
             checks.clear();
+            flags.clear();
+            flags.addAll(model.flags());
             uniprocPerCell = false;
             for (Check c : model.checks()) {
                 if (pruneUniproc && c.kind() == Check.Kind.ACYCLIC && unionTerms(c.rel()).equals(unionTerms(UNIPROC))) {
@@ -176,7 +182,8 @@ public final class ExplicitEngine implements Engine {
         }
 
         private Outcome outcome() {
-            return new Outcome(program, states, boundCut, interruptCut, Optional.ofNullable(witness), 0);
+            return new Outcome(program, states, boundCut, interruptCut, Optional.ofNullable(witness), 0,
+                    org.powercheck.checker.EncodingSize.NONE, ModelFlags.raised(raised));
         }
 
         private void exploreGraph(EventGraph g, List<List<LocationChoice>> perCell) throws CheckTimeoutException {
@@ -220,9 +227,13 @@ public final class ExplicitEngine implements Engine {
                 return;
             }
             FinalValues.Observed observed = finalValues.observed(values);
-            if (found.contains(observed)) return;
+            boolean known = found.contains(observed);
+            // A known state is evaluated again only for the flags it might still raise.
+            if (known && raised.size() == flags.size()) return;
             Candidate candidate = new Candidate(g, choice);
             if (!allowed(candidate)) return;
+            for (Check f : flags) if (!raised.contains(f.name()) && !evaluator.holds(f)) raised.add(f.name());
+            if (known) return;
             found.add(observed);
             FinalState state = finalValues.state(observed);
             states.add(state);

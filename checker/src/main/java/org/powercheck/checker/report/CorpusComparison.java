@@ -3,12 +3,14 @@ package org.powercheck.checker.report;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.powercheck.checker.ModelFlags;
 
 /**
  * Compares results with a manifest of reference verdicts shaped like herd7's
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
  *       POWER, which is at least as strong, so an LKMM Forbidden must stay Forbidden and an LKMM
  *       Allowed may go either way, unless {@code C-on-POWER.tsv} beside the manifest gives the
  *       POWER verdict, which must then match. Rows with LKMM {@code flags} (data races) are not
- *       meaningful and pass on any verdict.</li>
+ *       meaningful and pass on any verdict. Under the LKMM itself they are compared like PPC
+ *       rows, and the flags the allowed executions raise must be herd7's {@code flags}.</li>
  *   <li>Tests that could not be checked are named on a line of their own (also when quiet) and
  *       counted apart: {@code UNSUPPORTED} (a construct without semantics yet) and {@code UNKNOWN}
  *       (a timeout, an engine limit, or no counterexample while the bound cut some execution:
@@ -121,8 +124,22 @@ public final class CorpusComparison {
         String result = row.getOrDefault("herd_result", "");
         String ours = c.judgement().ok() ? "Ok" : "No";
         if (!result.isEmpty() && !result.equals(ours)) return Optional.of("expected " + result + ", got " + ours);
+        if (isLkmm(row) && row.containsKey("flags")) {
+            Optional<String> flags = flagsProblem(row.get("flags"), c.outcome().flags());
+            if (flags.isPresent()) return flags;
+        }
         Path herdOut = base.resolve("herd-out").resolve(key + ".out");
         return HerdStates.read(herdOut).flatMap(herd -> statesProblem(herd, c));
+    }
+
+    /** herd7's {@code Flag} lines (the manifest's {@code flags}, ';'-separated) against ours. */
+    private static Optional<String> flagsProblem(String herd, ModelFlags ours) {
+        if (ours.undecided()) return Optional.of("flags not decided (herd7: " + (herd.isEmpty() ? "none" : herd) + ")");
+        Set<String> expected = new java.util.TreeSet<>(Arrays.stream(herd.split(";")).filter(f -> !f.isEmpty()).toList());
+        Set<String> got = new java.util.TreeSet<>(ours.raised());
+        if (expected.equals(got)) return Optional.empty();
+        return Optional.of("flags differ: herd7 " + (expected.isEmpty() ? "none" : String.join(";", expected))
+                + ", ours " + (got.isEmpty() ? "none" : String.join(";", got)));
     }
 
     private static Optional<String> statesProblem(Set<Set<String>> herd, TestResult.Checked c) {

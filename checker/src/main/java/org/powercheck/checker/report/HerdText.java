@@ -40,6 +40,8 @@ public final class HerdText {
     public static String quietLine(TestResult r) {
         return switch (r) {
             case TestResult.Checked c -> observation(c) + (c.outcome().anyCut() ? " (bound cut)" : "")
+                    + c.outcome().flags().raised().stream().map(f -> " (Flag " + f + ")").reduce("", String::concat)
+                    + (c.outcome().flags().undecided() ? " (flags not decided)" : "")
                     + c.deepened().map(d -> " (unwind " + d.bound() + ")").orElse("") + "\n";
             case TestResult.TimedOut t -> "Timeout " + t.name() + "\n";
             case TestResult.LimitReached l -> "Unknown " + l.name() + ": " + l.limit().report() + "\n";
@@ -77,6 +79,10 @@ public final class HerdText {
         boolean negated = j.quantifier() == Condition.Quantifier.NOT_EXISTS;
         sb.append("Positive: ").append(negated ? j.negative() : j.positive())
                 .append(" Negative: ").append(negated ? j.positive() : j.negative()).append('\n');
+        for (String flag : o.flags().raised()) sb.append("Flag ").append(flag).append('\n');
+        if (o.flags().undecided()) {
+            sb.append("Flags not decided: with the flags' relations the encoding would be too large\n");
+        }
         sb.append("Condition ").append(HerdCondition.format(p.condition())).append('\n');
         sb.append(observation(c)).append('\n');
         if (!p.interrupts().isEmpty()) {

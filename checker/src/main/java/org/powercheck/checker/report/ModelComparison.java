@@ -110,14 +110,16 @@ public final class ModelComparison {
             return new Side("not judged (not a C test)", Optional.empty());
         }
         Side ours = side(r);
+        if (r instanceof TestResult.Checked c && !c.outcome().flags().raised().isEmpty()) {
+            // A flagged execution (a data race, an unmatched unlock, ...) gives the test no meaning under the LKMM.
+            return new Side("not judged (flags " + String.join(";", c.outcome().flags().raised())
+                    + ": the LKMM gives such tests no meaning; here: " + ours.text() + ")", Optional.empty());
+        }
+        if (r instanceof TestResult.Checked c && c.outcome().flags().undecided()) {
+            return new Side("not judged (the LKMM's flags were not decided; here: " + ours.text() + ")", Optional.empty());
+        }
         if (row.isEmpty() || !CorpusComparison.isLkmm(row.get())) return ours;
         Map<String, String> herd = row.get();
-        String flags = herd.getOrDefault("flags", "");
-        if (!flags.isEmpty()) {
-            // powercheck does not report the LKMM's flags yet; herd7's say the verdict means nothing
-            return new Side("not judged (herd7 flags " + flags + ": the LKMM gives racy tests no meaning; here: "
-                    + ours.text() + ")", Optional.empty());
-        }
         if (ours.reaches().isPresent()) return ours;
         boolean forall = "forall".equals(herd.getOrDefault("cond", ""));
         String verdict = herd.get("verdict");

@@ -34,6 +34,19 @@ final class ModelGraph {
     final List<int[]> sets = new ArrayList<>();
     final List<SetNode> setNodes = new ArrayList<>();
     final List<CheckNode> checks = new ArrayList<>();
+    /**
+     * The model's flags ({@code flag ~empty r as name}: raised by an allowed execution where r
+     * has a pair), each an EMPTY node. Their relations are compiled apart from the checks' (see
+     * {@link #flagSpace}) and encoded exactly, so that a flag's literal is true only on a pair the
+     * execution really has.
+     */
+    final List<CheckNode> flags = new ArrayList<>();
+    /**
+     * Per node: compiled for a flag. Such nodes share only base relations and event sets with
+     * the checks', so that the checks keep their one-way encodings and a program none of whose
+     * flags can be raised pays nothing for them.
+     */
+    boolean[] flagSpace;
     /** strongly connected components, children before parents */
     List<int[]> sccs;
     /** true for nodes in a cyclic component (recursive definitions) */
@@ -47,6 +60,9 @@ final class ModelGraph {
     private final Map<EventSet, Integer> setIds = new HashMap<>();
     private final IdentityHashMap<Rel, Integer> closedMemo = new IdentityHashMap<>();
     private final Map<List<Object>, int[]> fixGroups = new HashMap<>();
+    /** "" while compiling the checks, "flag" while compiling the flags: part of every non-base node's key */
+    private String space = "";
+    private final List<Boolean> inFlagSpace = new ArrayList<>();
 
     private static final Map<Model, ModelGraph> CACHE = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
@@ -71,6 +87,17 @@ final class ModelGraph {
                 checks.add(new CheckNode(c.name(), c.kind(), r));
             }
         }
+        space = "flag";
+        closedMemo.clear();
+        for (Check f : model.flags()) {
+            int r = compile(f.rel(), Map.of());
+            flags.add(new CheckNode(f.name(), f.kind(), f.kind() == Check.Kind.ACYCLIC ? node(Kind.PLUS, null, null, r) : r));
+        }
+        space = "";
+        closedMemo.clear();
+        for (Check c : model.checks()) compile(c.rel(), Map.of());
+        flagSpace = new boolean[size()];
+        for (int v = 0; v < size(); v++) flagSpace[v] = inFlagSpace.get(v);
         computeSccs();
         exact = PolarityCheck.negativeNodes(this);
     }
@@ -95,11 +122,12 @@ final class ModelGraph {
     private int node(Kind k, Object payload, int[] setArgs, int... kids) {
         List<Object> key = List.of(k, payload == null ? "" : payload,
                 setArgs == null ? List.of() : Arrays.stream(setArgs).boxed().toList(),
-                Arrays.stream(kids).boxed().toList());
+                Arrays.stream(kids).boxed().toList(), k == Kind.BASE ? "" : space);
         Integer id = interned.get(key);
         if (id != null) return id;
         id = kinds.size();
         kinds.add(k);
+        inFlagSpace.add(k != Kind.BASE && !space.isEmpty());
         children.add(kids);
         bases.add(payload instanceof Rel.Base b ? b : null);
         sets.add(setArgs);
@@ -163,7 +191,7 @@ final class ModelGraph {
     }
 
     private int[] fix(Rel.Fix f, Map<String, Integer> env) {
-        List<Object> key = List.of(f.names(), f.bodies(), env);
+        List<Object> key = List.of(f.names(), f.bodies(), env, space);
         int[] ids = fixGroups.get(key);
         if (ids != null) return ids;
         int k = f.names().size();
@@ -173,6 +201,7 @@ final class ModelGraph {
             // Components are unique nodes; the body edge is filled in below.
             ids[i] = kinds.size();
             kinds.add(Kind.COMPONENT);
+            inFlagSpace.add(!space.isEmpty());
             children.add(new int[] {-1});
             bases.add(null);
             sets.add(null);

@@ -17,13 +17,17 @@ import java.util.ArrayDeque;
 final class PolarityCheck {
     private PolarityCheck() {}
 
-    /** @return per node: whether it is below the right operand of some difference */
+    /**
+     * @return per node: whether it is below the right operand of some difference, or a flag's
+     *         (a flag asks whether a pair is really there: its literals must not be over-approximated)
+     */
     static boolean[] negativeNodes(ModelGraph g) {
         boolean[] negative = new boolean[g.size()];
         boolean[] seenPos = new boolean[g.size()];
         ArrayDeque<Integer> work = new ArrayDeque<>();
         ArrayDeque<Integer> neg = new ArrayDeque<>();
         for (ModelGraph.CheckNode c : g.checks) work.add(c.rel());
+        for (ModelGraph.CheckNode f : g.flags) neg.add(f.rel());
         while (!work.isEmpty()) {
             int v = work.poll();
             if (seenPos[v]) continue;

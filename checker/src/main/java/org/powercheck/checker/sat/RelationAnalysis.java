@@ -109,6 +109,17 @@ final class RelationAnalysis {
     private int[] guards;
     private BitMatrix happensWith;
 
+    /**
+     * Sharpens the may sets of differences by the must sets of their right sides, then the must
+     * sets again. A flag's relation such as the LKMM's data races, {@code [Plain]} with
+     * {@code Plain = M \ Marked}, has may pairs only where an access can be plain: without this
+     * a program of marked accesses only would encode every race pair exactly.
+     */
+    void sharpenDifferences() {
+        computeMay();
+        computeMust(guards, happensWith);
+    }
+
     private BitMatrix mustOf(int v) {
         int[] ch = g.children(v);
         BitMatrix m;
@@ -207,7 +218,11 @@ final class RelationAnalysis {
                 m = may[ch[0]].copy();
                 for (int k = 1; k < ch.length; k++) m.and(may[ch[k]]);
             }
-            case DIFF -> m = may[ch[0]];
+            case DIFF -> {
+                // After a first must pass: no pair of b's must set, since both its events happen
+                m = must[ch[1]] == null ? may[ch[0]] : may[ch[0]].copy();
+                if (must[ch[1]] != null) m.andNot(must[ch[1]]);
+            }
             case SEQ -> m = may[ch[0]].compose(may[ch[1]]);
             case INVERSE -> m = may[ch[0]].transpose();
             case PLUS -> m = may[ch[0]].closure();
@@ -228,10 +243,13 @@ final class RelationAnalysis {
 
     private long neededTotal;
     private BitMatrix[] neededT;
+    /** per exact closure or fixpoint: all its may pairs are needed */
+    private boolean[] whollyNeeded;
 
     private void need(int v, int i, int j) {
         if (!may[v].get(i, j)) return;
         if (!needed[v].add(i, j)) return;
+        if (g.flagSpace[v] && !whollyNeeded[v] && wholeWhenNeeded(v)) needWhole(v);
         if (neededT[v] != null) neededT[v].set(j, i);
         if (++neededTotal > maxNeeded) throw new TooLarge();
         if (pendingSize[v] == pending[v].length) pending[v] = Arrays.copyOf(pending[v], pending[v].length * 2);
@@ -242,33 +260,28 @@ final class RelationAnalysis {
         }
     }
 
-    /** @throws TooLarge when more pairs are needed than the bound */
-    void computeNeeded() {
+    /**
+     * The needed pairs of the checks and, with {@code withFlags}, of the flags too (every pair a
+     * flag's relation may have).
+     *
+     * @throws TooLarge when more pairs are needed than the bound
+     */
+    void computeNeeded(boolean withFlags) {
         int nodes = g.size();
         for (int v = 0; v < nodes; v++) needed[v] = new BitMatrix(n);
         neededT = new BitMatrix[nodes];
         pending = new int[nodes][8];
         pendingSize = new int[nodes];
         queued = new boolean[nodes];
+        whollyNeeded = new boolean[nodes];
+        neededTotal = 0;
         work = new ArrayDeque<>();
-        for (ModelGraph.CheckNode chk : g.checks) {
-            int r = chk.rel();
-            if (chk.kind() == Check.Kind.EMPTY) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = may[r].next(i, 0); j >= 0; j = may[r].next(i, j + 1)) need(r, i, j);
-                }
-            } else {
-                for (int i = 0; i < n; i++) need(r, i, i);
-            }
-        }
+        for (ModelGraph.CheckNode chk : g.checks) seed(chk);
+        if (withFlags) for (ModelGraph.CheckNode flag : g.flags) seed(flag);
         for (int v = 0; v < nodes; v++) {
-            // Exact closures and fixpoints read every pair of their matrix.
-            boolean whole = g.kind(v) == ModelGraph.Kind.PLUS
-                    || (g.kind(v) == ModelGraph.Kind.COMPONENT && g.recursive[v]);
-            if (!g.exact[v] || !whole) continue;
-            for (int i = 0; i < n; i++) {
-                for (int j = may[v].next(i, 0); j >= 0; j = may[v].next(i, j + 1)) need(v, i, j);
-            }
+            // Exact closures and fixpoints read every pair of their matrix; a flag's only once
+            // some pair of it is needed, so that flags no program can raise cost nothing.
+            if (wholeWhenNeeded(v) && !g.flagSpace[v]) needWhole(v);
         }
         while (!work.isEmpty()) {
             int v = work.poll();
@@ -277,6 +290,30 @@ final class RelationAnalysis {
                 int pair = pending[v][--pendingSize[v]];
                 propagate(v, pair / n, pair % n);
             }
+        }
+    }
+
+    private void seed(ModelGraph.CheckNode chk) {
+        int r = chk.rel();
+        if (chk.kind() == Check.Kind.EMPTY) {
+            for (int i = 0; i < n; i++) {
+                for (int j = may[r].next(i, 0); j >= 0; j = may[r].next(i, j + 1)) need(r, i, j);
+            }
+        } else {
+            for (int i = 0; i < n; i++) need(r, i, i);
+        }
+    }
+
+    private boolean wholeWhenNeeded(int v) {
+        return g.exact[v] && (g.kind(v) == ModelGraph.Kind.PLUS
+                || (g.kind(v) == ModelGraph.Kind.COMPONENT && g.recursive[v]));
+    }
+
+    private void needWhole(int v) {
+        if (whollyNeeded[v]) return;
+        whollyNeeded[v] = true;
+        for (int i = 0; i < n; i++) {
+            for (int j = may[v].next(i, 0); j >= 0; j = may[v].next(i, j + 1)) need(v, i, j);
         }
     }
 

@@ -62,6 +62,9 @@ final class RelationEncoder {
     private final long refineRatio;
     /** non-null when the one-way nodes' checks are decided on models ({@link ModelRefinement}) */
     private ModelRefinement refinement;
+    private boolean flagsDecided;
+    /** the bound {@link #neededPairsFit} last found exceeded */
+    private long exceededBound;
     private CheckOptions options;
     private final SatProfile profile;
 
@@ -97,19 +100,15 @@ final class RelationEncoder {
         int[] guards = new int[n];
         for (int i = 0; i < n; i++) guards[i] = events.get(i).guard;
         analysis.computeMust(guards, happensWith);
+        if (!g.flags.isEmpty()) analysis.sharpenDifferences();
         must = analysis.must;
         options.checkDeadline();
-        try {
-            analysis.computeNeeded();
-        } catch (RelationAnalysis.TooLarge e) {
-            throw tooLarge(where, MAX_ANALYSED_PAIRS);
+        // The flags' pairs come on top of the checks'; when they would make the program too
+        // large, the checks are encoded without them and the flags are left undecided.
+        flagsDecided = !g.flags.isEmpty() && neededPairsFit(true);
+        if (!flagsDecided && !neededPairsFit(false)) {
+            throw tooLarge(where, exceededBound);
         }
-        options.checkDeadline();
-        if (profile != null) profile.phase("relation analysis");
-        long oneWay = oneWayNeeded(), all = allNeeded();
-        if (profile != null) System.err.println("one-way needed pairs " + oneWay + " of " + all + ", variables before relations " + c.vars());
-        if (oneWay > refineRatio * c.vars()) refinement = new ModelRefinement(c, g, events, setLits, may, needed, lits);
-        if ((refinement == null ? all : all - oneWay) > MAX_NEEDED_PAIRS) throw tooLarge(where, MAX_NEEDED_PAIRS);
         computeLits();
         for (ModelGraph.CheckNode chk : g.checks) {
             int r = chk.rel();
@@ -123,6 +122,56 @@ final class RelationEncoder {
             }
         }
         if (profile != null) profile.phase("checks");
+    }
+
+    /**
+     * Computes the needed pairs (of the flags too, with {@code withFlags}) and whether to decide
+     * the one-way checks on models; false when the pairs exceed the bounds.
+     */
+    private boolean neededPairsFit(boolean withFlags) throws CheckTimeoutException {
+        refinement = null;
+        try {
+            analysis.computeNeeded(withFlags);
+        } catch (RelationAnalysis.TooLarge e) {
+            exceededBound = MAX_ANALYSED_PAIRS;
+            return false;
+        }
+        options.checkDeadline();
+        if (profile != null) profile.phase("relation analysis");
+        long oneWay = oneWayNeeded(), all = allNeeded();
+        if (profile != null) System.err.println("one-way needed pairs " + oneWay + " of " + all + ", variables before relations " + c.vars());
+        if (oneWay > refineRatio * c.vars()) refinement = new ModelRefinement(c, g, events, setLits, may, needed, lits);
+        exceededBound = MAX_NEEDED_PAIRS;
+        return (refinement == null ? all : all - oneWay) <= MAX_NEEDED_PAIRS;
+    }
+
+    /** The names of the model's flags, in the order {@link #flagLiteral} numbers them. */
+    java.util.List<String> flagNames() {
+        return g.flags.stream().map(ModelGraph.CheckNode::name).toList();
+    }
+
+    /** Whether {@link #flagLiteral} may be asked: the model has flags and they fit the bounds. */
+    boolean flagsDecided() {
+        return flagsDecided;
+    }
+
+    /**
+     * A literal true exactly when the execution raises flag k of {@link ModelGraph#flags} (its
+     * relation has a pair, or a cycle or a reflexive pair for acyclic and irreflexive flags).
+     */
+    int flagLiteral(int k) {
+        ModelGraph.CheckNode flag = g.flags.get(k);
+        int r = flag.rel();
+        java.util.List<Integer> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (flag.kind() != Check.Kind.EMPTY) {
+                if (needed[r].get(i, i)) pairs.add(lits[r].get(i, i));
+                continue;
+            }
+            for (int j = needed[r].next(i, 0); j >= 0; j = needed[r].next(i, j + 1)) pairs.add(lits[r].get(i, j));
+        }
+        int[] any = pairs.stream().mapToInt(Integer::intValue).toArray();
+        return c.or(any, any.length);
     }
 
     private BitMatrix mayT(int v) {

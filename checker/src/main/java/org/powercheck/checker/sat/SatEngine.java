@@ -10,6 +10,7 @@ import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.checker.EncodingSize;
 import org.powercheck.checker.Engine;
 import org.powercheck.checker.FinalState;
+import org.powercheck.checker.ModelFlags;
 import org.powercheck.checker.Outcome;
 import org.powercheck.checker.Witness;
 import org.powercheck.ir.Layout;
@@ -90,11 +91,25 @@ public final class SatEngine implements Engine {
         boolean boundCut = anyCut != Circuit.FALSE && enc.solve(anyCut);
         int interruptCut = enc.interrupts.interruptCut;
         boolean interruptsCut = interruptCut != Circuit.FALSE && enc.solve(interruptCut);
+        ModelFlags flags = raisedFlags(enc.relations, complete, enc);
         if (enc.profile != null) {
             enc.profile.phase("solving");
             System.err.println("profile of " + program.name() + ": " + size);
             enc.profile.print(System.err);
         }
-        return new Outcome(program, states, boundCut, interruptsCut, Optional.ofNullable(witness[0]), c.solverNanos(), size);
+        return new Outcome(program, states, boundCut, interruptsCut, Optional.ofNullable(witness[0]), c.solverNanos(), size, flags);
+    }
+
+    /** One query per flag: an allowed, complete execution whose flag relation has a pair. */
+    private static ModelFlags raisedFlags(RelationEncoder relations, int complete, Encoding enc) throws CheckTimeoutException {
+        List<String> names = relations.flagNames();
+        if (names.isEmpty()) return ModelFlags.NONE;
+        if (!relations.flagsDecided()) return ModelFlags.UNDECIDED;
+        List<String> raised = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            int raises = relations.flagLiteral(k);
+            if (raises != Circuit.FALSE && complete != Circuit.FALSE && enc.solve(complete, raises)) raised.add(names.get(k));
+        }
+        return ModelFlags.raised(raised);
     }
 }

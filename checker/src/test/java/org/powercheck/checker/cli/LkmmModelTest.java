@@ -220,7 +220,7 @@ class LkmmModelTest {
                     oneSide.toString(), irq.toString());
             assertEquals("""
                     Observation counter+locks Never 0 1
-                    Observation counter+one-lock Sometimes 1 1
+                    Observation counter+one-lock Sometimes 1 1 (Flag unmatched-unlock)
                     Observation counter+irq-lock Never 0 1
                     """, run.out(), engine + ": " + run.err());
         }
