@@ -123,7 +123,7 @@ final class ValueAnalysis {
             if (instr != null) {
                 switch (instr) {
                     case Instr.Load l -> {
-                        long[] addrs = eval(t.address[p], st, l.pos());
+                        long[] addrs = evalOnce(t.address[p], st, l.pos());
                         note(addrs, l.width());
                         long[][] cellVals = visible(others, st, nregs);
                         out = st.clone();
@@ -148,10 +148,10 @@ final class ValueAnalysis {
                     }
                     case Instr.Assign a -> {
                         out = st.clone();
-                        out[t.dst[p]] = eval(t.value[p], st, a.pos());
+                        out[t.dst[p]] = evalOnce(t.value[p], st, a.pos());
                     }
                     case Instr.Branch b -> {
-                        long[] cv = eval(t.cond[p], st, b.pos());
+                        long[] cv = evalOnce(t.cond[p], st, b.pos());
                         boolean anyNonZero = false, anyZero = false;
                         for (long v : cv) if (v == 0) anyZero = true; else anyNonZero = true;
                         boolean free = !prunesBranches && t.cond[p].regs.length > 0;
@@ -211,11 +211,11 @@ final class ValueAnalysis {
 
     /** Records a store's values in {@code written} and in the returned state's own stores. */
     private long[][] write(ThreadProgram t, int p, long[][] st, Width width, SourcePos pos, long[][] written) {
-        long[] vals = eval(t.value[p], st, pos);
+        long[] vals = evalOnce(t.value[p], st, pos);
         long[] tv = new long[vals.length];
         for (int i = 0; i < vals.length; i++) tv[i] = width.truncate(vals[i]);
         tv = LongSets.normalize(tv, tv.length);
-        long[] addrs = eval(t.address[p], st, pos);
+        long[] addrs = evalOnce(t.address[p], st, pos);
         note(addrs, width);
         int nregs = t.regs.length, cells = written.length;
         long[][] out = st.clone();
@@ -254,6 +254,43 @@ final class ValueAnalysis {
         long[] out = new long[memValues.length];
         for (int i = 0; i < out.length; i++) out[i] = w.extend(memValues[i], signed);
         return LongSets.normalize(out, out.length);
+    }
+
+    /** A computation's last results, by the value sets of its registers they were computed from. */
+    private record Evaluated(long[][] inputs, long[] values) {
+        boolean from(RegExpr e, long[][] st) {
+            for (int k = 0; k < e.regs.length; k++) {
+                long[] now = st[e.regs[k]];
+                if (now != inputs[k] && !Arrays.equals(now, inputs[k])) return false;
+            }
+            return true;
+        }
+    }
+
+    /** Computations with this many register combinations or more are remembered across rounds. */
+    private static final long REMEMBERED_COMBINATIONS = 256;
+    private static final int REMEMBERED_PER_COMPUTATION = 4;
+    private final java.util.Map<RegExpr, java.util.ArrayDeque<Evaluated>> evaluated = new java.util.IdentityHashMap<>();
+
+    /**
+     * {@link #eval}, remembered: the rounds evaluate the same wide computation on the same value
+     * sets again and again once its inputs have settled (a counter's, a flags word's).
+     */
+    private long[] evalOnce(RegExpr e, long[][] st, SourcePos pos) {
+        long combos = 1;
+        for (int r : e.regs) {
+            combos *= st[r].length;
+            if (combos == 0 || combos >= REMEMBERED_COMBINATIONS) break;
+        }
+        if (combos < REMEMBERED_COMBINATIONS) return eval(e, st, pos);
+        java.util.ArrayDeque<Evaluated> known = evaluated.computeIfAbsent(e, x -> new java.util.ArrayDeque<>());
+        for (Evaluated v : known) if (v.from(e, st)) return v.values();
+        long[] values = eval(e, st, pos);
+        long[][] inputs = new long[e.regs.length][];
+        for (int k = 0; k < inputs.length; k++) inputs[k] = st[e.regs[k]];
+        if (known.size() == REMEMBERED_PER_COMPUTATION) known.removeLast();
+        known.addFirst(new Evaluated(inputs, values));
+        return values;
     }
 
     /**
