@@ -97,6 +97,8 @@ public final class JsonReport {
         o.put("bound_cut", out.boundCut());
         c.deepened().ifPresent(d -> o.put("unwind_reached", d.bound()));
         if (!p.interrupts().isEmpty()) o.put("interrupt_cut", out.interruptCut());
+        if (!out.flags().raised().isEmpty()) o.put("flags", new ArrayList<Object>(out.flags().raised()));
+        if (out.flags().undecided()) o.put("flags_undecided", true);
         o.put("time_ms", millis(c.nanos()));
         o.put("solver_ms", millis(out.solverNanos()));
         out.witness().ifPresent(w -> o.put("witness", witness(w, layout)));

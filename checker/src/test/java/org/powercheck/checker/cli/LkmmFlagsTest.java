@@ -77,6 +77,14 @@ class LkmmFlagsTest {
     }
 
     @Test
+    void jsonListsTheRaisedFlags() throws IOException {
+        CliRun plain = CliRun.real("check", "--format", "json", "--model", "lkmm", write("MP+plain", "*x = 1").toString());
+        assertEquals(1, plain.out().split("\"flags\":\\[\"data-race\"\\]", -1).length - 1, plain.out());
+        CliRun marked = CliRun.real("check", "--format", "json", "--model", "lkmm", write("MP+once", "WRITE_ONCE(*x, 1)").toString());
+        assertEquals(false, marked.out().contains("\"flags\""), marked.out());
+    }
+
+    @Test
     void powerHasNoFlags() throws IOException {
         CliRun run = CliRun.real("check", "-q", write("MP+plain", "*x = 1").toString());
         assertEquals("Observation MP+plain Never 0 3\n", run.out(), run.err());
