@@ -87,8 +87,13 @@ public final class SatEngine implements Engine {
             if (witness[0] == null && prop.holds(state.values(), layout)) witness[0] = WitnessBuilder.build(enc, state);
             if ((states.size() & 63) == 0) options.checkDeadline();
         });
-        int anyCut = c.or(enc.exec.cutGuard.clone(), enc.exec.cutGuard.length);
-        boolean boundCut = anyCut != Circuit.FALSE && enc.solve(anyCut);
+        // One query per thread, not one for the disjunction of their cuts: the solver settles each
+        // much faster (iowq-create-worker: 0.19 s + 0.13 s against 3.3 s for the disjunction).
+        boolean boundCut = false;
+        for (int t = 0; t < enc.exec.cutGuard.length && !boundCut; t++) {
+            int cut = enc.exec.cutGuard[t];
+            boundCut = cut != Circuit.FALSE && enc.solve(cut);
+        }
         int interruptCut = enc.interrupts.interruptCut;
         boolean interruptsCut = interruptCut != Circuit.FALSE && enc.solve(interruptCut);
         ModelFlags flags = raisedFlags(enc.relations, complete, enc);
