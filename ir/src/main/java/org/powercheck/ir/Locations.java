@@ -88,6 +88,18 @@ public final class Locations {
         return cellOf.length;
     }
 
+    /**
+     * Per location: whether a final state shows its cell (a memory key among {@code keys}).
+     * herd's FW, the final writes, are those of the locations the test observes.
+     */
+    public boolean[] observed(java.util.Collection<StateKey> keys) {
+        java.util.Set<Integer> cells = new java.util.HashSet<>();
+        for (StateKey k : keys) if (k instanceof StateKey.MemKey m && layout.has(m.cell())) cells.add(layout.indexOf(m.cell()));
+        boolean[] out = new boolean[size()];
+        for (int l = 0; l < out.length; l++) out[l] = cells.contains(cellOf(l));
+        return out;
+    }
+
     public int cellOf(int loc) {
         return cellOf[loc];
     }

@@ -74,7 +74,9 @@ public sealed interface Rel {
 
     /**
      * {@code let rec n1 = b1 and n2 = b2 ...}: the least solution of the equations, of which this
-     * node denotes component {@code index}. Bodies must be monotone in the variables.
+     * node denotes component {@code index}, as herd computes it: by iteration from the empty
+     * relations. Bodies are monotone in the variables, or the system is inflationary (see the
+     * cat reader's Monotone.inflationary), so that the iteration ends.
      */
     record Fix(List<String> names, List<Rel> bodies, int index) implements Rel {
         public Fix {

@@ -24,7 +24,7 @@ final class Candidate implements ConcreteExecution {
             for (int i = 0; i < order.length; i++) {
                 for (int j = i + 1; j < order.length; j++) co.set(writes[order[i]], writes[order[j]]);
             }
-            EventMask.add(finalWrites, writes[choices[c].finalWrite()]);
+            if (g.observed[c]) EventMask.add(finalWrites, writes[choices[c].finalWrite()]);
             int[] reads = g.readsOf[c];
             for (int r = 0; r < reads.length; r++) rf.set(writes[choices[c].rfSource()[r]], reads[r]);
         }

@@ -39,7 +39,11 @@ final class EventGraph {
 
     private Relations relations;
 
-    EventGraph(Locations locations, List<ThreadRun> runs) {
+    /** per location: whether a final state shows it (its co-last write is in FW) */
+    final boolean[] observed;
+
+    EventGraph(Locations locations, List<ThreadRun> runs, boolean[] observed) {
+        this.observed = observed;
         this.layout = locations.layout();
         this.locations = locations;
         this.runs = runs;

@@ -176,8 +176,9 @@ public final class ExplicitEngine implements Engine {
                 if (r.isEmpty()) return outcome();
             }
             Locations locs = locations;
+            boolean[] observed = locations.observed(program.observedKeys());
             new RunCombinations(runs, locations, options, uniprocPerCell, () -> boundCut)
-                    .forEach((chosen, cellChoices) -> exploreGraph(new EventGraph(locs, chosen), cellChoices));
+                    .forEach((chosen, cellChoices) -> exploreGraph(new EventGraph(locs, chosen, observed), cellChoices));
             return outcome();
         }
 

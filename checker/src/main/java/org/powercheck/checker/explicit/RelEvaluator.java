@@ -103,16 +103,19 @@ final class RelEvaluator {
         int k = fix.names().size();
         BitMatrix[] current = new BitMatrix[k];
         for (int i = 0; i < k; i++) current[i] = BitMatrix.empty(exec.size());
+        // In the order the definitions are written, each seeing the values the ones before it
+        // took in the same round, as herd iterates: the same least fixpoint for monotone
+        // equations, and herd's result for the others (the bell's rcu-rscs matching).
+        Map<String, BitMatrix> env = new HashMap<>(outer);
+        for (int i = 0; i < k; i++) env.put(fix.names().get(i), current[i]);
         while (true) {
-            Map<String, BitMatrix> env = new HashMap<>(outer);
-            for (int i = 0; i < k; i++) env.put(fix.names().get(i), current[i]);
-            BitMatrix[] next = new BitMatrix[k];
             boolean changed = false;
             for (int i = 0; i < k; i++) {
-                next[i] = eval(fix.bodies().get(i), env);
-                changed |= !next[i].equals(current[i]);
+                BitMatrix next = eval(fix.bodies().get(i), env);
+                changed |= !next.equals(current[i]);
+                current[i] = next;
+                env.put(fix.names().get(i), next);
             }
-            current = next;
             if (!changed) break;
         }
         if (memoisable) fixMemo.put(key, current);

@@ -18,13 +18,16 @@ final class BaseRelations {
     private final long[][][] reach;
     private final InterruptEncoding interrupts;
     private final int n;
+    /** per location: whether a final state shows it */
+    private final boolean[] observed;
 
     /**
      * @param reach per thread, per DAG node: the nodes reachable from it
      */
     BaseRelations(Circuit c, ModelGraph g, List<Event> events, MemoryEncoding mem, ControlDeps control,
-                  long[][][] reach, InterruptEncoding interrupts) {
+                  long[][][] reach, InterruptEncoding interrupts, boolean[] observed) {
         this.interrupts = interrupts;
+        this.observed = observed;
         this.c = c;
         this.g = g;
         this.events = events;
@@ -72,10 +75,26 @@ final class BaseRelations {
             case R -> e.read ? e.guard : f;
             case W -> e.write ? e.guard : f;
             case IW -> e.isInit() ? e.guard : f;
-            case FW -> e.write ? mem.coLast[e.id] : f;
+            case FW -> finalWrite(e);
             case X -> e.exclusive ? e.guard : f;
             case F -> e.fence != null || e.instr instanceof org.powercheck.ir.Instr.Marker ? e.guard : f;
         };
+    }
+
+    /** herd's FW: the event is the co-last write of a location the final state shows. */
+    int finalWrite(Event e) {
+        if (!e.write) return Circuit.FALSE;
+        int[] shown = new int[e.cells.length];
+        int k = 0;
+        for (int i = 0; i < e.cells.length; i++) if (observed[e.cells[i]]) shown[k++] = e.cellLits[i];
+        return k == 0 ? Circuit.FALSE : c.and(mem.coLast[e.id], c.or(shown, k));
+    }
+
+    /** Whether the event is in FW under a solver model (literal values given by {@code value}). */
+    boolean isFinalWrite(Event e, java.util.function.IntPredicate value) {
+        if (!e.write || !value.test(mem.coLast[e.id])) return false;
+        for (int i = 0; i < e.cells.length; i++) if (observed[e.cells[i]] && value.test(e.cellLits[i])) return true;
+        return false;
     }
 
     /** Pairs that may be related (rf and co: the memory encoding's own may sets). */

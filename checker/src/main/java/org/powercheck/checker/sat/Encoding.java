@@ -77,7 +77,8 @@ final class Encoding {
         options.checkDeadline();
         org.powercheck.model.Model checked = org.powercheck.model.cat.GracePeriods.forProgram(options.model(), program);
         ModelGraph model = ModelGraph.of(locations.whole() ? checked : PpcModel.mixed(checked));
-        this.base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts);
+        this.base = new BaseRelations(circuit, model, exec.events, memory, exec.control, reach, interrupts,
+                locations.observed(program.observedKeys()));
         this.relations = new RelationEncoder(circuit, model, exec.events, base, lazyTerms, refineRatio, happensWith(exec.events), profile);
         SourcePos where = program.threads().isEmpty() ? program.condition().pos() : program.threads().get(0).pos();
         relations.encode(options, where);

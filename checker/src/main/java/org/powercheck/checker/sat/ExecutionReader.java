@@ -57,7 +57,7 @@ final class ExecutionReader {
             if (e.read) sets.get(EventSet.Base.R).set(i);
             if (e.write) sets.get(EventSet.Base.W).set(i);
             if (e.isInit()) sets.get(EventSet.Base.IW).set(i);
-            if (e.write && c.value(enc.memory.coLast[e.id])) sets.get(EventSet.Base.FW).set(i);
+            if (enc.base.isFinalWrite(e, c::value)) sets.get(EventSet.Base.FW).set(i);
             if (e.exclusive) sets.get(EventSet.Base.X).set(i);
             if (e.fence != null) {
                 sets.get(EventSet.Base.F).set(i);

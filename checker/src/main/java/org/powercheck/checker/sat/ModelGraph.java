@@ -51,8 +51,15 @@ final class ModelGraph {
     List<int[]> sccs;
     /** true for nodes in a cyclic component (recursive definitions) */
     boolean[] recursive;
+    /**
+     * true for nodes in a cyclic component that is not monotone: a difference in it has its right
+     * side in it too (an inflationary system, which herd and the engines solve by iteration)
+     */
+    boolean[] antitone;
     /** for a cyclic component: its non-component nodes, children first, components as leaves */
     Map<Integer, int[]> sccBodyOrder = new HashMap<>();
+    /** for a component of an antitone system: the nodes of its body in it, children first */
+    Map<Integer, int[]> componentBodyOrder = new HashMap<>();
     /** nodes that must be encoded exactly, being below a difference's right side ({@link PolarityCheck}) */
     boolean[] exact;
 
@@ -247,6 +254,7 @@ final class ModelGraph {
         stack = new int[n];
         sccs = new ArrayList<>();
         recursive = new boolean[n];
+        antitone = new boolean[n];
         for (int v = 0; v < n; v++) if (idx[v] < 0) strong(v);
         for (int[] scc : sccs) {
             boolean cyclic = scc.length > 1;
@@ -254,6 +262,20 @@ final class ModelGraph {
             if (!cyclic) continue;
             for (int v : scc) recursive[v] = true;
             sccBodyOrder.put(scc[0], bodyOrder(scc));
+            java.util.Set<Integer> members = new java.util.HashSet<>();
+            for (int v : scc) members.add(v);
+            boolean notMonotone = false;
+            for (int v : scc) notMonotone |= kind(v) == Kind.DIFF && members.contains(children(v)[1]);
+            if (notMonotone) {
+                for (int v : scc) antitone[v] = true;
+                for (int v : scc) {
+                    if (kind(v) != Kind.COMPONENT) continue;
+                    List<Integer> order = new ArrayList<>();
+                    int body = children(v)[0];
+                    if (members.contains(body) && kind(body) != Kind.COMPONENT) post(body, members, new java.util.HashSet<>(), order);
+                    componentBodyOrder.put(v, order.stream().mapToInt(Integer::intValue).toArray());
+                }
+            }
         }
     }
 

@@ -90,6 +90,13 @@ final class RelationAnalysis {
             }
             for (int v : scc) if (g.kind(v) == ModelGraph.Kind.COMPONENT) must[v] = new BitMatrix(n);
             int[] order = g.sccBodyOrder.get(scc[0]);
+            if (g.antitone[scc[0]]) {
+                // The iteration does not only grow: a pair of the solution need not be in every
+                // round. No must pairs for the components, and the body's from those: then each
+                // must set holds in every round (the may sets bound every round from above).
+                for (int v : order) must[v] = mustOf(v);
+                continue;
+            }
             boolean changed = true;
             while (changed) {
                 changed = false;

@@ -249,18 +249,51 @@ final class RelationEncoder {
      * as there are possible pairs, every assignment has reached its fixpoint.
      */
     private void leastFixpoint(int[] scc) {
-        int pairs = 0;
+        int pairs = 0, components = 0;
         for (int v : scc) {
             if (g.kind(v) != ModelGraph.Kind.COMPONENT) continue;
             shaped(v);
             pairs += needed[v].count();
+            components++;
+        }
+        // An inflationary system's accumulators grow at least once every `components` rounds.
+        long rounds = g.antitone[scc[0]] ? (pairs + 1L) * (components + 1L) : pairs;
+        if (g.antitone[scc[0]]) {
+            inOrder(scc, rounds);
+            return;
         }
         int[] order = g.sccBodyOrder.get(scc[0]);
-        for (int round = 0; round <= pairs; round++) {
+        for (long round = 0; round <= rounds; round++) {
             for (int v : order) evalNode(v);
             boolean changed = false;
             for (int v : scc) {
                 if (g.kind(v) != ModelGraph.Kind.COMPONENT) continue;
+                LitMatrix m = lits[v], body = lits[g.children(v)[0]];
+                for (int i = 0; i < n; i++) {
+                    for (int k = 0; k < m.cols[i].length; k++) {
+                        int b = body.get(i, m.cols[i][k]);
+                        if (b != m.lits[i][k]) {
+                            m.lits[i][k] = b;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if (!changed) return;
+        }
+    }
+
+    /**
+     * herd's iteration of a system that is not monotone: each round evaluates the definitions
+     * in the order they are written, each seeing the values the ones before it took in the same
+     * round (the order matters here, unlike for a least fixpoint).
+     */
+    private void inOrder(int[] scc, long rounds) {
+        int[] components = java.util.Arrays.stream(scc).filter(v -> g.kind(v) == ModelGraph.Kind.COMPONENT).sorted().toArray();
+        for (long round = 0; round <= rounds; round++) {
+            boolean changed = false;
+            for (int v : components) {
+                for (int w : g.componentBodyOrder.get(v)) evalNode(w);
                 LitMatrix m = lits[v], body = lits[g.children(v)[0]];
                 for (int i = 0; i < n; i++) {
                     for (int k = 0; k < m.cols[i].length; k++) {

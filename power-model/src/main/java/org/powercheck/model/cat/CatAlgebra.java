@@ -2,7 +2,6 @@ package org.powercheck.model.cat;
 
 import org.powercheck.ir.InputException;
 import org.powercheck.ir.SourcePos;
-import org.powercheck.ir.UnsupportedConstructException;
 import org.powercheck.model.EventSet;
 import org.powercheck.model.Rel;
 import org.powercheck.model.cat.CatAst.Binary;
@@ -46,7 +45,7 @@ final class CatAlgebra {
 
     static CatValue binary(Binary b, CatValue l, CatValue r) {
         SourcePos pos = b.pos();
-        if (b.op() == Op2.ADD) throw new UnsupportedConstructException(pos, "cat ++ (sets of relations)");
+        if (b.op() == Op2.ADD) throw new IllegalStateException("++ builds sets of relations: CatInterpreter's");
         if (b.op() == Op2.CROSS) return new RelV(cross(pos, l, r));
         if (b.op() == Op2.SEQ) return new RelV(asRel(pos, l).seq(asRel(pos, r)));
         boolean sets = isSet(l) || isSet(r);

@@ -38,6 +38,9 @@ final class CatInterpreter {
 
     CatInterpreter(Set<String> variants) {
         this.variants = Set.copyOf(variants);
+        // herd's map and cross (the latter from its cross.cat) on symbolic members and families
+        top.put("map", new BuiltinV("map", (pos, f) -> new BuiltinV("map", (at, over) -> map(at, f, over))));
+        top.put("cross", new BuiltinV("cross", CatInterpreter::cross));
     }
 
     List<Check> checks() {
@@ -68,11 +71,7 @@ final class CatInterpreter {
             case Ignored i -> { }
             case Procedure p -> env.put(p.name(), new ProcV(p, env));
             case Call c -> call(c, env, source);
-            case WithFrom w -> {
-                // The engines enumerate every coherence order; herd's generate_cos does the same.
-                if (w.name().equals("co")) env.put("co", new RelV(Rel.Base.CO));
-                else env.put(w.name(), new ErrV(new UnsupportedConstructException(w.pos(), "with " + w.name() + " from")));
-            }
+            case WithFrom w -> env.put(w.name(), lazily(() -> chosen(w, env)));
             case IfVariant v -> exec(variants.contains(v.variant()) ? v.then() : v.otherwise(), env, source);
             case CatAst.Enum e -> {
                 // herd names the events carrying tag 'foo-bar by the set Foo-bar.
@@ -80,6 +79,20 @@ final class CatInterpreter {
             }
             case Unsupported u -> throw new UnsupportedConstructException(u.pos(), "cat " + u.what());
         }
+    }
+
+    /**
+     * {@code with x from e}: herd runs the rest of the model once per member of e. The engines
+     * already choose every coherence order (herd's generate_cos enumerates the same) and the rf
+     * of every read, lock reads included, since powercheck gives lock events values. So
+     * {@code with co from ...} is the chosen co, and {@code with x from cross(S)}, S a set of
+     * families of candidate rf edges (lock.cat's one write for each lock read), is the chosen rf
+     * among the candidates. Other sets of relations are not supported.
+     */
+    private CatValue chosen(WithFrom w, CatEnv env) {
+        if (w.name().equals("co")) return new RelV(Rel.Base.CO);
+        if (eval(w.from(), env) instanceof ChoiceV choice) return new RelV(Rel.Base.RF.and(choice.candidates()));
+        throw new UnsupportedConstructException(w.pos(), "with " + w.name() + " from a set of relations other than cross(...)");
     }
 
     static String capitalised(String tag) {
@@ -215,10 +228,12 @@ final class CatInterpreter {
             pendingVars.addAll(outerPending);
         }
         for (int i = 0; i < bodies.size(); i++) {
-            if (!Monotone.in(bodies.get(i), Set.copyOf(names))) {
-                // The engines solve least fixpoints of monotone equations only (Rel.Fix).
+            if (!Monotone.in(bodies.get(i), Set.copyOf(names)) && !Monotone.inflationary(names, bodies)) {
+                // The engines iterate from the empty relations, as herd does; without monotony
+                // that iteration ends only on equations of the shape Monotone.inflationary checks.
                 ErrV err = new ErrV(new UnsupportedConstructException(bindings.get(i).pos(),
-                        "cat recursive definition through a difference or complement (not monotone)"));
+                        "cat recursive definition through a difference or complement (not monotone), "
+                                + "other than accumulators (x = x | ...) defined through an acyclic rest"));
                 for (String n : names) into.put(n, err);
                 return;
             }
@@ -278,7 +293,7 @@ final class CatInterpreter {
             case CatAst.Empty z -> new EmptyV();
             case Universe u -> new SetV(EventSet.Base.ALL);
             case CatAst.Tag t -> new TagV(t.tag());
-            case SetOf s -> throw new UnsupportedConstructException(s.pos(), "cat explicit set {...}");
+            case SetOf s -> singleton(s, env);
             case Tuple t -> {
                 List<CatValue> items = new ArrayList<>();
                 for (Expr x : t.elements()) items.add(eval(x, env));
@@ -302,6 +317,54 @@ final class CatInterpreter {
             }
             case UnsupportedExpr u -> throw new UnsupportedConstructException(u.pos(), "cat " + u.what());
         };
+    }
+
+    /** {@code {r}} of a member {@code map} passes: the set it ranges over (see {@link MemberV}). */
+    private CatValue singleton(SetOf s, CatEnv env) {
+        if (s.elements().size() == 1 && eval(s.elements().get(0), env) instanceof MemberV m && isSet(m.of())) return m.of();
+        throw new UnsupportedConstructException(s.pos(), "cat explicit set {...} (other than {x} of a member x that map passes)");
+    }
+
+    /**
+     * {@code map f S}: f evaluated once on a symbolic member of S; the result is the set of the
+     * values f gives, known by their union (see {@link MemberV}, {@link FamilyV}). A member of a
+     * family is a relation below its union, which f is given instead.
+     */
+    private CatValue map(SourcePos pos, CatValue f, CatValue over) {
+        return switch (over) {
+            case EmptyV e -> over;
+            case SetV s -> new FamilyV(apply(pos, f, new MemberV(over)));
+            case IdSetV s -> new FamilyV(apply(pos, f, new MemberV(over)));
+            case RelV r -> new FamilyV(apply(pos, f, new MemberV(over)));
+            case FamilyV family -> new FamilyV(apply(pos, f, family.union()));
+            default -> throw new InputException(pos, "map over " + CatValue.describe(over));
+        };
+    }
+
+    /** {@code cross(S)} of a set of families (see {@link ChoiceV}); of the empty set, {@code {0}}. */
+    private static CatValue cross(SourcePos pos, CatValue families) {
+        if (families instanceof EmptyV) return new ChoiceV(new Rel.Empty());
+        if (families instanceof FamilyV outer) {
+            if (outer.union() instanceof EmptyV) return new ChoiceV(new Rel.Empty());
+            if (outer.union() instanceof FamilyV inner) return new ChoiceV(asRel(pos, inner.union()));
+        }
+        throw new UnsupportedConstructException(pos, "cat cross of " + CatValue.describe(families) + " (not a set of sets of relations)");
+    }
+
+    /**
+     * {@code x ++ S}, S a set: a pair added to a relation ({@code p ++ 0} is the relation with
+     * only p), or a relation added to a set of relations.
+     */
+    private static CatValue add(Binary b, CatValue element, CatValue to) {
+        if (element instanceof MemberV m && m.of() instanceof RelV pair) {
+            if (to instanceof EmptyV) return pair;
+            if (to instanceof RelV r) return new RelV(pair.rel().or(r.rel()));
+        }
+        if (element instanceof RelV || element instanceof EmptyV) {
+            if (to instanceof EmptyV) return new FamilyV(element);
+            if (to instanceof FamilyV f) return new FamilyV(new RelV(asRel(b.pos(), element).or(asRel(b.pos(), f.union()))));
+        }
+        throw new UnsupportedConstructException(b.pos(), "cat ++ of " + CatValue.describe(element) + " to " + CatValue.describe(to));
     }
 
     private CatValue lookup(SourcePos pos, String name, CatEnv env) {
@@ -347,6 +410,7 @@ final class CatInterpreter {
 
     /** A binary operation, a fixpoint variable of unknown kind next to a set being taken for a set. */
     private CatValue binary(Binary b, CatValue l, CatValue r) {
+        if (b.op() == Op2.ADD) return add(b, l, r);
         if (b.op() == Op2.CROSS) return CatAlgebra.binary(b, asSetIfPending(l), asSetIfPending(r));
         if (b.op() != Op2.SEQ && CatAlgebra.isSet(l)) r = asSetIfPending(r);
         if (b.op() != Op2.SEQ && CatAlgebra.isSet(r)) l = asSetIfPending(l);

@@ -30,6 +30,8 @@ public final class CatReader {
     }
 
     public static Model read(Path file, Set<String> variants) {
+        java.util.Optional<Path> bell = bellOf(file);
+        if (bell.isPresent()) return read(file, java.util.List.of(bell.get()), variants);
         CatSource source;
         try {
             source = CatSource.file(file);
@@ -56,6 +58,33 @@ public final class CatReader {
             interpreter.run(main);
         }
         return new Model(main.name(), interpreter.checks(), interpreter.flags());
+    }
+
+    /**
+     * The bell file herd7 reads before this model when run with the configuration beside it: a
+     * {@code .cfg} there whose {@code model} line names the file and whose {@code bell} line
+     * names a file that exists (the kernel's tools/memory-model: linux-kernel.cfg).
+     */
+    static java.util.Optional<Path> bellOf(Path model) {
+        Path folder = model.getParent() == null ? Path.of(".") : model.getParent();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            for (Path cfg : files.filter(p -> p.getFileName().toString().endsWith(".cfg")).sorted().toList()) {
+                String named = null, bell = null;
+                for (String line : java.nio.file.Files.readAllLines(cfg)) {
+                    String[] words = line.trim().split("\\s+");
+                    if (words.length != 2) continue;
+                    if (words[0].equals("model")) named = words[1];
+                    if (words[0].equals("bell")) bell = words[1];
+                }
+                if (bell != null && model.getFileName().toString().equals(named)
+                        && java.nio.file.Files.isRegularFile(folder.resolve(bell))) {
+                    return java.util.Optional.of(folder.resolve(bell));
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
     }
 
     private static java.util.List<Path> concat(java.util.List<Path> before, Path last) {

@@ -31,6 +31,26 @@ sealed interface CatValue {
         }
     }
 
+    /**
+     * One member of a set of events, of a relation (a pair) or of a family, taken symbolically
+     * by {@code map}: the interpreter evaluates a function once on it, not once per member, so
+     * every value computed from a member stands for the union of the values all members give
+     * ({@code {r}} is the whole set, {@code p ++ 0} the whole relation).
+     */
+    record MemberV(CatValue of) implements CatValue { }
+
+    /**
+     * A set whose members are relations (or sets of them), as {@code map} builds: known by the
+     * union of its members, which is all that {@code cross} and {@code with ... from} need.
+     */
+    record FamilyV(CatValue union) implements CatValue { }
+
+    /**
+     * {@code cross(S)} of a set of families of one-edge relations: the relations that take one
+     * member of each family. Its union {@code candidates} is the edges any choice may take.
+     */
+    record ChoiceV(Rel candidates) implements CatValue { }
+
     /** A function written in cat; {@code env} is where it was defined (it sees itself there when recursive). */
     record FunV(String name, List<String> params, CatAst.Expr body, CatEnv env) implements CatValue { }
 
@@ -54,6 +74,9 @@ sealed interface CatValue {
             case EmptyV e -> "the empty set";
             case TagV t -> "a tag";
             case TupleV t -> "a tuple";
+            case MemberV m -> "a member of " + describe(m.of());
+            case FamilyV f -> "a set of relations";
+            case ChoiceV c -> "a set of relations";
             case FunV f -> "a function";
             case BuiltinV b -> "a function";
             case ProcV p -> "a procedure";

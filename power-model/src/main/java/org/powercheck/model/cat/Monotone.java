@@ -30,6 +30,42 @@ final class Monotone {
         };
     }
 
+    /**
+     * Whether herd's iteration from the empty relations surely ends on equations that are not
+     * monotone: each variable is an accumulator ({@code x = x | ...}, so it never shrinks) or
+     * defined from others without a cycle through non-accumulators. The accumulators then grow
+     * at least once every {@code names.size()} rounds until the iteration is stable, so it ends
+     * within {@code (pairs + 1) * (names.size() + 1)} rounds (the bell's rcu-rscs matching).
+     */
+    static boolean inflationary(java.util.List<String> names, java.util.List<Rel> bodies) {
+        int k = names.size();
+        boolean[] accumulator = new boolean[k];
+        for (int i = 0; i < k; i++) accumulator[i] = unionMembers(bodies.get(i)).contains(new Rel.Var(names.get(i)));
+        // Depth-first search for a cycle among the non-accumulators.
+        int[] state = new int[k];
+        for (int i = 0; i < k; i++) if (!accumulator[i] && cycles(i, names, bodies, accumulator, state)) return false;
+        return true;
+    }
+
+    private static boolean cycles(int i, java.util.List<String> names, java.util.List<Rel> bodies, boolean[] accumulator, int[] state) {
+        if (state[i] == 2) return false;
+        if (state[i] == 1) return true;
+        state[i] = 1;
+        for (int j = 0; j < names.size(); j++) {
+            if (!accumulator[j] && mentions(bodies.get(i), Set.of(names.get(j)))
+                    && cycles(j, names, bodies, accumulator, state)) return true;
+        }
+        state[i] = 2;
+        return false;
+    }
+
+    private static java.util.List<Rel> unionMembers(Rel r) {
+        if (!(r instanceof Rel.Union u)) return java.util.List.of(r);
+        java.util.List<Rel> out = new java.util.ArrayList<>(unionMembers(u.left()));
+        out.addAll(unionMembers(u.right()));
+        return out;
+    }
+
     private static boolean mentions(Rel r, Set<String> vars) {
         return switch (r) {
             case Rel.Base b -> false;
