@@ -47,23 +47,29 @@ class HerdCatFilesTest {
     }
 
     /**
-     * The kernel's LKMM files (Linux v6.6 tools/memory-model) parse whole, and evaluate up to
-     * lock.cat's enumeration of the reads-from of failed trylocks, which is not supported yet.
+     * The kernel's LKMM files (Linux v6.6 tools/memory-model) read whole: the bell that
+     * linux-kernel.cfg names first, then linux-kernel.cat with lock.cat, every check and flag
+     * of theirs in their order (with cos-opt.cat's co-base check of powercheck's stand-in).
      */
     @Test
-    void kernelLkmmReadsUpToTheLockReadsFrom() {
+    void kernelLkmmReadsWhole() {
         Path dir = shared().resolve("lkmm-v6.6");
         requireShared(dir.resolve("linux-kernel.cat"));
         for (String f : java.util.List.of("linux-kernel.bell", "linux-kernel.cat", "lock.cat")) {
             Path p = dir.resolve(f);
             org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> new CatGrammar(Files.readString(p), f).parseAll(), f);
         }
-        org.powercheck.ir.UnsupportedConstructException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.powercheck.ir.UnsupportedConstructException.class,
-                () -> CatReader.read(dir.resolve("linux-kernel.cat"), java.util.List.of(dir.resolve("linux-kernel.bell")),
-                        java.util.Set.of()));
-        assertEquals(dir.resolve("lock.cat").toAbsolutePath().normalize() + ":96:1: not supported yet: with rfe-lf from",
-                e.getMessage());
+        Model m = CatReader.read(dir.resolve("linux-kernel.cat"));
+        assertEquals(java.util.List.of("lock-nest", "unmatched-locks", "co-base", "coherence", "atomic",
+                        "happens-before", "propagation", "rcu", "plain-coherence"),
+                m.checks().stream().map(Check::name).toList());
+        assertEquals(java.util.List.of("unmatched-rcu-lock", "unmatched-rcu-unlock", "unmatched-srcu-lock",
+                        "unmatched-srcu-unlock", "multiple-srcu-matches", "invalid-sleep", "mixed-lock-accesses",
+                        "unpaired-LKW", "unpaired-LKR", "lock-final", "unmatched-unlock", "mixed-accesses", "data-race"),
+                m.flags().stream().map(Check::name).toList());
+        Model explicit = CatReader.read(dir.resolve("linux-kernel.cat"), java.util.List.of(dir.resolve("linux-kernel.bell")),
+                java.util.Set.of());
+        assertEquals(explicit.checks(), m.checks());
     }
 
     private static Check check(Model m, String name) {
