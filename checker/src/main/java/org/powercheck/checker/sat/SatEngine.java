@@ -77,7 +77,14 @@ public final class SatEngine implements Engine {
         Prop prop = program.condition().prop();
         List<FinalState> states = new ArrayList<>();
         Witness[] witness = new Witness[1];
+        // Flag literals made before any solving, so that each enumerated model (an allowed,
+        // complete execution) shows the flags it raises: those need no query of their own.
+        RelationEncoder relations = enc.relations;
+        int[] flagLits = relations.flagsDecided() ? new int[relations.flagNames().size()] : new int[0];
+        for (int k = 0; k < flagLits.length; k++) flagLits[k] = relations.flagLiteral(k);
+        boolean[] seenRaised = new boolean[flagLits.length];
         new StateEnumerator(enc, domains, complete).run(valueIndexes -> {
+            for (int k = 0; k < flagLits.length; k++) seenRaised[k] |= c.value(flagLits[k]);
             Map<StateKey, Long> values = new TreeMap<>();
             for (int k = 0; k < keys.size(); k++) {
                 values.put(keys.get(k), program.observedValue(keys.get(k), domains[k].values[valueIndexes[k]]));
@@ -96,7 +103,7 @@ public final class SatEngine implements Engine {
         }
         int interruptCut = enc.interrupts.interruptCut;
         boolean interruptsCut = interruptCut != Circuit.FALSE && enc.solve(interruptCut);
-        ModelFlags flags = raisedFlags(enc.relations, complete, enc);
+        ModelFlags flags = raisedFlags(relations, flagLits, seenRaised, complete, enc);
         if (enc.profile != null) {
             enc.profile.phase("solving");
             System.err.println("profile of " + program.name() + ": " + size);
@@ -105,15 +112,19 @@ public final class SatEngine implements Engine {
         return new Outcome(program, states, boundCut, interruptsCut, Optional.ofNullable(witness[0]), c.solverNanos(), size, flags);
     }
 
-    /** One query per flag: an allowed, complete execution whose flag relation has a pair. */
-    private static ModelFlags raisedFlags(RelationEncoder relations, int complete, Encoding enc) throws CheckTimeoutException {
+    /**
+     * One query per flag not seen raised while enumerating the states: an allowed, complete
+     * execution whose flag relation has a pair.
+     */
+    private static ModelFlags raisedFlags(RelationEncoder relations, int[] flagLits, boolean[] seenRaised, int complete,
+                                          Encoding enc) throws CheckTimeoutException {
         List<String> names = relations.flagNames();
         if (names.isEmpty()) return ModelFlags.NONE;
         if (!relations.flagsDecided()) return ModelFlags.UNDECIDED;
         List<String> raised = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
-            int raises = relations.flagLiteral(k);
-            if (raises != Circuit.FALSE && complete != Circuit.FALSE && enc.solve(complete, raises)) raised.add(names.get(k));
+            int raises = flagLits[k];
+            if (seenRaised[k] || raises != Circuit.FALSE && complete != Circuit.FALSE && enc.solve(complete, raises)) raised.add(names.get(k));
         }
         return ModelFlags.raised(raised);
     }
