@@ -266,19 +266,7 @@ final class RelationEncoder {
         for (long round = 0; round <= rounds; round++) {
             for (int v : order) evalNode(v);
             boolean changed = false;
-            for (int v : scc) {
-                if (g.kind(v) != ModelGraph.Kind.COMPONENT) continue;
-                LitMatrix m = lits[v], body = lits[g.children(v)[0]];
-                for (int i = 0; i < n; i++) {
-                    for (int k = 0; k < m.cols[i].length; k++) {
-                        int b = body.get(i, m.cols[i][k]);
-                        if (b != m.lits[i][k]) {
-                            m.lits[i][k] = b;
-                            changed = true;
-                        }
-                    }
-                }
-            }
+            for (int v : scc) if (g.kind(v) == ModelGraph.Kind.COMPONENT) changed |= takeBody(v);
             if (!changed) return;
         }
     }
@@ -294,19 +282,26 @@ final class RelationEncoder {
             boolean changed = false;
             for (int v : components) {
                 for (int w : g.componentBodyOrder.get(v)) evalNode(w);
-                LitMatrix m = lits[v], body = lits[g.children(v)[0]];
-                for (int i = 0; i < n; i++) {
-                    for (int k = 0; k < m.cols[i].length; k++) {
-                        int b = body.get(i, m.cols[i][k]);
-                        if (b != m.lits[i][k]) {
-                            m.lits[i][k] = b;
-                            changed = true;
-                        }
-                    }
-                }
+                changed |= takeBody(v);
             }
             if (!changed) return;
         }
+    }
+
+    /** A component takes its body's current literals; whether any changed. */
+    private boolean takeBody(int v) {
+        LitMatrix m = lits[v], body = lits[g.children(v)[0]];
+        boolean changed = false;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < m.cols[i].length; k++) {
+                int b = body.get(i, m.cols[i][k]);
+                if (b != m.lits[i][k]) {
+                    m.lits[i][k] = b;
+                    changed = true;
+                }
+            }
+        }
+        return changed;
     }
 
     /** Exact transitive closure by repeated squaring (log n rounds of T := T | T;T). */
