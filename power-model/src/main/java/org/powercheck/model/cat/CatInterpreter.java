@@ -227,8 +227,10 @@ final class CatInterpreter {
             pendingVars.clear();
             pendingVars.addAll(outerPending);
         }
+        Set<String> vars = Set.copyOf(names);
         for (int i = 0; i < bodies.size(); i++) {
-            if (!Monotone.in(bodies.get(i), Set.copyOf(names)) && !Monotone.inflationary(names, bodies)) {
+            if (!Monotone.in(bodies.get(i), vars)) {
+                if (Monotone.inflationary(names, bodies)) break;
                 // The engines iterate from the empty relations, as herd does; without monotony
                 // that iteration ends only on equations of the shape Monotone.inflationary checks.
                 ErrV err = new ErrV(new UnsupportedConstructException(bindings.get(i).pos(),
