@@ -43,6 +43,7 @@ public sealed interface Expr {
         CLEAR_HIGH_WORD;
 
         public long apply(long v) {
+            if (Undetermined.is(v)) return v;
             return switch (this) {
                 case NEG -> -v;
                 case NOT -> ~v;
@@ -85,6 +86,7 @@ public sealed interface Expr {
         }
 
         public long apply(long a, long b) {
+            if (Undetermined.is(a) || Undetermined.is(b)) return Undetermined.VALUE;
             return switch (this) {
                 case ADD -> a + b;
                 case SUB -> a - b;

@@ -39,6 +39,7 @@ public final class Layout {
 
     /** {@code op} on two values; {@link Expr.BinOp#BYTE_ADD} needs the cells, the others do not. */
     public long apply(Expr.BinOp op, long a, long b) {
+        if (Undetermined.is(a) || Undetermined.is(b)) return Undetermined.VALUE;
         return switch (op) {
             case BYTE_ADD -> byteAdd(a, b);
             case BYTE_ALIGN -> byteAlign(a, b);
@@ -158,6 +159,7 @@ public final class Layout {
 
     /** herd's rendering of a value: a cell's address prints as the cell's name. */
     public String format(long value) {
+        if (Undetermined.is(value)) return Undetermined.TEXT;
         int c = cellAt(value);
         if (c >= 0) return cells.get(c).name();
         ValueName named = valueNames.get(value);

@@ -201,12 +201,14 @@ public final class Locations {
 
     /** The part of an access's value that lands in location {@code loc} (inside the span). */
     public long part(long value, Span s, int loc) {
+        if (Undetermined.is(value)) return value;
         return (value >>> (8 * (offset[loc] - s.offset()))) & mask(bytes[loc]);
     }
 
     /** The value an access reads, put together from the values of the locations it covers. */
     public long assemble(Span s, int[] locs, long[] values) {
         long v = 0;
+        for (int i = 0; i < locs.length; i++) if (Undetermined.is(values[i])) return values[i];
         for (int i = 0; i < locs.length; i++) v |= (values[i] & mask(bytes[locs[i]])) << (8 * (offset[locs[i]] - s.offset()));
         return v;
     }

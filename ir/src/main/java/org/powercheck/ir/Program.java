@@ -19,10 +19,15 @@ import java.util.TreeSet;
  * @param valueNames how reports print values that stand for something other than a number: the
  *                   opaque contents of an interrupted context's registers ({@link OpaqueValues})
  *                   and the instructions a register check names
+ * @param symbolicReads the reads have herd7's symbolic values (C lowered for the LKMM): one that
+ *                   no acyclic chain of reads-from and data dependencies grounds in a constant
+ *                   reads {@link Undetermined#VALUE}; a model with a no-thin-air axiom (ppc.cat)
+ *                   has no such executions, so POWER code does not need it
  */
 public record Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
                       Condition condition, List<StateKey> locations, Optional<Prop> filter,
-                      Map<StateKey, Width> keyWidths, Interrupts interrupts, Map<Long, ValueName> valueNames) {
+                      Map<StateKey, Width> keyWidths, Interrupts interrupts, Map<Long, ValueName> valueNames,
+                      boolean symbolicReads) {
     public enum Arch { PPC, C }
 
     public Program {
@@ -31,6 +36,12 @@ public record Program(String name, Arch arch, String file, List<Cell> cells, Lis
         locations = List.copyOf(locations);
         keyWidths = Map.copyOf(keyWidths);
         valueNames = Map.copyOf(valueNames);
+    }
+
+    public Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,
+                   Condition condition, List<StateKey> locations, Optional<Prop> filter,
+                   Map<StateKey, Width> keyWidths, Interrupts interrupts, Map<Long, ValueName> valueNames) {
+        this(name, arch, file, cells, threads, condition, locations, filter, keyWidths, interrupts, valueNames, false);
     }
 
     public Program(String name, Arch arch, String file, List<Cell> cells, List<ThreadCode> threads,

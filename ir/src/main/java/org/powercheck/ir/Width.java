@@ -12,12 +12,12 @@ public enum Width {
 
     /** The value a store of this width leaves in memory (the low {@code bits} bits). */
     public long truncate(long v) {
-        return bits == 64 ? v : v & ((1L << bits) - 1);
+        return bits == 64 || Undetermined.is(v) ? v : v & ((1L << bits) - 1);
     }
 
     /** The register value a load of this width produces from a memory value. */
     public long extend(long v, boolean signed) {
-        if (bits == 64) return v;
+        if (bits == 64 || Undetermined.is(v)) return v;
         long t = truncate(v);
         return signed ? (t << (64 - bits)) >> (64 - bits) : t;
     }

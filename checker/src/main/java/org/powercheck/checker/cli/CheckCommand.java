@@ -126,8 +126,9 @@ final class CheckCommand {
         TestRunner runner = new TestRunner(backends.withKernel(Flags.kernel(cl)), engine,
                 base.withModel(Flags.model(cl)), timeoutMillis, err, autoUnwind);
         if (cl.hasOption("expect")) {
+            // the kernel's own LKMM files (--cat with linux-kernel.def beside) are judged as --model lkmm is
             CorpusComparison comparison = CorpusComparison.open(Path.of(cl.getOptionValue("expect")), out, quiet,
-                    Flags.lkmm(cl));
+                    Flags.lkmm(cl) || Flags.catWithKernelDef(cl));
             InOrder.run(files, runner, r -> {
                 comparison.accept(r);
                 out.flush();

@@ -163,7 +163,7 @@ public final class ExplicitEngine implements Engine {
             boolean scopedControl = org.powercheck.checker.ScopedControl.in(program.threads());
             while (true) {
                 for (ThreadInterpreter t : all) t.useLocations(locations);
-                runs = ValueDomain.solve(interpreters, locations, options, scopedControl);
+                runs = ValueDomain.solve(interpreters, locations, options, scopedControl, program.symbolicReads());
                 List<Locations.Span> untiled = new ArrayList<>();
                 for (ThreadInterpreter t : all) untiled.addAll(t.untiled);
                 if (untiled.isEmpty()) break;
@@ -196,7 +196,8 @@ public final class ExplicitEngine implements Engine {
                 LocationChoice[] choice = new LocationChoice[g.cells];
                 for (int c = 0; c < g.cells; c++) choice[c] = perCell.get(c).get(pick[c]);
                 if (g.cut) {
-                    if (deliveries.judge(g, choice) != Deliveries.Verdict.INVALID && allowed(new Candidate(g, choice))) {
+                    if (deliveries.judge(g, choice) != Deliveries.Verdict.INVALID && herdExecution(new Candidate(g, choice))
+                            && allowed(new Candidate(g, choice))) {
                         boundCut = true;
                         return;
                     }
@@ -214,7 +215,7 @@ public final class ExplicitEngine implements Engine {
          */
         private void consider(EventGraph g, LocationChoice[] choice) {
             Deliveries.Verdict delivered = deliveries.judge(g, choice);
-            if (delivered == Deliveries.Verdict.INVALID) return;
+            if (delivered == Deliveries.Verdict.INVALID || !herdExecution(new Candidate(g, choice))) return;
             if (delivered == Deliveries.Verdict.CUT) {
                 if (!interruptCut && allowed(new Candidate(g, choice))) interruptCut = true;
                 return;
@@ -242,6 +243,11 @@ public final class ExplicitEngine implements Engine {
             if (witness == null && p.holds(state.values(), layout)) {
                 witness = WitnessWriter.describe(program, candidate, state);
             }
+        }
+
+        /** Its reads' values are those herd7's symbolic semantics gives them (only undetermined if ungrounded). */
+        private boolean herdExecution(Candidate candidate) {
+            return !program.symbolicReads() || GroundedReads.consistent(candidate);
         }
 
         private boolean allowed(Candidate candidate) {

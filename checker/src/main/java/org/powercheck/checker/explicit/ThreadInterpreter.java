@@ -19,6 +19,7 @@ import org.powercheck.ir.Locations;
 import org.powercheck.ir.Reg;
 import org.powercheck.ir.ThreadCode;
 import org.powercheck.checker.EngineLimitException;
+import org.powercheck.ir.Undetermined;
 import org.powercheck.ir.Width;
 
 /**
@@ -321,7 +322,9 @@ final class ThreadInterpreter implements PathSource {
                         s.ctrl = union(s.ctrl, deps(b.cond(), s));
                         s.influence = union(s.influence, deps(b.cond(), s));
                     }
-                    if (freeControl && !b.unconditional() && !deps(b.cond(), s).isEmpty()) {
+                    // free control, or an undetermined condition (herd's symbolic branch): both ways
+                    if (!b.unconditional() && (freeControl && !deps(b.cond(), s).isEmpty()
+                            || Undetermined.is(eval(b.cond(), s)))) {
                         State other = s.copy();
                         if (!jump(other, b)) explore(other);
                         leave(s, s.pc, s.pc + 1);
@@ -335,7 +338,8 @@ final class ThreadInterpreter implements PathSource {
                 }
                 case Instr.Assume a -> {
                     s.influence = union(s.influence, deps(a.cond(), s));
-                    if (eval(a.cond(), s) == 0 && !(freeControl && !deps(a.cond(), s).isEmpty())) {
+                    long holds = eval(a.cond(), s);
+                    if (holds == 0 && !(freeControl && !deps(a.cond(), s).isEmpty())) {
                         drop(s, new BitSet());
                         return;
                     }
@@ -478,7 +482,10 @@ final class ThreadInterpreter implements PathSource {
             }
             case Expr.Unary u -> u.op().apply(eval(u.arg(), s));
             case Expr.Binary b -> layout.apply(b.op(), eval(b.left(), s), eval(b.right(), s));
-            case Expr.Select sel -> eval(sel.cond(), s) != 0 ? eval(sel.then(), s) : eval(sel.otherwise(), s);
+            case Expr.Select sel -> {
+                long k = eval(sel.cond(), s);
+                yield Undetermined.is(k) ? k : k != 0 ? eval(sel.then(), s) : eval(sel.otherwise(), s);
+            }
         };
     }
 

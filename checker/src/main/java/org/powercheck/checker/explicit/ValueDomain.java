@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
 import org.powercheck.ir.Locations;
+import org.powercheck.ir.Undetermined;
 
 /**
  * The values a load of each location may return: the initial value and every value some store may
@@ -44,11 +45,13 @@ final class ValueDomain {
 
     /** The runs of every thread over the fixpoint domain. */
     static List<List<ThreadRun>> solve(List<? extends PathSource> threads, Locations layout, CheckOptions options,
-                                       boolean scopedControl) throws CheckTimeoutException {
+                                       boolean scopedControl, boolean symbolicReads) throws CheckTimeoutException {
         List<TreeSet<Long>> sets = new ArrayList<>();
         for (int c = 0; c < layout.size(); c++) {
             TreeSet<Long> s = new TreeSet<>();
             s.add(layout.initialValue(c));
+            // an ungrounded read may read the undetermined value (ExplicitEngine decides which do)
+            if (symbolicReads) s.add(Undetermined.VALUE);
             sets.add(s);
         }
         int round = 0;

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.powercheck.checker.FinalState;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.StateKey;
+import org.powercheck.ir.Undetermined;
 
 /**
  * Final states as sets of {@code key=value} tokens ({@code 1:r1=0}, {@code [x]=2}), the form in
@@ -49,10 +51,16 @@ public final class HerdStates {
         Set<String> out = new HashSet<>();
         for (String tok : stateLine.split(";")) {
             String t = tok.replace(" ", "");
-            if (!t.isEmpty()) out.add(t);
+            if (!t.isEmpty()) out.add(UNSOLVED.matcher(t).replaceFirst("$1" + Undetermined.TEXT));
         }
         return out;
     }
+
+    /**
+     * herd's unsolved symbol ({@code 0:r1=S8}): ours is one {@link Undetermined undetermined}
+     * value, so herd's symbols compare up to renaming, all as that one.
+     */
+    private static final Pattern UNSOLVED = Pattern.compile("^(.*=)S[0-9]+$");
 
     public static Set<Set<String>> of(List<FinalState> states, Layout layout) {
         Set<Set<String>> out = new HashSet<>();

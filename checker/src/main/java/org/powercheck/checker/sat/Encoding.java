@@ -54,7 +54,7 @@ final class Encoding {
         List<ThreadCode> code = new ArrayList<>(program.threads());
         for (InterruptSlot s : slots) code.add(s.code());
         this.threads = ThreadProgram.of(code, layout, options);
-        ValueAnalysis values = ValueAnalysis.of(threads, layout, Uniproc.holds(options.model()));
+        ValueAnalysis values = ValueAnalysis.of(threads, layout, Uniproc.holds(options.model()), program.symbolicReads());
         this.locations = values.locations;
         options.checkDeadline();
         boolean[] optional = new boolean[code.size()], interruptible = new boolean[code.size()];
@@ -67,6 +67,7 @@ final class Encoding {
         this.interrupts = new InterruptEncoding(circuit, threads, exec, slots,
                 options.interrupts().pointsFor(program) == Interrupts.Points.ENABLED);
         this.memory = new MemoryEncoding(circuit, exec.events, locations.size());
+        if (program.symbolicReads()) Grounding.encode(circuit, exec.events, memory);
         if (interrupts.any()) {
             interrupts.killReservations(exec.events);
             interrupts.deliver(exec.events, memory, locations);

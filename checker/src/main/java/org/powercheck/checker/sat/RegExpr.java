@@ -6,6 +6,7 @@ import java.util.Map;
 import org.powercheck.ir.Expr;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Reg;
+import org.powercheck.ir.Undetermined;
 
 /**
  * An {@link Expr} with its registers resolved to the thread's register numbers, evaluated on a
@@ -144,22 +145,33 @@ abstract class RegExpr {
             this.then = then;
             this.otherwise = otherwise;
         }
-        @Override long eval(long[] r) { return cond.eval(r) != 0 ? then.eval(r) : otherwise.eval(r); }
+        // an undetermined condition selects nothing: the result is undetermined too
+        @Override long eval(long[] r) {
+            long k = cond.eval(r);
+            if (Undetermined.is(k)) return k;
+            return k != 0 ? then.eval(r) : otherwise.eval(r);
+        }
         @Override long[] evalSets(long[][] st, int limit) {
             long[] k = cond.evalSets(st, limit);
             boolean zero = false, nonZero = false;
-            for (long v : k) if (v == 0) zero = true; else nonZero = true;
             long[] out = LongSets.EMPTY;
+            for (long v : k) {
+                if (Undetermined.is(v)) out = LongSets.of(v);
+                else if (v == 0) zero = true;
+                else nonZero = true;
+            }
             if (nonZero) out = LongSets.union(out, then.evalSets(st, limit));
             if (zero) out = LongSets.union(out, otherwise.evalSets(st, limit));
             return out;
         }
         @Override ValueMap evalMaps(Circuit c, ValueMap[] m, int limit) {
-            int z = cond.evalMaps(c, m, limit).nonZero(c);
+            ValueMap k = cond.evalMaps(c, m, limit);
+            int z = k.nonZero(c), u = k.eq(Undetermined.VALUE), zero = c.and(-z, -u);
             ValueMap t = then.evalMaps(c, m, limit), e = otherwise.evalMaps(c, m, limit);
             ValueMap.Builder out = new ValueMap.Builder();
+            out.add(Undetermined.VALUE, u);
             for (int i = 0; i < t.size(); i++) out.add(t.values[i], c.and(z, t.lits[i]));
-            for (int i = 0; i < e.size(); i++) out.add(e.values[i], c.and(-z, e.lits[i]));
+            for (int i = 0; i < e.size(); i++) out.add(e.values[i], c.and(zero, e.lits[i]));
             return out.build(c);
         }
     }

@@ -6,6 +6,7 @@ import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Locations;
 import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.Undetermined;
 import org.powercheck.ir.Width;
 
 /**
@@ -318,13 +319,20 @@ final class SymbolicExecution {
             case Instr.Label l -> { }
             case Instr.Branch b -> {
                 if (!b.unconditional()) {
-                    int cond = eval(tp.cond[p], st, b.pos()).nonZero(c);
+                    ValueMap k = eval(tp.cond[p], st, b.pos());
+                    int cond = k.nonZero(c);
+                    // an undetermined condition goes either way (herd's symbolic branch): a free choice
+                    int u = k.eq(Undetermined.VALUE);
+                    if (u != Circuit.FALSE) cond = c.or(cond, c.and(u, c.newVar()));
                     takenGuard = c.and(g, cond);
                     fallGuard = c.and(g, -cond);
                     control.addBranch(node, g, deps(tp.cond[p], st), b.scopeEnd() == null ? -1 : labelPc(tp, b.scopeEnd()));
                 }
             }
-            case Instr.Assume a -> c.clause(-g, eval(tp.cond[p], st, a.pos()).nonZero(c));
+            case Instr.Assume a -> {
+                ValueMap k = eval(tp.cond[p], st, a.pos());
+                c.clause(-g, c.or(k.nonZero(c), k.eq(Undetermined.VALUE)));
+            }
             case Instr.Havoc h -> {
                 // exactly one of the choices, as a one-hot group of fresh variables
                 long[] vals = ValueAnalysis.havocValues(h, layout);

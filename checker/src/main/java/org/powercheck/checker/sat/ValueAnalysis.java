@@ -9,6 +9,7 @@ import org.powercheck.ir.Instr;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Locations;
 import org.powercheck.ir.SourcePos;
+import org.powercheck.ir.Undetermined;
 import org.powercheck.ir.Width;
 
 /**
@@ -49,9 +50,11 @@ final class ValueAnalysis {
     private final boolean prunesBranches;
 
     /** The analysis over locations that tile every access it finds. */
-    static ValueAnalysis of(List<ThreadProgram> threads, Layout layout, boolean uniproc) {
-        ValueAnalysis a = new ValueAnalysis(threads, layout, Locations.whole(layout), uniproc);
-        while (!a.untiled.isEmpty()) a = new ValueAnalysis(threads, layout, a.locations.refine(a.untiled), uniproc);
+    static ValueAnalysis of(List<ThreadProgram> threads, Layout layout, boolean uniproc, boolean symbolicReads) {
+        ValueAnalysis a = new ValueAnalysis(threads, layout, Locations.whole(layout), uniproc, symbolicReads);
+        while (!a.untiled.isEmpty()) {
+            a = new ValueAnalysis(threads, layout, a.locations.refine(a.untiled), uniproc, symbolicReads);
+        }
         return a;
     }
 
@@ -60,8 +63,11 @@ final class ValueAnalysis {
      *                (sc-per-location): a load then sees only its own thread's earlier stores,
      *                not every store its thread makes, which keeps list and counter loops from
      *                seeing values their own later iterations write
+     * @param symbolicReads every load may also read {@link Undetermined#VALUE} (an ungrounded
+     *                read, {@link org.powercheck.ir.Program#symbolicReads()})
      */
-    private ValueAnalysis(List<ThreadProgram> threads, Layout layout, Locations locations, boolean uniproc) {
+    private ValueAnalysis(List<ThreadProgram> threads, Layout layout, Locations locations, boolean uniproc,
+                          boolean symbolicReads) {
         this.threads = threads;
         this.layout = layout;
         this.locations = locations;
@@ -83,6 +89,7 @@ final class ValueAnalysis {
                 long[][] others = new long[cells][];
                 for (int c = 0; c < cells; c++) {
                     long[] v = LongSets.of(locations.initialValue(c));
+                    if (symbolicReads) v = LongSets.union(v, LongSets.of(Undetermined.VALUE));
                     for (int u = 0; u < nt; u++) if (u != t || !uniproc) v = LongSets.union(v, byThread[u][c]);
                     others[c] = v;
                 }
@@ -153,7 +160,12 @@ final class ValueAnalysis {
                     case Instr.Branch b -> {
                         long[] cv = evalOnce(t.cond[p], st, b.pos());
                         boolean anyNonZero = false, anyZero = false;
-                        for (long v : cv) if (v == 0) anyZero = true; else anyNonZero = true;
+                        for (long v : cv) {
+                            // an undetermined condition goes either way, as herd's symbolic branch does
+                            if (Undetermined.is(v)) anyZero = anyNonZero = true;
+                            else if (v == 0) anyZero = true;
+                            else anyNonZero = true;
+                        }
                         boolean free = !prunesBranches && t.cond[p].regs.length > 0;
                         takenLive = anyNonZero || free;
                         fallLive = anyZero || free;

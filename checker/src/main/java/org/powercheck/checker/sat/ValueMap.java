@@ -1,6 +1,7 @@
 package org.powercheck.checker.sat;
 
 import java.util.Arrays;
+import org.powercheck.ir.Undetermined;
 
 /**
  * A register's possible values, each with the literal under which it holds. Read under the
@@ -30,11 +31,11 @@ final class ValueMap {
         return i >= 0 ? lits[i] : Circuit.FALSE;
     }
 
-    /** The literal under which the value is non-zero. */
+    /** The literal under which the value is non-zero (and not {@link Undetermined undetermined}). */
     int nonZero(Circuit c) {
         int[] buf = c.scratch(values.length);
         int n = 0;
-        for (int i = 0; i < values.length; i++) if (values[i] != 0) buf[n++] = lits[i];
+        for (int i = 0; i < values.length; i++) if (values[i] != 0 && !Undetermined.is(values[i])) buf[n++] = lits[i];
         return c.or(buf, n);
     }
 

@@ -57,7 +57,8 @@ final class CLitmusProgramBuilder {
         for (Cell c : lowering.declaredCells()) cells.putIfAbsent(c.name(), c);
         ConditionTail tail = ConditionTailParser.parseFrom(text, tailStart, file, new Resolver());
         return new Program(header.name(), Program.Arch.C, file, new ArrayList<>(cells.values()), threads,
-                tail.condition(), tail.locations(), tail.filter());
+                tail.condition(), tail.locations(), tail.filter(), Map.of(), org.powercheck.ir.Interrupts.NONE, Map.of(),
+                lowering.symbolicReads());
     }
 
     /** {@code x = 1} gives a cell; {@code 0:r1 = x} an initial register value of P0. */

@@ -129,7 +129,7 @@ final class HarnessBuilder {
         Map<StateKey, Width> widths = new HashMap<>(unit.memory.signedNarrowCells());
         return new Program(h.name(), Program.Arch.C, file, unit.memory.cells(), code, condition, locations,
                 tail.filter(), widths, new Interrupts(sources, declared.maxPerCpu, declared.entry, declared.points),
-                check.valueNames());
+                check.valueNames(), unit.mapping.isLkmm());
     }
 
     private record Lowered(List<org.powercheck.ir.Instr> code, Frame top) {}

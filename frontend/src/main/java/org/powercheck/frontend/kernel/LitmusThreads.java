@@ -64,6 +64,11 @@ public final class LitmusThreads {
         return unit.memory.cells();
     }
 
+    /** The reads have herd7's symbolic values: the threads are lowered for the LKMM. */
+    public boolean symbolicReads() {
+        return unit.mapping.isLkmm();
+    }
+
     /** The functions the test defines, in order (the prelude's and included files' are left out). */
     public List<CFunction> threads() {
         return threads;
