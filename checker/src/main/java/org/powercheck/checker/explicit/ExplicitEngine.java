@@ -98,6 +98,8 @@ public final class ExplicitEngine implements Engine {
         /** when set, the candidates reaching the proposition go here and no state is collected */
         private final java.util.function.Consumer<Candidate> reaching;
 
+        /** reads may be ungrounded: they may read the undetermined value, candidates are checked for it */
+        private boolean undetermined;
         /** whether uniproc may be checked cell by cell while enumerating */
         private final boolean pruneUniproc;
 
@@ -161,9 +163,10 @@ public final class ExplicitEngine implements Engine {
             Locations locations = Locations.whole(layout);
             List<List<ThreadRun>> runs;
             boolean scopedControl = org.powercheck.checker.ScopedControl.in(program.threads());
+            undetermined = org.powercheck.checker.UndeterminedReads.possible(program, options.model());
             while (true) {
                 for (ThreadInterpreter t : all) t.useLocations(locations);
-                runs = ValueDomain.solve(interpreters, locations, options, scopedControl, program.symbolicReads());
+                runs = ValueDomain.solve(interpreters, locations, options, scopedControl, undetermined);
                 List<Locations.Span> untiled = new ArrayList<>();
                 for (ThreadInterpreter t : all) untiled.addAll(t.untiled);
                 if (untiled.isEmpty()) break;
@@ -247,7 +250,7 @@ public final class ExplicitEngine implements Engine {
 
         /** Its reads' values are those herd7's symbolic semantics gives them (only undetermined if ungrounded). */
         private boolean herdExecution(Candidate candidate) {
-            return !program.symbolicReads() || GroundedReads.consistent(candidate);
+            return !undetermined || GroundedReads.consistent(candidate);
         }
 
         private boolean allowed(Candidate candidate) {

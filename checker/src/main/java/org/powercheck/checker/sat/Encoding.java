@@ -8,6 +8,8 @@ import org.powercheck.model.interrupts.InterruptSlot;
 import org.powercheck.model.interrupts.InterruptSlots;
 import org.powercheck.checker.CheckOptions;
 import org.powercheck.checker.CheckTimeoutException;
+import org.powercheck.checker.UndeterminedReads;
+import org.powercheck.checker.Uniproc;
 import org.powercheck.ir.Layout;
 import org.powercheck.ir.Locations;
 import org.powercheck.model.PpcModel;
@@ -54,7 +56,8 @@ final class Encoding {
         List<ThreadCode> code = new ArrayList<>(program.threads());
         for (InterruptSlot s : slots) code.add(s.code());
         this.threads = ThreadProgram.of(code, layout, options);
-        ValueAnalysis values = ValueAnalysis.of(threads, layout, Uniproc.holds(options.model()), program.symbolicReads());
+        boolean undetermined = UndeterminedReads.possible(program, options.model());
+        ValueAnalysis values = ValueAnalysis.of(threads, layout, Uniproc.holds(options.model()), undetermined);
         this.locations = values.locations;
         options.checkDeadline();
         boolean[] optional = new boolean[code.size()], interruptible = new boolean[code.size()];
@@ -67,7 +70,7 @@ final class Encoding {
         this.interrupts = new InterruptEncoding(circuit, threads, exec, slots,
                 options.interrupts().pointsFor(program) == Interrupts.Points.ENABLED);
         this.memory = new MemoryEncoding(circuit, exec.events, locations.size());
-        if (program.symbolicReads()) Grounding.encode(circuit, exec.events, memory);
+        if (undetermined) Grounding.encode(circuit, exec.events, memory);
         if (interrupts.any()) {
             interrupts.killReservations(exec.events);
             interrupts.deliver(exec.events, memory, locations);

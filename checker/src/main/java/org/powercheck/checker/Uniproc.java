@@ -1,4 +1,4 @@
-package org.powercheck.checker.sat;
+package org.powercheck.checker;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +12,10 @@ import org.powercheck.model.Rel;
  * contains {@code po & loc} and {@code rf} (ppc.cat's {@code scperlocation}, LKMM's
  * {@code coherence}). Static analyses may then ignore a thread's later stores.
  */
-final class Uniproc {
+public final class Uniproc {
     private Uniproc() {}
 
-    static boolean holds(Model model) {
+    public static boolean holds(Model model) {
         for (Check c : model.checks()) {
             if (c.kind() != Check.Kind.ACYCLIC) continue;
             List<Rel> terms = new ArrayList<>();
