@@ -37,8 +37,8 @@ final class ModelGraph {
     /**
      * The model's flags ({@code flag ~empty r as name}: raised by an allowed execution where r
      * has a pair), each an EMPTY node. Their relations are compiled apart from the checks' (see
-     * {@link #flagSpace}) and encoded exactly, so that a flag's literal is true only on a pair the
-     * execution really has.
+     * {@link #flagSpace}) and encoded so that a flag's literal is true only on a pair the
+     * execution really has ({@link PolarityCheck}).
      */
     final List<CheckNode> flags = new ArrayList<>();
     /**
@@ -60,7 +60,7 @@ final class ModelGraph {
     Map<Integer, int[]> sccBodyOrder = new HashMap<>();
     /** for a component of an antitone system: the nodes of its body in it, children first */
     Map<Integer, int[]> componentBodyOrder = new HashMap<>();
-    /** nodes that must be encoded exactly, being below a difference's right side ({@link PolarityCheck}) */
+    /** nodes that must be encoded exactly ({@link PolarityCheck}) */
     boolean[] exact;
 
     private final Map<List<Object>, Integer> interned = new HashMap<>();
@@ -106,7 +106,7 @@ final class ModelGraph {
         flagSpace = new boolean[size()];
         for (int v = 0; v < size(); v++) flagSpace[v] = inFlagSpace.get(v);
         computeSccs();
-        exact = PolarityCheck.negativeNodes(this);
+        exact = PolarityCheck.exactNodes(this);
     }
 
     int size() {

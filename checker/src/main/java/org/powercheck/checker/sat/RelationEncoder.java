@@ -190,18 +190,26 @@ final class RelationEncoder {
         return total;
     }
 
-    /** The needed pairs of the nodes that are neither exact nor base relations. */
+    /** The needed pairs of the nodes that refinement would leave out of the formula. */
     private long oneWayNeeded() {
         long total = 0;
         for (int v = 0; v < g.size(); v++) {
-            if (!g.exact[v] && g.kind(v) != ModelGraph.Kind.BASE) total += needed[v].count();
+            if (!encodedWithRefinement(v)) total += needed[v].count();
         }
         return total;
     }
 
-    /** Whether the formula encodes node v (with refinement, only exact nodes and base relations). */
+    /** Whether the formula encodes node v (with refinement, see {@link #encodedWithRefinement}). */
     private boolean encoded(int v) {
-        return refinement == null || g.exact[v] || g.kind(v) == ModelGraph.Kind.BASE;
+        return refinement == null || encodedWithRefinement(v);
+    }
+
+    /**
+     * The nodes encoded even when the checks are decided on models: exact nodes, base relations
+     * and the flags' relations (refinement decides only checks).
+     */
+    private boolean encodedWithRefinement(int v) {
+        return g.exact[v] || g.kind(v) == ModelGraph.Kind.BASE || g.flagSpace[v];
     }
 
     private void computeLits() throws CheckTimeoutException {
@@ -353,7 +361,8 @@ final class RelationEncoder {
         }
         LitMatrix m = shaped(v);
         boolean exact = g.exact[v];
-        boolean lazy = !exact && (kind == ModelGraph.Kind.SEQ || kind == ModelGraph.Kind.PLUS)
+        // A flag's one-way nodes are never lazy: its literal is read off models whose lazy clauses may not all be in yet.
+        boolean lazy = !exact && !g.flagSpace[v] && (kind == ModelGraph.Kind.SEQ || kind == ModelGraph.Kind.PLUS)
                 && composedTerms(v) > lazyTerms;
         if (lazy) {
             lazyNodes.add(v);
