@@ -31,6 +31,21 @@ public final class Uniproc {
         return false;
     }
 
+    /**
+     * Whether some {@code acyclic} check's union contains {@code co} itself: then no allowed
+     * execution has a coherence cycle, and an encoding whose coherence is only total and
+     * antisymmetric per cell (a tournament) gets transitivity from the check.
+     */
+    public static boolean coherenceAcyclic(Model model) {
+        for (Check c : model.checks()) {
+            if (c.kind() != Check.Kind.ACYCLIC) continue;
+            List<Rel> terms = new ArrayList<>();
+            flatten(c.rel(), terms);
+            if (terms.contains(Rel.Base.CO)) return true;
+        }
+        return false;
+    }
+
     private static void flatten(Rel r, List<Rel> out) {
         if (r instanceof Rel.Union u) {
             flatten(u.left(), out);

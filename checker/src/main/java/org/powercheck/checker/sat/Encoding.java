@@ -69,7 +69,8 @@ final class Encoding {
         options.checkDeadline();
         this.interrupts = new InterruptEncoding(circuit, threads, exec, slots,
                 options.interrupts().pointsFor(program) == Interrupts.Points.ENABLED);
-        this.memory = new MemoryEncoding(circuit, exec.events, locations.size());
+        this.memory = new MemoryEncoding(circuit, exec.events, locations.size(),
+                !org.powercheck.checker.Uniproc.coherenceAcyclic(options.model()));
         if (undetermined) Grounding.encode(circuit, exec.events, memory);
         if (interrupts.any()) {
             interrupts.killReservations(exec.events);

@@ -16,7 +16,12 @@ final class MemoryEncoding {
     /** per cell: its final value (the value of its co-last write) */
     final ValueMap[] finalMemory;
 
-    MemoryEncoding(Circuit c, List<Event> events, int cells) {
+    /**
+     * @param transitive whether to encode coherence's transitivity; without it coherence is a
+     *                   tournament per cell, a total order only where the model's checks forbid
+     *                   its cycles ({@link org.powercheck.checker.Uniproc#coherenceAcyclic})
+     */
+    MemoryEncoding(Circuit c, List<Event> events, int cells, boolean transitive) {
         int n = events.size();
         List<Event> writes = new ArrayList<>();
         List<Event> reads = new ArrayList<>();
@@ -42,7 +47,7 @@ final class MemoryEncoding {
             rf.shape(i, rfMay);
             co.shape(i, coMay);
         }
-        encodeCo(c, writes);
+        encodeCo(c, writes, transitive);
         encodeRf(c, writes, reads);
 
         coLast = new int[n];
@@ -75,7 +80,7 @@ final class MemoryEncoding {
         return c.or(buf, m);
     }
 
-    private void encodeCo(Circuit c, List<Event> writes) {
+    private void encodeCo(Circuit c, List<Event> writes, boolean transitive) {
         for (int x = 0; x < writes.size(); x++) {
             Event a = writes.get(x);
             for (int y = x + 1; y < writes.size(); y++) {
@@ -94,6 +99,7 @@ final class MemoryEncoding {
             }
         }
         // Transitivity among non-initial writes (the initial write is first by construction).
+        if (!transitive) return;
         for (Event a : writes) {
             if (a.isInit()) continue;
             int x = a.id;

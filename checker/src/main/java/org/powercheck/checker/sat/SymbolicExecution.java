@@ -158,7 +158,8 @@ final class SymbolicExecution {
                 }
                 g = c.or(edges.clone(), k);
                 if (g == Circuit.FALSE) continue;
-                st = k == 1 ? states[0] : merge(edges, states);
+                // A dead end's state is never read: its paths all end in an assume(0).
+                st = k == 1 || deadEnd(dag, node) ? states[0] : merge(edges, states);
             }
             if (node == dag.exit) {
                 exitGuard[t] = g;
@@ -174,6 +175,16 @@ final class SymbolicExecution {
             step(t, tp, node, g, st, incoming);
         }
         control.finishThread(dag);
+    }
+
+    /** Whether every path from the node meets an {@code assume(0)} after labels only. */
+    private static boolean deadEnd(ThreadDag dag, int node) {
+        while (true) {
+            Instr in = dag.instr(node);
+            if (in instanceof Instr.Assume a) return a.cond() instanceof org.powercheck.ir.Expr.Const k && k.value() == 0;
+            if (!(in instanceof Instr.Label) || dag.succ[node].length != 1) return false;
+            node = dag.succ[node][0];
+        }
     }
 
     private State merge(int[] edges, State[] states) {
@@ -331,7 +342,10 @@ final class SymbolicExecution {
             }
             case Instr.Assume a -> {
                 ValueMap k = eval(tp.cond[p], st, a.pos());
-                c.clause(-g, c.or(k.nonZero(c), k.eq(Undetermined.VALUE)));
+                int holds = c.or(k.nonZero(c), k.eq(Undetermined.VALUE));
+                c.clause(-g, holds);
+                // nothing follows an assume that never holds (its state need not be merged on)
+                if (holds == Circuit.FALSE) g = Circuit.FALSE;
             }
             case Instr.Havoc h -> {
                 // exactly one of the choices, as a one-hot group of fresh variables
