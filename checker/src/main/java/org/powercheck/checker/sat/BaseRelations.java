@@ -210,6 +210,26 @@ final class BaseRelations {
         };
     }
 
+    /**
+     * Whether the pair's literal may wait until it is asked for ({@link LitMatrix#defer}): a
+     * pair that holds whenever both events happen, or a dependency, which {@link #holds} reads
+     * off a model from literals that exist anyway.
+     */
+    boolean deferrable(Rel.Base b, boolean mustPair) {
+        return mustPair || b == Rel.Base.CTRL || b == Rel.Base.ADDR || b == Rel.Base.DATA;
+    }
+
+    /** {@link #lit}'s value under a model, for a {@link #deferrable} pair. */
+    boolean holds(Rel.Base b, int i, int j, boolean mustPair, java.util.function.IntPredicate value) {
+        Event x = events.get(i), y = events.get(j);
+        if (mustPair) return value.test(x.guard) && value.test(y.guard);
+        return switch (b) {
+            case CTRL -> value.test(y.guard) && control.holds(c, y.thread, y.node, i);
+            case ADDR, DATA -> value.test(y.guard) && value.test(depsOf(b, y).lit(i));
+            default -> throw new IllegalArgumentException(b.name());
+        };
+    }
+
     /** The matrix of rf or co, which the memory encoding owns. */
     LitMatrix choice(Rel.Base b) {
         return b == Rel.Base.RF ? mem.rf : mem.co;

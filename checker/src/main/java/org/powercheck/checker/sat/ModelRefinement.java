@@ -103,7 +103,7 @@ final class ModelRefinement {
         LitMatrix l = lits[v];
         for (int i = 0; i < n; i++) {
             int[] cols = l.cols[i];
-            for (int k = 0; k < cols.length; k++) if (c.value(l.lits[i][k])) m.set(i, cols[k]);
+            for (int k = 0; k < cols.length; k++) if (l.holds(i, k, c::value)) m.set(i, cols[k]);
         }
         m.and(needed[v]);
         set(v, m);
