@@ -1,10 +1,7 @@
 package org.powercheck.checker;
 
-import java.util.HashSet;
-import java.util.Set;
 import org.powercheck.ir.Instr;
 import org.powercheck.ir.Program;
-import org.powercheck.ir.Reg;
 import org.powercheck.ir.ThreadCode;
 import org.powercheck.model.Model;
 
@@ -31,33 +28,8 @@ public final class UndeterminedReads {
 
     /** Some store's value uses a register a load's value reaches (flow-insensitively). */
     private static boolean storesLoadedValue(ThreadCode t) {
-        Set<Reg> loaded = new HashSet<>();
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Instr in : t.code()) {
-                switch (in) {
-                    case Instr.Load l -> grew |= loaded.add(l.dst());
-                    case Instr.Assign a -> {
-                        if (usesAny(a.value().registers(), loaded)) grew |= loaded.add(a.dst());
-                    }
-                    case Instr.Havoc h -> {
-                        for (var choice : h.choices())
-                            if (usesAny(choice.registers(), loaded)) grew |= loaded.add(h.dst());
-                    }
-                    default -> { }
-                }
-            }
-        }
-        for (Instr in : t.code()) {
-            if (in instanceof Instr.Store s && usesAny(s.value().registers(), loaded)) return true;
-            if (in instanceof Instr.StoreConditional s && usesAny(s.value().registers(), loaded)) return true;
-        }
-        return false;
-    }
-
-    private static boolean usesAny(Set<Reg> regs, Set<Reg> loaded) {
-        for (Reg r : regs) if (loaded.contains(r)) return true;
+        LoadedRegisters loaded = LoadedRegisters.of(t);
+        for (Instr in : t.code()) if (loaded.storesLoadedValue(in)) return true;
         return false;
     }
 }

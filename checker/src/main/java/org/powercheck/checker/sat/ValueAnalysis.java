@@ -48,6 +48,7 @@ final class ValueAnalysis {
      * that only a cycle through the condition produces.
      */
     private final boolean prunesBranches;
+    private final ValueChains chains;
 
     /** The analysis over locations that tile every access it finds. */
     static ValueAnalysis of(List<ThreadProgram> threads, Layout layout, boolean uniproc, boolean symbolicReads) {
@@ -72,6 +73,7 @@ final class ValueAnalysis {
         this.layout = layout;
         this.locations = locations;
         this.prunesBranches = !ScopedControl.in(threads.stream().map(t -> t.code).toList());
+        this.chains = new ValueChains(threads, locations.size());
         int nt = threads.size();
         readDomain = new long[nt][][];
         partDomain = new long[nt][][][];
@@ -79,12 +81,23 @@ final class ValueAnalysis {
         int cells = locations.size();
         long[][][] byThread = new long[nt][cells][];
         for (long[][] w : byThread) Arrays.fill(w, LongSets.EMPTY);
+        // Round r sees every value that r hops from thread to thread make (a store, another
+        // thread's load of it). A value is made by a chain of distinct stores in any execution
+        // (a cycle would be out of thin air), so after a round per store on the threads' longest
+        // paths nothing new is real; a location whose chains pass through fewer stores is done
+        // sooner, once the live nodes stay the same (ValueChains).
         int stores = 0;
         for (ThreadProgram t : threads) stores += storesOnLongestPath(t.dag);
+        boolean[][] liveSince = null;
+        int[] boundsSince = null;
+        java.util.BitSet[][] accessesSince = null;
+        int since = 0;
+        long[][][] frozen = null;
         for (int round = 0; round <= stores + 1; round++) {
             long[][][] next = new long[nt][cells][];
             for (long[][] w : next) Arrays.fill(w, LongSets.EMPTY);
             untiled.clear();
+            chains.startRound();
             for (int t = 0; t < nt; t++) {
                 long[][] others = new long[cells][];
                 for (int c = 0; c < cells; c++) {
@@ -98,6 +111,27 @@ final class ValueAnalysis {
                 readDomain[t] = run(t, threads.get(t), others, next[t], live[t]);
             }
             if (!untiled.isEmpty()) return;
+            int[] bounds = chains.bounds();
+            java.util.BitSet[][] accesses = chains.accesses();
+            if (liveSince == null || !Arrays.deepEquals(live, liveSince) || !Arrays.equals(bounds, boundsSince)
+                    || !Arrays.deepEquals(accesses, accessesSince)) {
+                // what may execute, what it may access or what a location's chains pass through
+                // has grown: start over
+                liveSince = new boolean[nt][];
+                for (int t = 0; t < nt; t++) liveSince[t] = live[t].clone();
+                boundsSince = bounds;
+                accessesSince = accesses;
+                since = round;
+                frozen = new long[nt][cells][];
+            } else {
+                for (int c = 0; c < cells; c++) {
+                    if (frozen[0][c] != null || round - since <= bounds[c] + 1) continue;
+                    for (int t = 0; t < nt; t++) frozen[t][c] = next[t][c];
+                }
+            }
+            for (int t = 0; t < nt; t++) {
+                for (int c = 0; c < cells; c++) if (frozen[t][c] != null) next[t][c] = frozen[t][c];
+            }
             if (Arrays.deepEquals(next, byThread)) break;
             byThread = next;
         }
@@ -134,6 +168,7 @@ final class ValueAnalysis {
                         note(addrs, l.width());
                         long[][] cellVals = visible(others, st, nregs);
                         out = st.clone();
+                        chains.load(ti, node, t.dst[p], cellsOf(addrs, l.width()));
                         if (MixedAccesses.split(locations, addrs, l.width())) {
                             partDomain[ti][node] = MixedAccesses.partDomains(locations, addrs, l.width(), cellVals);
                             domains[node] = partDomain[ti][node][0];
@@ -148,14 +183,15 @@ final class ValueAnalysis {
                         domains[node] = dom;
                         out[t.dst[p]] = extend(dom, l.width(), l.signed());
                     }
-                    case Instr.Store s -> out = write(t, p, st, s.width(), s.pos(), written);
+                    case Instr.Store s -> out = write(ti, node, t, p, st, s.width(), s.pos(), written);
                     case Instr.StoreConditional s -> {
-                        out = write(t, p, st, s.width(), s.pos(), written);
+                        out = write(ti, node, t, p, st, s.width(), s.pos(), written);
                         out[t.dst[p]] = new long[] {0, 1};
                     }
                     case Instr.Assign a -> {
                         out = st.clone();
                         out[t.dst[p]] = evalOnce(t.value[p], st, a.pos());
+                        chains.compute(ti, t.dst[p], t.value[p].regs);
                     }
                     case Instr.Branch b -> {
                         long[] cv = evalOnce(t.cond[p], st, b.pos());
@@ -222,13 +258,15 @@ final class ValueAnalysis {
     }
 
     /** Records a store's values in {@code written} and in the returned state's own stores. */
-    private long[][] write(ThreadProgram t, int p, long[][] st, Width width, SourcePos pos, long[][] written) {
+    private long[][] write(int ti, int node, ThreadProgram t, int p, long[][] st, Width width, SourcePos pos,
+                           long[][] written) {
         long[] vals = evalOnce(t.value[p], st, pos);
         long[] tv = new long[vals.length];
         for (int i = 0; i < vals.length; i++) tv[i] = width.truncate(vals[i]);
         tv = LongSets.normalize(tv, tv.length);
         long[] addrs = evalOnce(t.address[p], st, pos);
         note(addrs, width);
+        chains.store(ti, node, cellsOf(addrs, width), t.value[p].regs);
         int nregs = t.regs.length, cells = written.length;
         long[][] out = st.clone();
         long[][] own = Arrays.copyOfRange(out, nregs, nregs + cells);
@@ -253,6 +291,20 @@ final class ValueAnalysis {
             Locations.Span s = locations.span(a, w);
             if (s != null && locations.cover(s) == null) untiled.add(s);
         }
+    }
+
+    /** The cells an access may touch (every cell for an access split over several). */
+    private java.util.BitSet cellsOf(long[] addrs, Width w) {
+        java.util.BitSet out = new java.util.BitSet();
+        if (MixedAccesses.split(locations, addrs, w)) {
+            out.set(0, locations.size());
+            return out;
+        }
+        for (long a : addrs) {
+            int c = wholeCell(a, w);
+            if (c >= 0) out.set(c);
+        }
+        return out;
     }
 
     /** The location of an access that covers one whole cell, or -1. */

@@ -21,18 +21,24 @@ import org.powercheck.ir.Width;
 /** A tiny PPC-flavoured assembler for building test programs directly in the IR. */
 final class Litmus {
     private final String name;
-    private final Map<String, Long> cells = new LinkedHashMap<>();
+    private final Map<String, Expr> cells = new LinkedHashMap<>();
     private final List<T> threads = new ArrayList<>();
     private Prop filter;
     private final List<StateKey> locations = new ArrayList<>();
 
     Litmus(String name, String... cellNames) {
         this.name = name;
-        for (String c : cellNames) cells.put(c, 0L);
+        for (String c : cellNames) cells.put(c, new Expr.Const(0));
     }
 
     Litmus init(String cell, long v) {
-        cells.put(cell, v);
+        cells.put(cell, new Expr.Const(v));
+        return this;
+    }
+
+    /** The cell starts holding another cell's address. */
+    Litmus initAddress(String cell, String target) {
+        cells.put(cell, new Expr.Addr(target));
         return this;
     }
 
@@ -58,7 +64,7 @@ final class Litmus {
 
     Program build(Condition.Quantifier q, Prop p) {
         List<Cell> cl = new ArrayList<>();
-        cells.forEach((n, v) -> cl.add(new Cell(n, new Expr.Const(v), Width.WORD, pos(0))));
+        cells.forEach((n, v) -> cl.add(new Cell(n, v, Width.WORD, pos(0))));
         List<ThreadCode> tc = new ArrayList<>();
         for (T t : threads) tc.add(new ThreadCode(t.id, "P" + t.id, t.init, t.code, pos(0)));
         return new Program(name, Program.Arch.PPC, name + ".litmus", cl, tc, new Condition(q, p, pos(0)),
