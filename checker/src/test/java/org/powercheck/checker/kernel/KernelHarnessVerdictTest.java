@@ -54,13 +54,29 @@ class KernelHarnessVerdictTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("manifest")
     void harnessGetsItsExpectedVerdict(Expected e) throws Exception {
+        checkVerdict(e, "2");
+    }
+
+    /** The two largest harnesses, one bound deeper: their loops once more each. */
+    static Stream<Expected> deeper() throws IOException {
+        return manifest().filter(e -> e.path().equals("S6-iouring-normal.litmus") || e.path().equals("iowq-create-worker.litmus"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deeper")
+    void largestHarnessesKeepTheirVerdictAtUnwindThree(Expected e) throws Exception {
+        assertEquals(2, deeper().count(), "both harnesses are in the manifest");
+        checkVerdict(e, "3");
+    }
+
+    private static void checkVerdict(Expected e, String unwind) throws Exception {
         // checked as `powercheck check` does, in a JVM of its own with the launcher's flags: the
         // largest harnesses take seconds there and many minutes in the test JVM
         Path harness = harnesses().resolve(e.path());
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(javaBin, "--enable-preview", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xss16m", "-cp", System.getProperty("java.class.path"), "org.powercheck.checker.cli.Main", "check",
-                "--timeout", Long.toString(TIMEOUT_MS / 1000), harness.toString())
+                "--unwind", unwind, "--timeout", Long.toString(TIMEOUT_MS / 1000), harness.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int status = p.waitFor();
