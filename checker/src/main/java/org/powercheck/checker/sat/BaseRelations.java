@@ -212,11 +212,11 @@ final class BaseRelations {
 
     /**
      * Whether the pair's literal may wait until it is asked for ({@link LitMatrix#defer}): a
-     * pair that holds whenever both events happen, or a dependency, which {@link #holds} reads
-     * off a model from literals that exist anyway.
+     * pair that holds whenever both events happen, a dependency or a shared location, which
+     * {@link #holds} reads off a model from literals that exist anyway.
      */
     boolean deferrable(Rel.Base b, boolean mustPair) {
-        return mustPair || b == Rel.Base.CTRL || b == Rel.Base.ADDR || b == Rel.Base.DATA;
+        return mustPair || b == Rel.Base.CTRL || b == Rel.Base.ADDR || b == Rel.Base.DATA || b == Rel.Base.LOC;
     }
 
     /** {@link #lit}'s value under a model, for a {@link #deferrable} pair. */
@@ -226,8 +226,18 @@ final class BaseRelations {
         return switch (b) {
             case CTRL -> value.test(y.guard) && control.holds(c, y.thread, y.node, i);
             case ADDR, DATA -> value.test(y.guard) && value.test(depsOf(b, y).lit(i));
+            case LOC -> sharesCell(x, y, value);
             default -> throw new IllegalArgumentException(b.name());
         };
+    }
+
+    /** {@link MemoryEncoding#sameCell}'s value under a model, from the events' cell literals. */
+    private static boolean sharesCell(Event x, Event y, java.util.function.IntPredicate value) {
+        for (int k = 0; k < x.cells.length; k++) {
+            int ly = y.cellLit(x.cells[k]);
+            if (ly != Circuit.FALSE && value.test(x.cellLits[k]) && value.test(ly)) return true;
+        }
+        return false;
     }
 
     /** The matrix of rf or co, which the memory encoding owns. */
