@@ -43,6 +43,9 @@ final class Circuit {
         // A time-based SAT4J timeout starts a timer thread per call; a conflict listener that
         // polls the clock is much cheaper when we solve thousands of tiny incremental queries.
         solver.setTimeoutOnConflicts(Integer.MAX_VALUE);
+        // Successive queries (refinement rounds, the next final state) keep the variable order
+        // and saved phases: S6-iouring-normal --unwind 3 solves in 2.1 s instead of 2.9 s.
+        solver.setKeepSolverHot(true);
         deadline = new DeadlineListener(solver, deadlineNanos);
         if (deadlineNanos != Long.MAX_VALUE) solver.setSearchListener(deadline);
         declared = 64;
