@@ -23,49 +23,47 @@ import java.util.ArrayDeque;
 final class PolarityCheck {
     private PolarityCheck() {}
 
+    /**
+     * How a node is reached. The checks' relations are one way down to a difference's right
+     * side and exact below it (one-way nodes below exact ones would have to be encoded even when
+     * the checks are decided on models, see ModelRefinement, so the checks do not flip back);
+     * the flags' relations, which share only base relations and sets with the checks', are
+     * exact at the top, one way below a difference's right side, exact again below the next.
+     */
+    private enum Mode {
+        CHECK_ONE_WAY, CHECK_EXACT, FLAG_EXACT, FLAG_ONE_WAY;
+
+        boolean exact() {
+            return this == CHECK_EXACT || this == FLAG_EXACT;
+        }
+
+        Mode belowDifferenceRight() {
+            return switch (this) {
+                case CHECK_ONE_WAY, CHECK_EXACT -> CHECK_EXACT;
+                case FLAG_EXACT -> FLAG_ONE_WAY;
+                case FLAG_ONE_WAY -> FLAG_EXACT;
+            };
+        }
+    }
+
     /** @return per node: whether it must be encoded exactly (see the class comment) */
     static boolean[] exactNodes(ModelGraph g) {
         boolean[] exact = new boolean[g.size()];
-        boolean[] seenOneWay = new boolean[g.size()];
-        ArrayDeque<Integer> oneWay = new ArrayDeque<>();
-        ArrayDeque<Integer> exactWork = new ArrayDeque<>();
-        ArrayDeque<Integer> exactFlagWork = new ArrayDeque<>();
-        for (ModelGraph.CheckNode c : g.checks) oneWay.add(c.rel());
-        for (ModelGraph.CheckNode f : g.flags) exactFlagWork.add(f.rel());
-        // The checks' relations: one way down to a difference's right side, exact below it.
-        // (One-way nodes below exact ones would have to be encoded even when the checks are
-        // decided on models, see ModelRefinement, so the checks do not flip back.)
-        while (!oneWay.isEmpty()) {
-            int v = oneWay.poll();
-            if (seenOneWay[v]) continue;
-            seenOneWay[v] = true;
+        boolean[][] seen = new boolean[Mode.values().length][g.size()];
+        ArrayDeque<int[]> work = new ArrayDeque<>();
+        for (ModelGraph.CheckNode c : g.checks) work.add(new int[] {c.rel(), Mode.CHECK_ONE_WAY.ordinal()});
+        for (ModelGraph.CheckNode f : g.flags) work.add(new int[] {f.rel(), Mode.FLAG_EXACT.ordinal()});
+        while (!work.isEmpty()) {
+            int[] item = work.poll();
+            int v = item[0];
+            Mode mode = Mode.values()[item[1]];
+            if (seen[mode.ordinal()][v]) continue;
+            seen[mode.ordinal()][v] = true;
+            exact[v] |= mode.exact();
             int[] ch = g.children(v);
-            for (int i = 0; i < ch.length; i++) (isDiffRight(g, v, i) ? exactWork : oneWay).add(ch[i]);
-        }
-        while (!exactWork.isEmpty()) {
-            int v = exactWork.poll();
-            if (exact[v]) continue;
-            exact[v] = true;
-            for (int ch : g.children(v)) exactWork.add(ch);
-        }
-        // The flags' relations, which share only base relations and sets with the checks':
-        // exact at the top, one way below a difference's right side, exact again below the next.
-        boolean[] seenFlagOneWay = new boolean[g.size()];
-        ArrayDeque<Integer> flagOneWay = new ArrayDeque<>();
-        while (!exactFlagWork.isEmpty() || !flagOneWay.isEmpty()) {
-            while (!exactFlagWork.isEmpty()) {
-                int v = exactFlagWork.poll();
-                if (exact[v]) continue;
-                exact[v] = true;
-                int[] ch = g.children(v);
-                for (int i = 0; i < ch.length; i++) (isDiffRight(g, v, i) ? flagOneWay : exactFlagWork).add(ch[i]);
-            }
-            while (!flagOneWay.isEmpty()) {
-                int v = flagOneWay.poll();
-                if (seenFlagOneWay[v]) continue;
-                seenFlagOneWay[v] = true;
-                int[] ch = g.children(v);
-                for (int i = 0; i < ch.length; i++) (isDiffRight(g, v, i) ? exactFlagWork : flagOneWay).add(ch[i]);
+            for (int i = 0; i < ch.length; i++) {
+                Mode below = isDiffRight(g, v, i) ? mode.belowDifferenceRight() : mode;
+                work.add(new int[] {ch[i], below.ordinal()});
             }
         }
         return exact;
