@@ -70,7 +70,7 @@ final class Encoding {
         this.interrupts = new InterruptEncoding(circuit, threads, exec, slots,
                 options.interrupts().pointsFor(program) == Interrupts.Points.ENABLED);
         this.memory = new MemoryEncoding(circuit, exec.events, locations.size(),
-                !org.powercheck.checker.Uniproc.coherenceAcyclic(options.model()));
+                !Uniproc.coherenceAcyclic(options.model()));
         if (undetermined) Grounding.encode(circuit, exec.events, memory);
         if (interrupts.any()) {
             interrupts.killReservations(exec.events);
